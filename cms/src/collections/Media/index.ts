@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+import { MEDIA_MIME_TYPES } from '@masterplan/shared'
+import { anyone, roles } from '../../access/index.ts'
+import { readEnv } from '../../lib/env.ts'
+import { label } from '../../lib/label.ts'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: label('Medium', 'Media file'), plural: label('Medien', 'Media') },
+  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit', 'mimeType'], group: label('Inhalte', 'Content') },
+  access: {
+    read: anyone,
+    create: roles('press', 'editor'),
+    update: roles('press', 'editor'),
+    delete: roles('press', 'editor'),
+  },
+  upload: {
+    staticDir: readEnv().MEDIA_DIR,
+    // SVG is not on the list: it can carry script, and nothing on the site needs it.
+    mimeTypes: [...MEDIA_MIME_TYPES],
+    focalPoint: true,
+    imageSizes: [
+      { name: 'thumbnail', width: 400 },
+      { name: 'medium', width: 800 },
+      { name: 'large', width: 1600, withoutEnlargement: true },
+      // Open Graph / social card size.
+      { name: 'og', width: 1200, height: 630, position: 'centre' },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Alternativtext', 'Alt text'),
+      admin: { description: label('Beschreibt das Bild für Menschen, die es nicht sehen.', 'Describes the image for people who cannot see it.') },
+    },
+    {
+      name: 'credit',
+      type: 'text',
+      required: true,
+      label: label('Bildnachweis / Lizenz', 'Credit / licence'),
+      admin: { description: label('z. B. „Foto: SMIL, CC BY 4.0“', 'e.g. "Photo: SMIL, CC BY 4.0"') },
+    },
+  ],
+}

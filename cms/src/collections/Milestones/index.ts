@@ -1,0 +1,60 @@
+import type { CollectionConfig } from 'payload'
+import { MILESTONE_STATUSES } from '@masterplan/shared'
+import { publishedOrSignedIn, roles } from '../../access/index.ts'
+import { processDateField } from '../../fields/processDate.ts'
+import { slugField } from '../../fields/slug.ts'
+import { label } from '../../lib/label.ts'
+import { versioned } from '../versioned.ts'
+
+const statusLabels = {
+  planned: label('geplant', 'planned'),
+  'in-progress': label('in Arbeit', 'in progress'),
+  done: label('erledigt', 'done'),
+  postponed: label('verschoben', 'postponed'),
+} as const
+
+export const Milestones: CollectionConfig = {
+  slug: 'milestones',
+  labels: { singular: label('Meilenstein', 'Milestone'), plural: label('Meilensteine', 'Milestones') },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'plannedDate', 'status', '_status'], group: label('Inhalte', 'Content') },
+  access: {
+    read: publishedOrSignedIn,
+    readVersions: roles('press', 'editor'),
+    create: roles('editor'),
+    update: roles('editor'),
+    delete: roles('editor'),
+  },
+  defaultSort: 'plannedDate',
+  versions: versioned,
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    slugField(),
+    processDateField({ name: 'plannedDate', required: true, index: true, label: label('Geplant für', 'Planned for') }),
+    processDateField(
+      { name: 'plannedEndDate', label: label('Geplant bis (bei Zeiträumen)', 'Planned until (for ranges)') },
+      { notBefore: 'plannedDate' },
+    ),
+    processDateField({ name: 'actualDate', label: label('Tatsächlich am', 'Actual date') }),
+    {
+      name: 'status',
+      type: 'select',
+      // Own enum name: the default one collides with the drafts `_status` enum in PostgreSQL.
+      enumName: 'milestone_progress',
+      required: true,
+      defaultValue: 'planned',
+      label: label('Stand', 'Status'),
+      options: MILESTONE_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'phase', type: 'text', localized: true, label: label('Phase', 'Phase') },
+    { name: 'description', type: 'richText', localized: true, label: label('Beschreibung', 'Description') },
+    {
+      name: 'relatedPressReleases',
+      type: 'relationship',
+      relationTo: 'press-releases',
+      hasMany: true,
+      label: label('Zugehörige Medieninformationen', 'Related press releases'),
+    },
+    { name: 'partners', type: 'relationship', relationTo: 'partners', hasMany: true, label: label('Beteiligte', 'Partners') },
+  ],
+}

@@ -1,0 +1,95 @@
+import type { CollectionConfig } from 'payload'
+import { PARTNER_KINDS, PARTNER_ROLES } from '@masterplan/shared'
+import { publishedOrSignedIn, roles } from '../../access/index.ts'
+import { slugField } from '../../fields/slug.ts'
+import { label } from '../../lib/label.ts'
+import { versioned } from '../versioned.ts'
+
+const kindLabels: Record<(typeof PARTNER_KINDS)[number], { de: string; en: string }> = {
+  district: label('Landkreis', 'District'),
+  city: label('Kreisfreie Stadt', 'City'),
+  'state-ministry': label('Staatsministerium', 'State ministry'),
+  'state-chancellery': label('Staatskanzlei', 'State chancellery'),
+  business: label('Wirtschaft', 'Business'),
+  science: label('Wissenschaft', 'Science'),
+  'civil-society': label('Zivilgesellschaft', 'Civil society'),
+  municipality: label('Kommune', 'Municipality'),
+  other: label('Sonstige', 'Other'),
+}
+
+const roleLabels: Record<(typeof PARTNER_ROLES)[number], { de: string; en: string }> = {
+  regionalkonvent: label('Mitglied im Regionalkonvent', 'Member of the Regionalkonvent'),
+  chair: label('Vorsitz im Regionalkonvent', 'Chair of the Regionalkonvent'),
+  imag: label('Interministerielle Arbeitsgruppe (IMAG)', 'Inter-ministerial working group (IMAG)'),
+  lenkungskreis: label('Lenkungskreis', 'Steering group'),
+  funder: label('Fördermittelgeber', 'Funder'),
+}
+
+const httpUrl = (value: string | null | undefined) => {
+  if (!value) return true
+  try {
+    const { protocol } = new URL(value)
+    if (protocol === 'http:' || protocol === 'https:') return true
+  } catch {
+    // falls through to the message
+  }
+  return 'Nur Adressen mit http:// oder https:// / only http:// or https:// addresses'
+}
+
+export const Partners: CollectionConfig = {
+  slug: 'partners',
+  labels: { singular: label('Partner', 'Partner'), plural: label('Partner', 'Partners') },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'roles', '_status'], group: label('Inhalte', 'Content') },
+  access: {
+    read: publishedOrSignedIn,
+    readVersions: roles('press', 'editor'),
+    create: roles('editor'),
+    update: roles('editor'),
+    delete: roles('editor'),
+  },
+  defaultSort: 'name',
+  versions: versioned,
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true, label: label('Name', 'Name') },
+    { name: 'shortName', type: 'text', label: label('Kurzbezeichnung', 'Short name'), admin: { description: label('z. B. SMIL', 'e.g. SMIL') } },
+    slugField('name'),
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      label: label('Art', 'Kind'),
+      options: PARTNER_KINDS.map((value) => ({ value, label: kindLabels[value] })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      label: label('Rollen im Prozess', 'Roles in the process'),
+      options: PARTNER_ROLES.map((value) => ({ value, label: roleLabels[value] })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'representative',
+      type: 'group',
+      label: label('Vertreten durch', 'Represented by'),
+      fields: [
+        { name: 'name', type: 'text', label: label('Name', 'Name') },
+        { name: 'office', type: 'text', localized: true, label: label('Funktion', 'Office') },
+      ],
+    },
+    { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
+    { name: 'description', type: 'richText', localized: true, label: label('Beschreibung', 'Description') },
+    { name: 'website', type: 'text', label: label('Website', 'Website'), validate: httpUrl },
+    {
+      name: 'address',
+      type: 'group',
+      label: label('Anschrift', 'Address'),
+      fields: [
+        { name: 'street', type: 'text', label: label('Straße', 'Street') },
+        { name: 'postalCode', type: 'text', label: label('PLZ', 'Postal code') },
+        { name: 'city', type: 'text', label: label('Ort', 'City') },
+      ],
+    },
+  ],
+}

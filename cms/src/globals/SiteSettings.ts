@@ -1,0 +1,63 @@
+import type { GlobalConfig } from 'payload'
+import { PROCESS_WINDOW } from '@masterplan/shared'
+import { anyone, roles } from '../access/index.ts'
+import { label } from '../lib/label.ts'
+
+const linkFields = [
+  { name: 'label', type: 'text', required: true, localized: true, label: label('Beschriftung', 'Label') },
+  { name: 'href', type: 'text', required: true, label: label('Ziel (z. B. /zeitplan/)', 'Target (e.g. /zeitplan/)') },
+] as const
+
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: label('Website-Einstellungen', 'Site settings'),
+  admin: { group: label('Verwaltung', 'Administration') },
+  access: { read: anyone, update: roles('editor') },
+  fields: [
+    { name: 'siteName', type: 'text', required: true, localized: true, defaultValue: 'Masterplan Südwestsachsen', label: label('Name der Website', 'Site name') },
+    {
+      name: 'processWindow',
+      type: 'group',
+      label: label('Prozesszeitraum', 'Process window'),
+      admin: { description: label('Meilensteine müssen in diesem Zeitraum liegen.', 'Milestones must lie within this window.') },
+      fields: [
+        { name: 'start', type: 'date', required: true, defaultValue: PROCESS_WINDOW.start, label: label('Beginn', 'Start') },
+        { name: 'end', type: 'date', required: true, defaultValue: PROCESS_WINDOW.end, label: label('Ende', 'End') },
+      ],
+    },
+    { name: 'navigation', type: 'array', label: label('Hauptnavigation', 'Main navigation'), fields: [...linkFields] },
+    {
+      name: 'footer',
+      type: 'group',
+      label: label('Fußzeile', 'Footer'),
+      fields: [
+        { name: 'text', type: 'textarea', localized: true, label: label('Text', 'Text') },
+        { name: 'links', type: 'array', label: label('Links', 'Links'), fields: [...linkFields] },
+      ],
+    },
+    {
+      name: 'legal',
+      type: 'group',
+      label: label('Rechtliche Angaben', 'Legal details'),
+      fields: [
+        { name: 'publisher', type: 'text', required: true, label: label('Herausgeber', 'Publisher') },
+        { name: 'address', type: 'textarea', required: true, label: label('Anschrift', 'Address') },
+        { name: 'email', type: 'email', required: true, label: label('E-Mail', 'E-mail') },
+        { name: 'phone', type: 'text', label: label('Telefon', 'Phone') },
+        {
+          name: 'responsiblePerson',
+          type: 'text',
+          required: true,
+          label: label('Verantwortlich nach § 18 Abs. 2 MStV', 'Responsible under § 18 (2) MStV'),
+        },
+        { name: 'responsibleAddress', type: 'textarea', label: label('Anschrift der verantwortlichen Person', 'Address of the responsible person') },
+        {
+          name: 'accessibilityContactEmail',
+          type: 'email',
+          required: true,
+          label: label('Kontakt für Barrierefreiheits-Rückmeldungen', 'Accessibility feedback contact'),
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,59 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MEDIA_MAX_BYTES } from '@masterplan/shared'
+import { Media } from './collections/Media/index.ts'
+import { Milestones } from './collections/Milestones/index.ts'
+import { Pages } from './collections/Pages/index.ts'
+import { Partners } from './collections/Partners/index.ts'
+import { PressReleases } from './collections/PressReleases/index.ts'
+import { Users } from './collections/Users/index.ts'
+import { SiteSettings } from './globals/SiteSettings.ts'
+import { readEnv } from './lib/env.ts'
+import { migrations } from './migrations/index.ts'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnv()
+
+export default buildConfig({
+  serverURL: env.SERVER_URL,
+  secret: env.PAYLOAD_SECRET,
+
+  collections: [PressReleases, Milestones, Partners, Pages, Media, Users],
+  globals: [SiteSettings],
+
+  localization: {
+    locales: [
+      { code: 'de', label: 'Deutsch' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'de',
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' – Masterplan Südwestsachsen' },
+    dateFormat: 'dd.MM.yyyy HH:mm',
+    importMap: { baseDir: dirname },
+  },
+
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL },
+    // The schema changes only through committed migrations, never through dev push.
+    push: false,
+    migrationDir: path.join(dirname, 'migrations'),
+    prodMigrations: migrations,
+  }),
+  sharp,
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

@@ -1,0 +1,44 @@
+/** Facts of the process and the public vocabulary that CMS and site share. */
+
+/** The Masterplan's process window: cabinet decision to deadline (inclusive, calendar days). */
+export const PROCESS_WINDOW = { start: '2025-04-15', end: '2026-12-31' } as const
+
+export const LOCALES = ['de', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'de'
+
+/** Collection slugs are part of the public REST API: renaming one breaks consumers. */
+export const COLLECTIONS = {
+  pressReleases: 'press-releases',
+  milestones: 'milestones',
+  partners: 'partners',
+  pages: 'pages',
+  media: 'media',
+  users: 'users',
+} as const
+
+export const USER_ROLES = ['admin', 'press', 'editor'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+export const PARTNER_KINDS = [
+  'district',
+  'city',
+  'state-ministry',
+  'state-chancellery',
+  'business',
+  'science',
+  'civil-society',
+  'municipality',
+  'other',
+] as const
+export type PartnerKind = (typeof PARTNER_KINDS)[number]
+
+export const PARTNER_ROLES = ['regionalkonvent', 'chair', 'imag', 'lenkungskreis', 'funder'] as const
+export type PartnerRole = (typeof PARTNER_ROLES)[number]
+
+export const MILESTONE_STATUSES = ['planned', 'in-progress', 'done', 'postponed'] as const
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+
+/** Upload types the media library accepts; SVG is refused because it can carry script. */
+export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
+export const MEDIA_MAX_BYTES = 20 * 1024 * 1024

@@ -1,0 +1,26 @@
+/** All public dates are shown in the region's time zone, whatever the server's zone is. */
+export const TIME_ZONE = 'Europe/Berlin'
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** The calendar day (YYYY-MM-DD) a moment falls on in Berlin. */
+export function berlinDay(value: Date | string): string {
+  return dayFormat.format(typeof value === 'string' ? new Date(value) : value)
+}
+
+/** 15.04.2025 — the German short date. */
+export function germanDate(value: Date | string): string {
+  const [year, month, day] = berlinDay(value).split('-')
+  return `${day}.${month}.${year}`
+}
+
+/** Whether a moment's Berlin calendar day lies inside [start, end], both inclusive. */
+export function isWithinDays(value: Date | string, start: Date | string, end: Date | string): boolean {
+  const day = berlinDay(value)
+  return day >= berlinDay(start) && day <= berlinDay(end)
+}
