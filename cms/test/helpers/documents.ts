@@ -30,10 +30,10 @@ export function validDocument(collection: Collection, refs: { partner: number })
   }
 }
 
-/** The required fields of each collection, as the REST API names them in errors. */
+/** The required fields without a default value, as the REST API names them in errors. */
 export const requiredFields: Record<Collection, string[]> = {
-  'press-releases': ['title', 'releaseDate', 'issuers', 'contacts', 'lead', 'body'],
-  milestones: ['title', 'plannedDate', 'status'],
+  'press-releases': ['title', 'issuers', 'contacts', 'lead', 'body'],
+  milestones: ['title', 'plannedDate'],
   partners: ['name', 'kind'],
   pages: ['title', 'content'],
 }
