@@ -42,3 +42,12 @@ export async function prepareLocalEnv(log: (line: string) => void = () => {}) {
   }
   return { env, stop }
 }
+
+/**
+ * Stopping the embedded server ends the pool's idle connections from the server side; without a
+ * listener the pool would throw that as an uncaught error on the way out.
+ */
+export function tolerateDatabaseShutdown(payload: { db: unknown }): void {
+  const pool = (payload.db as { pool?: { on: (event: 'error', fn: () => void) => void } }).pool
+  pool?.on('error', () => {})
+}

@@ -8,7 +8,7 @@ const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  * Applies the committed migrations with Payload's own CLI, in a process of its own that exits
  * when done (an in-process run leaves a database client checked out).
  */
-export function migrate(env: NodeJS.ProcessEnv): void {
+export function migrate(env: Record<string, string | undefined>): void {
   const result = spawnSync(path.join(cmsDir, 'node_modules/.bin/payload'), ['migrate'], {
     cwd: cmsDir,
     env: { ...process.env, ...env, NODE_OPTIONS: '--no-deprecation' },

@@ -1,5 +1,4 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
@@ -13,6 +12,7 @@ import { Pages } from './collections/Pages/index.ts'
 import { Partners } from './collections/Partners/index.ts'
 import { PressReleases } from './collections/PressReleases/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
@@ -43,7 +43,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
 
-  editor: lexicalEditor(),
+  editor: editorialEditor,
   db: postgresAdapter({
     pool: { connectionString: env.DATABASE_URL },
     // The schema changes only through committed migrations, never through dev push.

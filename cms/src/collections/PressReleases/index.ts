@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { published, roles } from '../../access/index.ts'
+import { editorialFeatures } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -99,7 +100,7 @@ export const PressReleases: CollectionConfig = {
       localized: true,
       label: label('Text', 'Body'),
       editor: lexicalEditor({
-        features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [Quote] })],
+        features: [...editorialFeatures, BlocksFeature({ blocks: [Quote] })],
       }),
     },
     { name: 'background', type: 'richText', localized: true, label: label('Hintergrund', 'Background') },

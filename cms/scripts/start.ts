@@ -1,0 +1,119 @@
+/**
+ * `pnpm start` (production build) and `pnpm dev` (hot reload): database, migrations, seed, CMS.
+ * Ctrl-C stops everything it started, the database included.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { prepareLocalEnv } from './local-env.ts'
+import { migrate } from './migrate.ts'
+
+const dev = process.argv.includes('--dev')
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
+const PORT = Number(process.env.PORT ?? 3000)
+const started = Date.now()
+const step = (n: number, total: number, text: string) =>
+  console.log(`[${n}/${total}] ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+
+const children = new Set<ChildProcess>()
+let stopDatabase = async () => {}
+let stopping = false
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true
+    console.log('\nStopping …')
+    for (const child of children) child.kill('SIGTERM')
+    await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))))
+    await stopDatabase()
+    console.log('Stopped.')
+  }
+  process.exit(code)
+}
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
+    children.add(child)
+    child.on('exit', (code) => {
+      children.delete(child)
+      if (code === 0) resolve()
+      else reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}`))
+    })
+  })
+}
+
+/** Long-running child: when it dies on its own, everything stops. */
+function serve(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const child = spawn(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
+  children.add(child)
+  child.on('exit', (code) => {
+    children.delete(child)
+    if (!stopping) {
+      console.error(`${path.basename(command)} stopped unexpectedly (exit ${code})`)
+      void shutdown(code || 1)
+    }
+  })
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}
+
+try {
+  const total = dev ? 4 : 5
+  step(1, total, 'Database')
+  const local = await prepareLocalEnv(console.log)
+  stopDatabase = local.stop
+  const env: NodeJS.ProcessEnv = {
+    ...local.env,
+    NODE_OPTIONS: '--no-deprecation',
+    SERVER_URL: local.env.SERVER_URL ?? `http://localhost:${PORT}`,
+  }
+
+  step(2, total, 'Migrations')
+  migrate(env)
+
+  step(3, total, 'Seed (only into an empty database)')
+  await run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], env)
+
+  if (dev) {
+    step(4, total, `CMS with hot reload on :${PORT}`)
+    serve(bin('next'), ['dev', '--port', String(PORT)], { ...env, NODE_ENV: 'development' })
+  } else {
+    step(4, total, 'Building the CMS (next build)')
+    await run(bin('next'), ['build'], { ...env, NODE_ENV: 'production' })
+    step(5, total, `Starting the CMS on :${PORT}`)
+    serve(bin('next'), ['start', '--port', String(PORT)], { ...env, NODE_ENV: 'production' })
+  }
+
+  await waitForHttp(`http://localhost:${PORT}/api/press-releases?limit=1`, dev ? 180_000 : 60_000)
+  const users = (await (await fetch(`http://localhost:${PORT}/api/users/init`)).json()) as { initialized?: boolean }
+  console.log(`
+Ready after ${((Date.now() - started) / 1000).toFixed(1)} s.
+  Admin (German):  http://localhost:${PORT}/admin
+  REST API:        http://localhost:${PORT}/api/press-releases
+  GraphQL:         http://localhost:${PORT}/api/graphql
+${
+  users.initialized
+    ? ''
+    : `  First login:     no account yet. Open the admin and create the first one (it becomes admin),
+                   or run: pnpm user:create -- --email you@example.org --password '<12+ characters>' --role admin
+`
+}Press Ctrl-C to stop.`)
+} catch (error) {
+  console.error(`\nStart failed: ${(error as Error).message}`)
+  await shutdown(1)
+}
