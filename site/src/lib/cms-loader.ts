@@ -1,0 +1,64 @@
+import type { Loader } from 'astro/loaders'
+import { z } from 'zod'
+import { describeDocument } from '@masterplan/shared'
+import { cms } from './cms.ts'
+
+type Options<T extends z.ZodType> = {
+  collection: string
+  schema: T
+  depth: number
+  /** Localized fields: those left empty in English fall back to German and are marked lang="de". */
+  localized: string[]
+  /** The field that must be translated for a document to count as having an English version. */
+  titleField: string
+}
+
+export type Localized<T> = { de: T; en: T | null; untranslated: string[] }
+
+/**
+ * Loads a CMS collection in both locales into Astro's content store. Each entry keeps the German
+ * document, the English one (where a translation exists) and which English fields fell back to German.
+ * Entries whose digest is unchanged since the last build are not parsed again.
+ */
+export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
+  return {
+    name: `cms-${o.collection}`,
+    schema: z.object({ de: o.schema, en: o.schema.nullable(), untranslated: z.array(z.string()) }),
+    load: async ({ store, parseData, generateDigest, logger }) => {
+      const started = Date.now()
+      const [de, en, raw] = await Promise.all([
+        cms.list(o.collection, o.schema, { locale: 'de', depth: o.depth, sort: 'id' }),
+        cms.list(o.collection, o.schema, { locale: 'en', fallbackLocale: 'de', depth: o.depth, sort: 'id' }),
+        cms.list(o.collection, z.looseObject({ id: z.number() }), {
+          locale: 'en',
+          fallbackLocale: 'none',
+          depth: 0,
+          sort: 'id',
+          select: o.localized,
+        }),
+      ])
+      const english = new Map(en.map((d) => [(d as { id: number }).id, d]))
+      const translations = new Map(raw.map((d) => [d.id, d as Record<string, unknown>]))
+      const seen = new Set<string>()
+      let parsed = 0
+      for (const doc of de) {
+        const id = String((doc as { id: number }).id)
+        seen.add(id)
+        const own = translations.get(Number(id)) ?? {}
+        const hasEnglish = Boolean(own[o.titleField])
+        const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)
+        const data = { de: doc, en: hasEnglish ? (english.get(Number(id)) ?? null) : null, untranslated }
+        const digest = generateDigest(JSON.stringify(data))
+        if (store.get(id)?.digest === digest) continue
+        try {
+          store.set({ id, data: await parseData({ id, data }), digest })
+        } catch (error) {
+          throw new Error(`${describeDocument(o.collection, doc)}: ${(error as Error).message}`)
+        }
+        parsed++
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
+      logger.info(`${o.collection}: ${de.length} documents (${parsed} changed) in ${Date.now() - started} ms`)
+    },
+  }
+}

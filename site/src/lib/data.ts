@@ -1,0 +1,55 @@
+import { getCollection } from 'astro:content'
+import type { Locale, Media, Milestone, Page, Partner, PressRelease, SiteSettings } from '@masterplan/shared'
+import { getEntry } from 'astro:content'
+
+/** A document in the page's locale, plus the fields that fell back to German (marked lang="de"). */
+export type Shown<T> = { doc: T; untranslated: string[]; hasEnglish: boolean }
+
+type Entry<T> = { data: { de: T; en: T | null; untranslated: string[] } }
+
+function inLocale<T>(entries: Entry<T>[], locale: Locale): Array<Shown<T>> {
+  return entries.flatMap(({ data }) => {
+    if (locale === 'de') return [{ doc: data.de, untranslated: [], hasEnglish: data.en !== null }]
+    return data.en ? [{ doc: data.en, untranslated: data.untranslated, hasEnglish: true }] : []
+  })
+}
+
+/**
+ * Published releases, newest first. The API already hides embargoed ones; the check here is a
+ * second lock so a misconfigured CMS still cannot publish a release before its embargo.
+ */
+export async function releases(locale: Locale, now = new Date()): Promise<Array<Shown<PressRelease>>> {
+  const all = inLocale((await getCollection('pressReleases')) as Entry<PressRelease>[], locale)
+  return all
+    .filter(({ doc }) => !doc.embargoUntil || new Date(doc.embargoUntil) <= now)
+    .sort((a, b) => b.doc.releaseDate.localeCompare(a.doc.releaseDate) || b.doc.id - a.doc.id)
+}
+
+export async function milestones(locale: Locale): Promise<Array<Shown<Milestone>>> {
+  const all = inLocale((await getCollection('milestones')) as Entry<Milestone>[], locale)
+  return all.sort((a, b) => a.doc.plannedDate.localeCompare(b.doc.plannedDate))
+}
+
+export async function partners(locale: Locale): Promise<Array<Shown<Partner>>> {
+  const all = inLocale((await getCollection('partners')) as Entry<Partner>[], locale)
+  return all.sort((a, b) => a.doc.name.localeCompare(b.doc.name, locale))
+}
+
+export async function pages(locale: Locale): Promise<Array<Shown<Page>>> {
+  return inLocale((await getCollection('pages')) as Entry<Page>[], locale)
+}
+
+export async function settings(locale: Locale): Promise<SiteSettings> {
+  const entry = await getEntry('settings', locale)
+  if (!entry) throw new Error(`site settings for ${locale} were not loaded`)
+  return entry.data as SiteSettings
+}
+
+/** A populated relationship, or null where the API returned only an id (not public, or too deep). */
+export const populated = <T extends object>(ref: number | T | null | undefined): T | null =>
+  ref !== null && typeof ref === 'object' ? ref : null
+
+export const isMedia = (ref: unknown): ref is Media => populated(ref as object) !== null && 'mimeType' in (ref as object)
+
+/** Ids of the partners who issued a release, whatever the population depth. */
+export const issuerIds = (release: PressRelease) => release.issuers.map((i) => (typeof i === 'number' ? i : i.id))

@@ -1,0 +1,37 @@
+import { TIME_ZONE, type Locale } from '@masterplan/shared'
+
+const tag = { de: 'de-DE', en: 'en-GB' } as const
+
+/** 15. April 2025 / 15 April 2025, in Berlin time whatever the build machine's zone. */
+export const longDate = (value: string | Date, locale: Locale) =>
+  new Intl.DateTimeFormat(tag[locale], { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(value))
+
+/** 15.04.2025 / 15/04/2025 */
+export const shortDate = (value: string | Date, locale: Locale) =>
+  new Intl.DateTimeFormat(tag[locale], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))
+
+/** Year in Berlin time (a release at 23:30 UTC on 31 December belongs to the next year). */
+export const berlinYear = (value: string | Date) =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(new Date(value)))
+
+/** 1,2 MB / 1.2 MB */
+export function fileSize(bytes: number, locale: Locale): string {
+  const units = ['Bytes', 'kB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  const digits = unit === 0 ? 0 : 1
+  return `${new Intl.NumberFormat(tag[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`
+}
+
+const typeNames: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'image/avif': 'AVIF',
+}
+export const fileType = (mimeType: string) => typeNames[mimeType] ?? mimeType

@@ -1,0 +1,28 @@
+import type { APIRoute, GetStaticPaths } from 'astro'
+import { isMedia, releases } from '../../lib/data.ts'
+import { cmsFileUrl } from '../../lib/media.ts'
+
+type File = { filename: string; url: string }
+
+/**
+ * Attachments and social-card images of published releases, copied into the static site so that
+ * readers never fetch anything from the CMS (or any other host).
+ */
+export const getStaticPaths: GetStaticPaths = async () => {
+  const files = new Map<string, File>()
+  for (const { doc } of await releases('de')) {
+    for (const attachment of doc.attachments ?? []) if (isMedia(attachment)) files.set(attachment.filename, attachment)
+    for (const { image } of doc.images ?? []) {
+      const og = isMedia(image) ? image.sizes?.og : null
+      if (og?.filename && og.url) files.set(og.filename, { filename: og.filename, url: og.url })
+    }
+  }
+  return [...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } }))
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const { file } = props as { file: File }
+  const response = await fetch(cmsFileUrl(file.url))
+  if (!response.ok) throw new Error(`media file ${file.filename}: the CMS answered HTTP ${response.status}`)
+  return new Response(await response.arrayBuffer())
+}
