@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@masterplan/shared'],
   turbopack: { root: path.resolve(dirname, '..') },
   poweredByHeader: false,
+  // Tests build into their own folder so a running `pnpm start` keeps its build.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

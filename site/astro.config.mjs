@@ -8,6 +8,7 @@ const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
 
 export default defineConfig({
   site: siteUrl,
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',

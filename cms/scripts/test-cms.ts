@@ -1,0 +1,79 @@
+/**
+ * A real CMS for end-to-end tests: throwaway embedded PostgreSQL, committed migrations, the test
+ * fixtures, a production `next build` and `next start` on a free port. `stop()` ends all of it.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
+import type { Fixtures } from '../src/seed/test-fixtures.ts'
+import { migrate } from './migrate.ts'
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+export type TestCms = { url: string; env: Record<string, string>; fixtures: Fixtures; stop: () => Promise<void> }
+
+function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): string {
+  const result = spawnSync(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`)
+  return result.stdout
+}
+
+export async function startTestCms(log: (line: string) => void = () => {}): Promise<TestCms> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-cms-'))
+  await chmod(root, 0o755)
+  const pg = await startEmbeddedPostgres({ dir: path.join(root, 'pg'), port: await freePort(), database: 'e2e', persistent: false })
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const env = {
+    DATABASE_URL: pg.url,
+    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    MEDIA_DIR: path.join(root, 'media'),
+    SERVER_URL: url,
+    NEXT_DIST_DIR: '.next-test',
+    NODE_OPTIONS: '--no-deprecation',
+  }
+  let server: ChildProcess | undefined
+  const stop = async () => {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM')
+      await new Promise((r) => server!.once('exit', r))
+    }
+    await pg.stop()
+    await rm(root, { recursive: true, force: true })
+  }
+  try {
+    migrate(env)
+    log('cms: migrated; loading fixtures')
+    const output = runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures').trim().split('\n')
+    const fixtures = JSON.parse(output.at(-1)!) as Fixtures
+    log('cms: building (next build)')
+    runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
+    server = spawn(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
+      if (ok) break
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the test CMS did not start')
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    log(`cms: ready at ${url}`)
+    return { url, env, fixtures, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs'
+import { type Browser, chromium } from 'playwright-core'
+
+/** A Chromium to drive: CHROME_PATH, the system's, or Playwright's own install — or a clear hint. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate
+  const bundled = chromium.executablePath()
+  if (bundled && existsSync(bundled)) return bundled
+  throw new Error(
+    'No Chromium found for the browser tests. Install one (Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.',
+  )
+}
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath(),
+    // As root in a container the sandbox is unavailable; background networking would reach out to Google.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })

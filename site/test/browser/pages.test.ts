@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launch } from './chromium.ts'
+
+const siteUrl = inject('siteUrl')
+const fixtures = inject('fixtures')
+
+/** One page of every type, in German and (where it exists) English. */
+const pageTypes: Record<string, string[]> = {
+  start: ['/', '/en/'],
+  archive: ['/aktuelles/', '/en/aktuelles/'],
+  year: ['/aktuelles/jahr/2025/', '/en/aktuelles/jahr/2025/'],
+  release: [`/aktuelles/${fixtures.withImage.slug}/`, `/en/aktuelles/${fixtures.withImage.slug}/`],
+  timeline: ['/zeitplan/', '/en/zeitplan/'],
+  partners: ['/partner/', '/en/partner/'],
+  partner: ['/partner/smil/', '/en/partner/smil/'],
+  'standing page': ['/impressum/', '/en/barrierefreiheit/'],
+  search: ['/suche/', '/en/suche/'],
+  notFound: ['/gibt-es-nicht/'],
+}
+
+let browser: Browser
+let context: BrowserContext
+const outside: string[] = []
+beforeAll(async () => {
+  browser = await launch()
+  context = await browser.newContext()
+  // Any request to another origin is recorded; the site must make none.
+  context.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(siteUrl) && !url.startsWith('data:')) outside.push(url)
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage()
+  const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' })
+  expect(response?.status()).toBe(path === '/gibt-es-nicht/' ? 404 : 200)
+  return page
+}
+
+describe.each(Object.entries(pageTypes))('the %s page', (_type, paths) => {
+  it.each(paths)('%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)', async (path) => {
+    const page = await open(path)
+    await expect.poll(() => page.locator('h1').count()).toBe(1)
+    expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/en/') ? 'en' : 'de')
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('keyboard users', () => {
+  it('reach the main content through the skip link', async () => {
+    const page = await open('/aktuelles/')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen')
+    expect(await page.locator('.skip-link').isVisible()).toBe(true)
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhalt')
+    await page.close()
+  })
+})
+
+describe('search', () => {
+  it('finds the seeded release by a word from its body', async () => {
+    const page = await open('/suche/')
+    // "Auslaufen" stands only in the body of the release of 15.04.2025.
+    await page.locator('#suche input').fill('Auslaufen')
+    const links = page.locator('.pagefind-ui__result-link')
+    await links.first().waitFor({ timeout: 15_000 })
+    const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))
+    expect(hrefs).toContain('/aktuelles/kabinett-gibt-startschuss-fuer-den-masterplan-suedwestsachsen/')
+    await page.close()
+  })
+})
+
+describe('privacy', () => {
+  it('no page requested anything from another host', () => {
+    expect(outside).toEqual([])
+  })
+
+  it('no page set a cookie', async () => {
+    expect(await context.cookies()).toEqual([])
+  })
+})

@@ -1,0 +1,27 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+/** Every file below `dir`, as paths relative to it. */
+export async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+}
+
+export const read = (dir: string, file: string) => readFile(path.join(dir, file), 'utf8')
+
+/** The text of Pagefind's index: its fragments are gzip-compressed JSON. */
+export async function searchIndexText(dist: string): Promise<string> {
+  const all = await files(path.join(dist, 'pagefind'))
+  const fragments = all.filter((f) => f.endsWith('.pf_fragment'))
+  if (!fragments.length) throw new Error('no Pagefind fragments found')
+  const texts = await Promise.all(fragments.map(async (f) => gunzipSync(await readFile(path.join(dist, 'pagefind', f))).toString('utf8')))
+  return texts.join('\n')
+}
+
+/** Text that is published, searchable or listed: every HTML page, the feed, the sitemaps, the calendar. */
+export async function publicText(dist: string): Promise<string> {
+  const all = await files(dist)
+  const readable = all.filter((f) => /\.(html|xml|ics|txt)$/.test(f))
+  return (await Promise.all(readable.map((f) => read(dist, f)))).join('\n')
+}

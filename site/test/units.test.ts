@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import type { Milestone } from '@masterplan/shared'
+import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
+import { calendar, fold } from '../src/lib/ics.ts'
+import { timeline } from '../src/lib/timeline.ts'
+
+describe('dates and sizes', () => {
+  it('are written the German way, in Berlin time', () => {
+    expect(longDate('2025-04-15T08:00:00.000Z', 'de')).toBe('15. April 2025')
+    expect(longDate('2025-04-15T08:00:00.000Z', 'en')).toBe('15 April 2025')
+    expect(shortDate('2026-12-31T23:30:00.000Z', 'de')).toBe('01.01.2027')
+    expect(berlinYear('2025-12-31T23:30:00.000Z')).toBe(2026)
+  })
+
+  it('give file sizes with a decimal comma in German', () => {
+    expect(fileSize(1_234_567, 'de')).toBe('1,2 MB')
+    expect(fileSize(1_234_567, 'en')).toBe('1.2 MB')
+    expect(fileSize(512, 'de')).toBe('512 Bytes')
+  })
+})
+
+const milestone = (id: number, plannedDate: string, status: Milestone['status'], extra: Partial<Milestone> = {}): Milestone => ({
+  id,
+  slug: `m-${id}`,
+  title: `Meilenstein ${id}; mit, Sonderzeichen`,
+  plannedDate,
+  status,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-05-02T10:11:12.000Z',
+  _status: 'published',
+  ...extra,
+})
+
+describe('the timeline', () => {
+  const items = timeline(
+    [milestone(2, '2026-12-31T10:00:00.000Z', 'planned'), milestone(1, '2025-04-15T10:00:00.000Z', 'done'), milestone(3, '2026-03-01T10:00:00.000Z', 'postponed')],
+    '2026-01-10',
+  )
+
+  it('sorts milestones and puts today between past and future', () => {
+    expect(items.map((i) => (i.kind === 'today' ? 'today' : i.milestone.id))).toEqual([1, 'today', 3, 2])
+  })
+
+  it('flags the first open milestone after today as next', () => {
+    expect(items.filter((i) => i.kind === 'milestone' && i.next).map((i) => i.kind === 'milestone' && i.milestone.id)).toEqual([3])
+  })
+})
+
+describe('the calendar', () => {
+  const ics = calendar([milestone(7, '2026-06-01T10:00:00.000Z', 'planned', { plannedEndDate: '2026-06-03T10:00:00.000Z' })], {
+    host: 'masterplan.example',
+    name: 'Zeitplan',
+    url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
+    dayOf: (iso) => iso.slice(0, 10),
+  })
+
+  it('has CRLF line ends, escaped text and a stable UID', () => {
+    expect(ics.split('\r\n').length).toBeGreaterThan(10)
+    expect(ics).not.toMatch(/[^\r]\n/)
+    expect(ics).toContain('SUMMARY:Meilenstein 7\\; mit\\, Sonderzeichen')
+    expect(ics).toContain('UID:milestone-7@masterplan.example')
+  })
+
+  it('makes all-day events whose end is exclusive', () => {
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260601')
+    expect(ics).toContain('DTEND;VALUE=DATE:20260604')
+  })
+
+  it('folds long lines at 75 octets without splitting a character', () => {
+    const folded = fold(`SUMMARY:${'Ä'.repeat(60)}`)
+    for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'Ä'.repeat(60)}`)
+  })
+})
