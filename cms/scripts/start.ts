@@ -7,11 +7,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
+import { dataDir } from '../src/lib/paths.ts'
 
 const dev = process.argv.includes('--dev')
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const siteDir = path.resolve(cmsDir, '../site')
 const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
 const PORT = Number(process.env.PORT ?? 3000)
+const SITE_PORT = Number(process.env.SITE_PORT ?? 4321)
 const started = Date.now()
 const step = (n: number, total: number, text: string) =>
   console.log(`[${n}/${total}] ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
@@ -73,7 +76,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 try {
-  const total = dev ? 4 : 5
+  const total = dev ? 6 : 7
   step(1, total, 'Database')
   const local = await prepareLocalEnv(console.log)
   stopDatabase = local.stop
@@ -100,9 +103,18 @@ try {
   }
 
   await waitForHttp(`http://localhost:${PORT}/api/press-releases?limit=1`, dev ? 180_000 : 60_000)
+
+  const siteEnv = { ...process.env, CMS_URL: `http://localhost:${PORT}`, SITE_URL: process.env.SITE_URL ?? `http://localhost:${SITE_PORT}` }
+  const siteTarget = path.join(dataDir, 'site')
+  step(total - 1, total, 'Building the public site from the CMS')
+  await run(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), siteTarget], siteEnv)
+  step(total, total, `Serving the public site on :${SITE_PORT}`)
+  serve(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)], siteEnv)
+  await waitForHttp(`http://localhost:${SITE_PORT}/`, 10_000)
   const users = (await (await fetch(`http://localhost:${PORT}/api/users/init`)).json()) as { initialized?: boolean }
   console.log(`
 Ready after ${((Date.now() - started) / 1000).toFixed(1)} s.
+  Public site:     http://localhost:${SITE_PORT}
   Admin (German):  http://localhost:${PORT}/admin
   REST API:        http://localhost:${PORT}/api/press-releases
   GraphQL:         http://localhost:${PORT}/api/graphql

@@ -8,7 +8,7 @@ export type Shown<T> = { doc: T; untranslated: string[]; hasEnglish: boolean }
 type Entry<T> = { data: { de: T; en: T | null; untranslated: string[] } }
 
 function inLocale<T>(entries: Entry<T>[], locale: Locale): Array<Shown<T>> {
-  return entries.flatMap(({ data }) => {
+  return entries.flatMap(({ data }): Array<Shown<T>> => {
     if (locale === 'de') return [{ doc: data.de, untranslated: [], hasEnglish: data.en !== null }]
     return data.en ? [{ doc: data.en, untranslated: data.untranslated, hasEnglish: true }] : []
   })
