@@ -73,6 +73,8 @@ export interface Config {
     pages: Page;
     media: Media;
     users: User;
+    'site-builds': SiteBuild;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +89,8 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -110,6 +114,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      siteBuild: TaskSiteBuild;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -430,6 +435,54 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every change to published content rebuilds the public site. This is when, and with what result.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds".
+ */
+export interface SiteBuild {
+  id: number;
+  summary?: string | null;
+  status: 'queued' | 'scheduled' | 'running' | 'success' | 'failed';
+  triggers?:
+    | {
+        collection?: string | null;
+        documentId?: number | null;
+        title?: string | null;
+        change?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  target?: string | null;
+  queuedAt?: string | null;
+  scheduledFor?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  attempts?: number | null;
+  pages?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'publish' | 'unpublish' | 'schedule-publish' | 'schedule-unpublish' | 'delete';
+  collection: string;
+  documentId: number;
+  title?: string | null;
+  user?: (number | null) | User;
+  at: string;
+  scheduledFor?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -498,7 +551,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'siteBuild' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -531,7 +584,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'siteBuild' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -568,6 +621,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -807,6 +868,50 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  summary?: T;
+  status?: T;
+  triggers?:
+    | T
+    | {
+        collection?: T;
+        documentId?: T;
+        title?: T;
+        change?: T;
+        at?: T;
+        id?: T;
+      };
+  target?: T;
+  queuedAt?: T;
+  scheduledFor?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  attempts?: T;
+  pages?: T;
+  durationMs?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  collection?: T;
+  documentId?: T;
+  title?: T;
+  user?: T;
+  at?: T;
+  scheduledFor?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -974,6 +1079,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSiteBuild".
+ */
+export interface TaskSiteBuild {
+  input: {
+    buildId: number;
+  };
+  output: {
+    pages?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,14 +6,17 @@ import sharp from 'sharp'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
+import { AuditLog } from './collections/AuditLog/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Milestones } from './collections/Milestones/index.ts'
 import { Pages } from './collections/Pages/index.ts'
 import { Partners } from './collections/Partners/index.ts'
 import { PressReleases } from './collections/PressReleases/index.ts'
+import { SiteBuilds } from './collections/SiteBuilds/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { jobs } from './jobs/index.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -24,8 +27,9 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   secret: env.PAYLOAD_SECRET,
 
-  collections: [PressReleases, Milestones, Partners, Pages, Media, Users],
+  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, SiteBuilds, AuditLog],
   globals: [SiteSettings],
+  jobs,
 
   localization: {
     locales: [
@@ -41,6 +45,12 @@ export default buildConfig({
     meta: { titleSuffix: ' – Masterplan Südwestsachsen' },
     dateFormat: 'dd.MM.yyyy HH:mm',
     importMap: { baseDir: dirname },
+    livePreview: {
+      // Drafts in the site's design, served by the CMS itself to signed-in staff only.
+      url: ({ data, collectionConfig, locale }) =>
+        `${env.SERVER_URL}/vorschau/${collectionConfig?.slug}/${data?.id}?locale=${locale?.code ?? 'de'}`,
+      collections: ['press-releases', 'milestones', 'partners', 'pages'],
+    },
   },
 
   editor: editorialEditor,

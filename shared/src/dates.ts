@@ -24,3 +24,13 @@ export function isWithinDays(value: Date | string, start: Date | string, end: Da
   const day = berlinDay(value)
   return day >= berlinDay(start) && day <= berlinDay(end)
 }
+
+const LANGUAGE_TAGS = { de: 'de-DE', en: 'en-GB' } as const
+
+/** 15. April 2025 / 15 April 2025 */
+export const longDate = (value: string | Date, locale: 'de' | 'en') =>
+  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(value))
+
+/** 15.04.2025 / 15/04/2025 */
+export const shortDate = (value: string | Date, locale: 'de' | 'en') =>
+  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))

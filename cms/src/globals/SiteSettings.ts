@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 import { PROCESS_WINDOW } from '@masterplan/shared'
 import { anyone, roles } from '../access/index.ts'
 import { label } from '../lib/label.ts'
+import { afterSettingsChange } from '../publishing/hooks.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, localized: true, label: label('Beschriftung', 'Label') },
@@ -13,6 +14,7 @@ export const SiteSettings: GlobalConfig = {
   label: label('Website-Einstellungen', 'Site settings'),
   admin: { group: label('Verwaltung', 'Administration') },
   access: { read: anyone, update: roles('editor') },
+  hooks: { afterChange: [afterSettingsChange] },
   fields: [
     { name: 'siteName', type: 'text', required: true, localized: true, defaultValue: 'Masterplan Südwestsachsen', label: label('Name der Website', 'Site name') },
     {

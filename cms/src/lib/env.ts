@@ -11,6 +11,18 @@ const schema = z.object({
   SERVER_URL: z.url().default('http://localhost:3000'),
   /** Where uploads are stored on disk. */
   MEDIA_DIR: z.string().default(path.join(dataDir, 'media')),
+  /** Where a publish goes: build the site here (`local`), call a host's build (`deploy-hook`), or nowhere. */
+  SITE_BUILD_TARGET: z.enum(['local', 'deploy-hook', 'none']).default('none'),
+  /** The local target builds into `<dir>/builds/…` and serves `<dir>/live`. */
+  SITE_TARGET_DIR: z.string().default(path.join(dataDir, 'site')),
+  /** Public origin of the site (canonical links); also handed to the local build. */
+  SITE_URL: z.url().default('http://localhost:4321'),
+  SITE_DEPLOY_HOOK_URL: z.url().optional(),
+  /** Saves within this window collapse into one build. */
+  SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
+}).refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_HOOK_URL, {
+  message: 'SITE_DEPLOY_HOOK_URL is required when SITE_BUILD_TARGET is deploy-hook',
+  path: ['SITE_DEPLOY_HOOK_URL'],
 })
 
 export type Env = z.infer<typeof schema>

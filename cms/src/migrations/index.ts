@@ -1,9 +1,15 @@
 import * as migration_20261124_151632_initial from './20261124_151632_initial';
+import * as migration_20261124_155618_publishing_workflow from './20261124_155618_publishing_workflow';
 
 export const migrations = [
   {
     up: migration_20261124_151632_initial.up,
     down: migration_20261124_151632_initial.down,
-    name: '20261124_151632_initial'
+    name: '20261124_151632_initial',
+  },
+  {
+    up: migration_20261124_155618_publishing_workflow.up,
+    down: migration_20261124_155618_publishing_workflow.down,
+    name: '20261124_155618_publishing_workflow'
   },
 ];

@@ -2,13 +2,7 @@ import { TIME_ZONE, type Locale } from '@masterplan/shared'
 
 const tag = { de: 'de-DE', en: 'en-GB' } as const
 
-/** 15. April 2025 / 15 April 2025, in Berlin time whatever the build machine's zone. */
-export const longDate = (value: string | Date, locale: Locale) =>
-  new Intl.DateTimeFormat(tag[locale], { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(value))
-
-/** 15.04.2025 / 15/04/2025 */
-export const shortDate = (value: string | Date, locale: Locale) =>
-  new Intl.DateTimeFormat(tag[locale], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))
+export { longDate, shortDate } from '@masterplan/shared'
 
 /** Year in Berlin time (a release at 23:30 UTC on 31 December belongs to the next year). */
 export const berlinYear = (value: string | Date) =>

@@ -5,6 +5,8 @@ import { processDateField } from '../../fields/processDate.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
+import { liveStatusField } from '../../fields/liveStatus.ts'
+import { publishingHooks } from '../../publishing/hooks.ts'
 
 const statusLabels = {
   planned: label('geplant', 'planned'),
@@ -26,7 +28,9 @@ export const Milestones: CollectionConfig = {
   },
   defaultSort: 'plannedDate',
   versions: versioned,
+  hooks: publishingHooks,
   fields: [
+    liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
     slugField(),
     processDateField({ name: 'plannedDate', required: true, index: true, label: label('Geplant für', 'Planned for') }),

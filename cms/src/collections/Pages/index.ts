@@ -3,6 +3,8 @@ import { publishedOrSignedIn, roles } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
+import { liveStatusField } from '../../fields/liveStatus.ts'
+import { publishingHooks } from '../../publishing/hooks.ts'
 
 /** Standing pages: about, legal notice, privacy, accessibility, easy language, sign language. */
 export const Pages: CollectionConfig = {
@@ -17,7 +19,9 @@ export const Pages: CollectionConfig = {
     delete: roles('editor'),
   },
   versions: versioned,
+  hooks: publishingHooks,
   fields: [
+    liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
     slugField(),
     { name: 'summary', type: 'textarea', localized: true, label: label('Kurzbeschreibung', 'Summary') },

@@ -4,6 +4,8 @@ import { publishedOrSignedIn, roles } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
+import { liveStatusField } from '../../fields/liveStatus.ts'
+import { publishingHooks } from '../../publishing/hooks.ts'
 
 const kindLabels: Record<(typeof PARTNER_KINDS)[number], { de: string; en: string }> = {
   district: label('Landkreis', 'District'),
@@ -49,7 +51,9 @@ export const Partners: CollectionConfig = {
   },
   defaultSort: 'name',
   versions: versioned,
+  hooks: publishingHooks,
   fields: [
+    liveStatusField,
     { name: 'name', type: 'text', required: true, localized: true, label: label('Name', 'Name') },
     { name: 'shortName', type: 'text', label: label('Kurzbezeichnung', 'Short name'), admin: { description: label('z. B. SMIL', 'e.g. SMIL') } },
     slugField('name'),

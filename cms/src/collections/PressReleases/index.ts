@@ -5,6 +5,8 @@ import { editorialFeatures } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
+import { liveStatusField } from '../../fields/liveStatus.ts'
+import { publishingHooks } from '../../publishing/hooks.ts'
 import { Quote } from './blocks/Quote.ts'
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,}[0-9]$/
@@ -36,7 +38,9 @@ export const PressReleases: CollectionConfig = {
   },
   defaultSort: '-releaseDate',
   versions: versioned,
+  hooks: publishingHooks,
   fields: [
+    liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
     { name: 'subtitle', type: 'text', localized: true, label: label('Untertitel', 'Subtitle') },
     slugField(),

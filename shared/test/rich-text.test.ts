@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { RichTextError, renderRichText, type RichTextContext } from '../src/lib/rich-text.ts'
+import { RichTextError, renderRichText, type RichTextContext } from '../src/rich-text.ts'
 
 // --- Small builders so each test shows only the part of the tree it is about.
 

@@ -1,0 +1,63 @@
+import type { CollectionConfig } from 'payload'
+import { roles, signedIn } from '../../access/index.ts'
+import { label } from '../../lib/label.ts'
+
+export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'success', 'failed'] as const
+
+const statusLabels = {
+  queued: label('wartet', 'queued'),
+  scheduled: label('geplant', 'scheduled'),
+  running: label('läuft', 'running'),
+  success: label('erfolgreich', 'succeeded'),
+  failed: label('fehlgeschlagen', 'failed'),
+} as const
+
+/** One record per build of the public site, written only by the publishing pipeline. */
+export const SiteBuilds: CollectionConfig = {
+  slug: 'site-builds',
+  labels: { singular: label('Website-Build', 'Site build'), plural: label('Website-Builds', 'Site builds') },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['summary', 'status', 'queuedAt', 'finishedAt', 'pages', 'durationMs'],
+    group: label('Veröffentlichung', 'Publishing'),
+    description: label(
+      'Jede Änderung an veröffentlichten Inhalten baut die öffentliche Website neu. Hier steht, wann und mit welchem Ergebnis.',
+      'Every change to published content rebuilds the public site. This is when, and with what result.',
+    ),
+  },
+  access: { read: signedIn, create: () => false, update: () => false, delete: roles() },
+  defaultSort: '-queuedAt',
+  fields: [
+    { name: 'summary', type: 'text', label: label('Anlass', 'Reason') },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      enumName: 'site_build_status',
+      options: SITE_BUILD_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+      label: label('Status', 'Status'),
+    },
+    {
+      name: 'triggers',
+      type: 'array',
+      label: label('Auslöser', 'Triggers'),
+      fields: [
+        { name: 'collection', type: 'text', label: label('Sammlung', 'Collection') },
+        { name: 'documentId', type: 'number', label: label('Dokument-ID', 'Document id') },
+        { name: 'title', type: 'text', label: label('Titel', 'Title') },
+        { name: 'change', type: 'text', label: label('Änderung', 'Change') },
+        { name: 'at', type: 'date', label: label('Zeitpunkt', 'At'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    { name: 'target', type: 'text', label: label('Ziel', 'Target') },
+    { name: 'queuedAt', type: 'date', index: true, label: label('Eingereiht', 'Queued'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
+    { name: 'scheduledFor', type: 'date', label: label('Geplant für', 'Scheduled for'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } } },
+    { name: 'startedAt', type: 'date', label: label('Begonnen', 'Started'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
+    { name: 'finishedAt', type: 'date', index: true, label: label('Beendet', 'Finished'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
+    { name: 'attempts', type: 'number', defaultValue: 0, label: label('Versuche', 'Attempts') },
+    { name: 'pages', type: 'number', label: label('Seiten', 'Pages') },
+    { name: 'durationMs', type: 'number', label: label('Dauer (ms)', 'Duration (ms)') },
+    { name: 'error', type: 'textarea', label: label('Fehlermeldung', 'Error') },
+  ],
+}

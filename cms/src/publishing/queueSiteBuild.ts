@@ -1,0 +1,46 @@
+import type { PayloadRequest } from 'payload'
+import { readEnv } from '../lib/env.ts'
+
+export type Trigger = { collection: string; documentId?: number; title?: string; change: string }
+
+const describe = (t: Trigger) => `${t.change}: ${t.title ?? t.collection}`
+
+/**
+ * Queues a site build in the caller's transaction: the job row commits together with the change
+ * that caused it, so the build can never read the database before that change is visible.
+ * While a build is still waiting, further changes join it instead of queueing another.
+ */
+export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?: Date): Promise<void> {
+  const env = readEnv()
+  if (env.SITE_BUILD_TARGET === 'none') return
+  const { payload } = req
+  const now = new Date()
+  const entry = { ...trigger, at: now.toISOString() }
+
+  if (!at) {
+    const waiting = await payload.find({ collection: 'site-builds', where: { status: { equals: 'queued' } }, limit: 1, depth: 0, req, overrideAccess: true })
+    const build = waiting.docs[0]
+    if (build) {
+      const triggers = [...(build.triggers ?? []), entry]
+      await payload.update({ collection: 'site-builds', id: build.id, data: { triggers, summary: `${describe(trigger)} (+${triggers.length - 1})` }, req, overrideAccess: true, depth: 0 })
+      return
+    }
+  }
+
+  const waitUntil = at ?? new Date(now.getTime() + env.SITE_BUILD_DEBOUNCE_MS)
+  const build = await payload.create({
+    collection: 'site-builds',
+    data: {
+      summary: describe(trigger),
+      status: at ? 'scheduled' : 'queued',
+      triggers: [entry],
+      target: env.SITE_BUILD_TARGET,
+      queuedAt: now.toISOString(),
+      scheduledFor: at?.toISOString(),
+    },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+  await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site', waitUntil, req })
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { repoRoot } from '../lib/paths.ts'
+import { readEnv } from '../lib/env.ts'
+
+export type BuildResult = { pages: number | null; log: string }
+
+/** Builds into a fresh folder and swaps it live (site/scripts/publish.ts); the old site stays on failure. */
+function buildLocally(): Promise<BuildResult> {
+  const env = readEnv()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'site/scripts/publish.ts'), env.SITE_TARGET_DIR], {
+      cwd: path.join(repoRoot, 'site'),
+      env: { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? ''
+      let result: { ok?: boolean; pages?: number; error?: string } = {}
+      try {
+        result = JSON.parse(last)
+      } catch {
+        // the build died before printing its result
+      }
+      if (code === 0 && result.ok) resolve({ pages: result.pages ?? null, log: output })
+      else {
+        // The line that names the broken document is the most useful one for an editor.
+        const cause = output.split('\n').find((line) => /breaks the contract|CmsError|Error:/.test(line))?.trim()
+        reject(new Error([result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`))
+      }
+    })
+  })
+}
+
+/** Hands the build to a host (CI, static hosting) that builds from the public API itself. */
+async function callDeployHook(reason: string): Promise<BuildResult> {
+  const url = readEnv().SITE_DEPLOY_HOOK_URL!
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }) })
+  if (!response.ok) throw new Error(`deploy hook answered HTTP ${response.status}`)
+  return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}` }
+}
+
+export function runTarget(reason: string): Promise<BuildResult> {
+  const target = readEnv().SITE_BUILD_TARGET
+  if (target === 'local') return buildLocally()
+  if (target === 'deploy-hook') return callDeployHook(reason)
+  return Promise.resolve({ pages: null, log: 'no target' })
+}
