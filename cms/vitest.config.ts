@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { '@payload-config': fileURLToPath(new URL('./src/payload.config.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/**/*.int.spec.ts'],
+    include: ['test/**/*.int.spec.ts', 'test/**/*.e2e.spec.ts'],
     globalSetup: ['./test/setup/database.ts'],
     setupFiles: ['./test/setup/env.ts'],
     // One Payload per file against one database: files run one after another.

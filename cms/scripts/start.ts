@@ -84,6 +84,10 @@ try {
     ...local.env,
     NODE_OPTIONS: '--no-deprecation',
     SERVER_URL: local.env.SERVER_URL ?? `http://localhost:${PORT}`,
+    // Every publish rebuilds the site here and swaps it live; a host can use a deploy hook instead.
+    SITE_BUILD_TARGET: local.env.SITE_BUILD_TARGET ?? 'local',
+    SITE_TARGET_DIR: local.env.SITE_TARGET_DIR ?? path.join(dataDir, 'site'),
+    SITE_URL: local.env.SITE_URL ?? `http://localhost:${SITE_PORT}`,
   }
 
   step(2, total, 'Migrations')
@@ -104,8 +108,8 @@ try {
 
   await waitForHttp(`http://localhost:${PORT}/api/press-releases?limit=1`, dev ? 180_000 : 60_000)
 
-  const siteEnv = { ...process.env, CMS_URL: `http://localhost:${PORT}`, SITE_URL: process.env.SITE_URL ?? `http://localhost:${SITE_PORT}` }
-  const siteTarget = path.join(dataDir, 'site')
+  const siteEnv = { ...process.env, CMS_URL: `http://localhost:${PORT}`, SITE_URL: env.SITE_URL }
+  const siteTarget = env.SITE_TARGET_DIR!
   step(total - 1, total, 'Building the public site from the CMS')
   await run(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), siteTarget], siteEnv)
   step(total, total, `Serving the public site on :${SITE_PORT}`)

@@ -24,7 +24,21 @@ export const freePort = () =>
     server.on('error', reject)
   })
 
-export type TestCms = { url: string; env: Record<string, string>; fixtures: Fixtures; stop: () => Promise<void> }
+export type TestCms = {
+  url: string
+  env: Record<string, string>
+  fixtures: Fixtures
+  /** Stops and starts the CMS server only (the database keeps running), as a deploy or crash would. */
+  stopServer: () => Promise<void>
+  startServer: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+type Options = {
+  log?: (line: string) => void
+  /** Extra environment, e.g. SITE_BUILD_TARGET=local for publishing tests. */
+  env?: Record<string, string>
+}
 
 function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): string {
   const result = spawnSync(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -32,7 +46,7 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
   return result.stdout
 }
 
-export async function startTestCms(log: (line: string) => void = () => {}): Promise<TestCms> {
+export async function startTestCms({ log = () => {}, env: extra = {} }: Options = {}): Promise<TestCms> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-cms-'))
   await chmod(root, 0o755)
   const pg = await startEmbeddedPostgres({ dir: path.join(root, 'pg'), port: await freePort(), database: 'e2e', persistent: false })
@@ -45,13 +59,27 @@ export async function startTestCms(log: (line: string) => void = () => {}): Prom
     SERVER_URL: url,
     NEXT_DIST_DIR: '.next-test',
     NODE_OPTIONS: '--no-deprecation',
+    ...extra,
   }
   let server: ChildProcess | undefined
-  const stop = async () => {
+  const stopServer = async () => {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM')
       await new Promise((r) => server!.once('exit', r))
     }
+  }
+  const startServer = async () => {
+    server = spawn(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
+      if (ok) return
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the test CMS did not start')
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+  const stop = async () => {
+    await stopServer()
     await pg.stop()
     await rm(root, { recursive: true, force: true })
   }
@@ -62,16 +90,9 @@ export async function startTestCms(log: (line: string) => void = () => {}): Prom
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures
     log('cms: building (next build)')
     runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
-    server = spawn(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
-      if (ok) break
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the test CMS did not start')
-      await new Promise((r) => setTimeout(r, 250))
-    }
+    await startServer()
     log(`cms: ready at ${url}`)
-    return { url, env, fixtures, stop }
+    return { url, env, fixtures, stopServer, startServer, stop }
   } catch (error) {
     await stop()
     throw error

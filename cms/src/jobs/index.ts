@@ -1,8 +1,24 @@
-import type { CollectionConfig, JobsConfig } from 'payload'
+import { type CollectionConfig, Forbidden, type JobsConfig } from 'payload'
 import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
 
 type ScheduleInput = { type?: 'publish' | 'unpublish'; doc?: { relationTo: string; value: string | number }; user?: { value: number } | number }
+
+/**
+ * Payload's admin queues a scheduled publish for anyone who can open the admin; the job would then
+ * fail at its minute. Refuse it up front when the scheduling user may not publish that document.
+ */
+const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number] = async ({ data, operation, req }) => {
+  if (operation !== 'create' || data.taskSlug !== 'schedulePublish') return data
+  const input = (data.input ?? {}) as ScheduleInput
+  if (!input.doc) return data
+  const userId = typeof input.user === 'object' ? input.user?.value : input.user
+  const user = userId ? await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true }).catch(() => null) : null
+  const update = req.payload.collections[input.doc.relationTo as 'pages']?.config.access.update
+  const allowed = user && update ? await update({ req: { ...req, user: { ...user, collection: 'users' } }, id: input.doc.value } as never) : false
+  if (!allowed) throw new Forbidden(req.t)
+  return data
+}
 
 /** Logs who scheduled a publish or unpublish, when the scheduling job is created. */
 function auditSchedules(jobs: CollectionConfig): CollectionConfig {
@@ -10,6 +26,7 @@ function auditSchedules(jobs: CollectionConfig): CollectionConfig {
     ...jobs,
     hooks: {
       ...jobs.hooks,
+      beforeChange: [...(jobs.hooks?.beforeChange ?? []), guardSchedules],
       afterChange: [
         ...(jobs.hooks?.afterChange ?? []),
         async ({ doc, operation, req }) => {
@@ -38,6 +55,8 @@ function auditSchedules(jobs: CollectionConfig): CollectionConfig {
  */
 export const jobs: JobsConfig = {
   tasks: [siteBuildTask],
+  // Without hooks on the jobs collection the scheduling guard and audit below would be skipped.
+  runHooks: true,
   jobsCollectionOverrides: ({ defaultJobsCollection }) => auditSchedules(defaultJobsCollection),
   autoRun: [
     // Scheduled publish and unpublish: minute resolution, as editors schedule to the minute.

@@ -24,7 +24,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const log = (line: string) => console.log(`[site tests] ${line}`)
-  const cms = await startTestCms(log)
+  const cms = await startTestCms({ log })
   const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-site-'))
   await chmod(root, 0o755)
   const distDir = path.join(root, 'dist')
