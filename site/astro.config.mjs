@@ -9,6 +9,8 @@ const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
 export default defineConfig({
   site: siteUrl,
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // Content store and image cache; kept between builds so unchanged documents and images are reused.
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -460,6 +460,7 @@ export interface SiteBuild {
   startedAt?: string | null;
   finishedAt?: string | null;
   attempts?: number | null;
+  jobId?: number | null;
   pages?: number | null;
   durationMs?: number | null;
   error?: string | null;
@@ -889,6 +890,7 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   startedAt?: T;
   finishedAt?: T;
   attempts?: T;
+  jobId?: T;
   pages?: T;
   durationMs?: T;
   error?: T;

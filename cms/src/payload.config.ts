@@ -44,6 +44,8 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: ' – Masterplan Südwestsachsen' },
     dateFormat: 'dd.MM.yyyy HH:mm',
+    // Payload's default avatar is a Gravatar image: a request to a third party with a hash of the e-mail.
+    avatar: 'default',
     importMap: { baseDir: dirname },
     livePreview: {
       // Drafts in the site's design, served by the CMS itself to signed-in staff only.

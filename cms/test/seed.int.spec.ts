@@ -55,3 +55,18 @@ describe('seed', () => {
     expect(reply.body.docs[0].title).toBe(cabinetDecisionRelease.title.en)
   })
 })
+
+describe('the first account', () => {
+  it('registered in the admin becomes an admin, whatever role was asked for', async () => {
+    expect((await payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(0)
+    const reply = await rest('POST', '/users/first-register', { json: { email: 'erste@test.example', password: 'ein-langes-passwort-42', role: 'editor' } })
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200)
+    const [user] = (await payload.find({ collection: 'users', overrideAccess: true })).docs
+    expect(user).toMatchObject({ email: 'erste@test.example', role: 'admin' })
+  })
+
+  it('created by a script keeps its role', async () => {
+    const user = await payload.create({ collection: 'users', data: { email: 'skript@test.example', password: 'ein-langes-passwort-42', role: 'press' }, overrideAccess: true })
+    expect(user.role).toBe('press')
+  })
+})

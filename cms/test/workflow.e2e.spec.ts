@@ -209,10 +209,23 @@ describe('who may publish, unpublish and schedule', () => {
     const doc =
       collection === 'press-releases'
         ? await payload.create({ collection, data: { ...release(`rollen-${role}-${Date.now()}`), _status: 'draft' } as never, draft: true, overrideAccess: true })
-        : await payload.create({ collection, data: { title: 'Rollen', plannedDate: '2026-05-05T10:00:00.000Z', status: 'planned', _status: 'draft' } as never, draft: true, overrideAccess: true })
+        : await payload.create({ collection, data: { title: `Rollen ${role} ${Date.now()}`, plannedDate: '2026-05-05T10:00:00.000Z', status: 'planned', _status: 'draft' } as never, draft: true, overrideAccess: true })
     const publish = await api('PATCH', `/${collection}/${doc.id}`, tokens[role], { _status: 'published' })
     const unpublish = await api('PATCH', `/${collection}/${doc.id}`, tokens[role], { _status: 'draft' })
     const scheduled = await schedule(collection, doc.id as number, ids[role], new Date(Date.now() + 3_600_000)).then(() => true, () => false)
     expect([publish.status === 200, unpublish.status === 200, scheduled]).toEqual([allowed, allowed, allowed])
+  })
+})
+
+describe('the draft preview', () => {
+  it('shows staff the draft in the site design and sends anonymous visitors to the login', async () => {
+    const doc = await payload.create({ collection: 'press-releases', draft: true, overrideAccess: true, data: { ...release('vorschau'), title: 'Vertraulicher Entwurf', _status: 'draft' } as never })
+    const anonymous = await fetch(`${cms.url}/vorschau/press-releases/${doc.id}`, { redirect: 'manual' })
+    expect([303, 307, 308]).toContain(anonymous.status)
+    expect(anonymous.headers.get('location')).toContain('/admin/login')
+    expect(await anonymous.text()).not.toContain('Vertraulicher Entwurf')
+    const staff = await fetch(`${cms.url}/vorschau/press-releases/${doc.id}`, { headers: { Authorization: `JWT ${tokens.press}` } })
+    expect(staff.status).toBe(200)
+    expect(await staff.text()).toContain('Vertraulicher Entwurf')
   })
 })

@@ -1,5 +1,6 @@
 import * as migration_20261124_151632_initial from './20261124_151632_initial';
 import * as migration_20261124_155618_publishing_workflow from './20261124_155618_publishing_workflow';
+import * as migration_20261124_161030_site_build_job from './20261124_161030_site_build_job';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_155618_publishing_workflow.up,
     down: migration_20261124_155618_publishing_workflow.down,
-    name: '20261124_155618_publishing_workflow'
+    name: '20261124_155618_publishing_workflow',
+  },
+  {
+    up: migration_20261124_161030_site_build_job.up,
+    down: migration_20261124_161030_site_build_job.down,
+    name: '20261124_161030_site_build_job'
   },
 ];

@@ -5,10 +5,14 @@ export type Trigger = { collection: string; documentId?: number; title?: string;
 
 const describe = (t: Trigger) => `${t.change}: ${t.title ?? t.collection}`
 
+/** A waiting build is held back this long after the first change of a burst, at most. */
+const MAX_WAIT_MS = 20_000
+
 /**
  * Queues a site build in the caller's transaction: the job row commits together with the change
  * that caused it, so the build can never read the database before that change is visible.
- * While a build is still waiting, further changes join it instead of queueing another.
+ * While a build is still waiting, further changes join it and push its start back by the debounce
+ * (never beyond MAX_WAIT_MS after the first), so a burst of saves becomes one build.
  */
 export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?: Date): Promise<void> {
   const env = readEnv()
@@ -23,6 +27,10 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     if (build) {
       const triggers = [...(build.triggers ?? []), entry]
       await payload.update({ collection: 'site-builds', id: build.id, data: { triggers, summary: `${describe(trigger)} (+${triggers.length - 1})` }, req, overrideAccess: true, depth: 0 })
+      if (build.jobId && build.queuedAt) {
+        const waitUntil = Math.min(now.getTime() + env.SITE_BUILD_DEBOUNCE_MS, Date.parse(build.queuedAt) + MAX_WAIT_MS)
+        await payload.update({ collection: 'payload-jobs', id: build.jobId, data: { waitUntil: new Date(waitUntil).toISOString() }, req, overrideAccess: true, depth: 0 })
+      }
       return
     }
   }
@@ -42,5 +50,6 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     overrideAccess: true,
     depth: 0,
   })
-  await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site', waitUntil, req })
+  const job = await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site', waitUntil, req })
+  await payload.update({ collection: 'site-builds', id: build.id, data: { jobId: Number(job.id) }, req, overrideAccess: true, depth: 0 })
 }

@@ -2,13 +2,14 @@ import type { Loader } from 'astro/loaders'
 import { z } from 'zod'
 import { describeDocument } from '@masterplan/shared'
 import { cms } from './cms.ts'
+import { readsOf } from './collections.ts'
 
 type Options<T extends z.ZodType> = {
   collection: string
   schema: T
   depth: number
   /** Localized fields: those left empty in English fall back to German and are marked lang="de". */
-  localized: string[]
+  localized: readonly string[]
   /** The field that must be translated for a document to count as having an English version. */
   titleField: string
 }
@@ -26,16 +27,11 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
     schema: z.object({ de: o.schema, en: o.schema.nullable(), untranslated: z.array(z.string()) }),
     load: async ({ store, parseData, generateDigest, logger }) => {
       const started = Date.now()
+      const [deRead, enRead, rawRead] = readsOf(o)
       const [de, en, raw] = await Promise.all([
-        cms.list(o.collection, o.schema, { locale: 'de', depth: o.depth, sort: 'id' }),
-        cms.list(o.collection, o.schema, { locale: 'en', fallbackLocale: 'de', depth: o.depth, sort: 'id' }),
-        cms.list(o.collection, z.looseObject({ id: z.number() }), {
-          locale: 'en',
-          fallbackLocale: 'none',
-          depth: 0,
-          sort: 'id',
-          select: o.localized,
-        }),
+        cms.list(o.collection, o.schema, deRead),
+        cms.list(o.collection, o.schema, enRead),
+        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select] }),
       ])
       const english = new Map(en.map((d) => [(d as { id: number }).id, d]))
       const translations = new Map(raw.map((d) => [d.id, d as Record<string, unknown>]))

@@ -1,6 +1,10 @@
 import { createClient, readSiteEnv } from '@masterplan/shared'
+import { createDumpClient } from '@masterplan/shared/dump-client'
 
 export const env = readSiteEnv()
 
-/** The one client the build uses; the CMS only ever gets anonymous requests from here. */
-export const cms = createClient({ baseUrl: env.CMS_URL })
+/**
+ * The one client the build uses; the CMS only ever gets anonymous requests from here.
+ * CMS_DUMP (benchmarks only) reads a JSON dump of the API instead.
+ */
+export const cms = process.env.CMS_DUMP ? createDumpClient(process.env.CMS_DUMP) : createClient({ baseUrl: env.CMS_URL })

@@ -56,6 +56,7 @@ export const SiteBuilds: CollectionConfig = {
     { name: 'startedAt', type: 'date', label: label('Begonnen', 'Started'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
     { name: 'finishedAt', type: 'date', index: true, label: label('Beendet', 'Finished'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
     { name: 'attempts', type: 'number', defaultValue: 0, label: label('Versuche', 'Attempts') },
+    { name: 'jobId', type: 'number', label: label('Job-ID', 'Job id'), admin: { readOnly: true } },
     { name: 'pages', type: 'number', label: label('Seiten', 'Pages') },
     { name: 'durationMs', type: 'number', label: label('Dauer (ms)', 'Duration (ms)') },
     { name: 'error', type: 'textarea', label: label('Fehlermeldung', 'Error') },

@@ -46,8 +46,10 @@ export const Users: CollectionConfig = {
     ],
     beforeChange: [
       async ({ data, operation, req }) => {
-        // The very first account (set up in the admin's welcome form) must be able to manage the rest.
-        if (operation === 'create' && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
+        // The very first account, set up in the admin's welcome form, must be able to manage the rest.
+        // Accounts made by scripts keep the role they were given.
+        const firstRegister = req.pathname?.endsWith('/first-register')
+        if (operation === 'create' && firstRegister && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
           data.role = 'admin'
         }
         return data

@@ -1,0 +1,204 @@
+/**
+ * pnpm bench            full: 1,000 and 10,000 press releases, 500 partners, 200 milestones
+ * pnpm bench -- --quick small: a few hundred documents, well under 10 minutes on 2 cores
+ * Prints tables while it runs and writes bench/results/<timestamp>.json.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { tolerateDatabaseShutdown } from '../cms/scripts/local-env.ts'
+import { freePort, startTestCms } from '../cms/scripts/test-cms.ts'
+import { dumpApi } from './lib/dump.ts'
+import { audit } from './lib/lighthouse.ts'
+import { concurrent, sequential } from './lib/load.ts'
+import { measure } from './lib/measure.ts'
+import { pageWeight } from './lib/page-weight.ts'
+import { progress, table } from './lib/table.ts'
+
+const quick = process.argv.includes('--quick')
+const repo = path.resolve(import.meta.dirname, '..')
+const siteDir = path.join(repo, 'site')
+const scales = quick ? [200] : [1000, 10000]
+const base = quick ? { partners: 50, milestones: 30 } : { partners: 500, milestones: 200 }
+const loadSeconds = quick ? 5 : 30
+const work = mkdtempSync(path.join(os.tmpdir(), 'masterplan-bench-'))
+const results: Record<string, unknown> = { quick, machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, startedAt: new Date().toISOString() }
+const output: string[] = []
+const print = (text: string) => {
+  console.log(text)
+  output.push(text)
+}
+
+const sitePort = await freePort()
+const siteUrl = `http://localhost:${sitePort}`
+const target = path.join(work, 'site')
+progress('starting a CMS with a throwaway database (next build included)')
+const cms = await startTestCms({ log: progress, env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '500' } })
+const tsx = path.join(repo, 'cms/node_modules/.bin/tsx')
+const cmsScript = (script: string, args: string[]) => {
+  const r = spawnSync(tsx, [path.join(repo, 'cms/scripts', script), ...args], { cwd: path.join(repo, 'cms'), env: { ...process.env, ...cms.env }, stdio: ['ignore', 'inherit', 'inherit'] })
+  if (r.status !== 0) throw new Error(`${script} failed`)
+}
+
+function siteBuildEnv(extra: Record<string, string>) {
+  return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production', ...extra }
+}
+async function astroBuild(label: string, out: string, cache: string, extra: Record<string, string> = {}) {
+  progress(`site build: ${label}`)
+  const run = await measure(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], { cwd: siteDir, env: siteBuildEnv({ SITE_OUT_DIR: out, SITE_CACHE_DIR: cache, ...extra }) })
+  if (!run.ok) throw new Error(`astro build (${label}) failed:\n${run.output.slice(-3000)}`)
+  return run
+}
+
+try {
+  const db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
+  await db.connect()
+  const buildRows: Array<Array<string | number>> = []
+  let generated = 0
+  for (const [index, releases] of scales.entries()) {
+    progress(`generating ${releases - generated} synthetic press releases`)
+    cmsScript('generate-synthetic.ts', ['--press-releases', String(releases - generated), '--partners', String(index === 0 ? base.partners : 0), '--milestones', String(index === 0 ? base.milestones : 0)])
+    generated = releases
+    const out = path.join(work, `dist-${releases}`)
+    const cache = path.join(work, `cache-${releases}`)
+    const cold = await astroBuild(`cold, ${releases} releases`, out, cache)
+    const find = await measure(path.join(siteDir, 'node_modules/.bin/pagefind'), ['--site', out, '--glob', '**/*.html'], { cwd: siteDir, env: process.env })
+    const unchanged = await astroBuild('rebuild, nothing changed', out, cache)
+    await db.query(`UPDATE press_releases_locales SET title = title || ' (geändert)' WHERE _locale = 'de' AND _parent_id = (SELECT max(id) FROM press_releases)`)
+    await db.query(`UPDATE press_releases SET updated_at = now() WHERE id = (SELECT max(id) FROM press_releases)`)
+    const oneChanged = await astroBuild('rebuild, one release changed', out, cache)
+    progress('baseline: the same pages from a JSON dump of the API')
+    const dumpFile = path.join(work, `dump-${releases}.json`)
+    await dumpApi(cms.url, dumpFile)
+    const baseline = await astroBuild('baseline from JSON dump, cold', path.join(work, `baseline-${releases}`), path.join(work, `baseline-cache-${releases}`), { CMS_DUMP: dumpFile })
+    const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0)
+    buildRows.push(
+      [releases, 'cold build (API)', cold.seconds, cold.peakRssMb, pages],
+      [releases, 'baseline: cold build from JSON dump', baseline.seconds, baseline.peakRssMb, pages],
+      [releases, 'ratio API / baseline', cold.seconds / baseline.seconds, cold.peakRssMb / baseline.peakRssMb, ''],
+      [releases, 'rebuild, nothing changed', unchanged.seconds, unchanged.peakRssMb, pages],
+      [releases, 'rebuild, one release changed', oneChanged.seconds, oneChanged.peakRssMb, pages],
+      [releases, 'Pagefind index', find.seconds, find.peakRssMb, ''],
+    )
+    results[`build-${releases}`] = { cold, baseline, unchanged, oneChanged, pagefind: find, pages }
+    for (const r of Object.values(results[`build-${releases}`] as Record<string, { output?: string }>)) if (r && typeof r === 'object') delete r.output
+
+    if (index === 0) {
+      print(table(`Site build (${releases} releases)`, ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
+      await pageWeightAndLighthouse(out)
+      await publishToLive(releases)
+    }
+  }
+  if (scales.length > 1) print(table('Site build at every scale', ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
+  await apiLatency(db)
+  await db.end()
+} finally {
+  await cms.stop()
+  rmSync(work, { recursive: true, force: true })
+}
+
+async function pageWeightAndLighthouse(dist: string) {
+  const slug = (await (await fetch(`${cms.url}/api/press-releases?limit=1&sort=-releaseDate&depth=0&select[slug]=true`)).json()).docs[0].slug
+  const pages: Record<string, string> = { start: '/', list: '/aktuelles/', release: `/aktuelles/${slug}/`, timeline: '/zeitplan/', partner: '/partner/smil/', search: '/suche/' }
+  const weights = Object.entries(pages).map(([type, p]) => ({ type, ...pageWeight(dist, p) }))
+  results.pageWeight = weights
+  print(
+    table('Page weight (bytes, raw / gzip)', ['page', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'requests'], weights.map((w) => [
+      w.type, `${w.html[0]} / ${w.html[1]}`, `${w.css[0]} / ${w.css[1]}`, `${w.js[0]} / ${w.js[1]}`, `${w.fonts[0]} / ${w.fonts[1]}`, `${w.images[0]} / ${w.images[1]}`, w.requests,
+    ])),
+  )
+  progress('Lighthouse (mobile emulation)')
+  const port = await freePort()
+  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), dist, '--port', String(port)], { stdio: 'ignore' })
+  try {
+    await new Promise((r) => setTimeout(r, 1000))
+    const urls = Object.fromEntries(Object.entries(pages).filter(([type]) => !quick || ['start', 'release', 'search'].includes(type)).map(([type, p]) => [type, `http://localhost:${port}${p}`]))
+    const scores = await audit(Object.values(urls))
+    results.lighthouse = Object.fromEntries(Object.entries(urls).map(([type, url]) => [type, scores[url]]))
+    print(table('Lighthouse (mobile)', ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'], Object.entries(urls).map(([type, url]) => {
+      const s = scores[url]!
+      return [type, s.performance, s.accessibility, s.bestPractices, s.seo, s.lcpMs, s.tbtMs, s.cls]
+    })))
+  } finally {
+    server.kill('SIGTERM')
+  }
+}
+
+async function publishToLive(releases: number) {
+  progress(`publish-to-live at ${releases} releases`)
+  const first = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], { env: siteBuildEnv({}), encoding: 'utf8' })
+  if (first.status !== 0) throw new Error(`initial publish failed: ${first.stdout}`)
+  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  Object.assign(process.env, cms.env)
+  const { getPayload } = await import('payload')
+  const payload = await getPayload({ config: (await import('../cms/src/payload.config.ts')).default })
+  tolerateDatabaseShutdown(payload)
+  const served = (p: string) => fetch(`${siteUrl}${p}`).then((r) => r.status, () => 0)
+  const waitServed = async (p: string, from: number) => {
+    while ((await served(p)) !== 200) {
+      if (Date.now() - from > 5 * 60_000) throw new Error(`${p} never went live`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    return (Date.now() - from) / 1000
+  }
+  const draft = (slug: string) =>
+    payload.create({ collection: 'press-releases', draft: true, overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [] } }, _status: 'draft' } as never })
+  try {
+    const now = await draft('messung-sofort')
+    const started = Date.now()
+    await payload.update({ collection: 'press-releases', id: now.id, data: { _status: 'published' }, overrideAccess: true })
+    const publishNow = await waitServed('/aktuelles/messung-sofort/', started)
+    const rows: Array<Array<string | number>> = [['publish now → page served', publishNow]]
+    const timings: Record<string, number> = { publishNow }
+    if (!quick) {
+      const later = await draft('messung-geplant')
+      const minute = new Date(Math.ceil((Date.now() + 5000) / 60_000) * 60_000)
+      const admin = await payload.create({ collection: 'users', data: { email: 'bench@example.org', password: 'bench-passwort-123', role: 'admin' }, overrideAccess: true })
+      await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'press-releases', value: String(later.id) }, user: { relationTo: 'users', value: admin.id } } as never, waitUntil: minute })
+      await new Promise((r) => setTimeout(r, minute.getTime() - Date.now()))
+      timings.scheduled = await waitServed('/aktuelles/messung-geplant/', minute.getTime())
+      rows.push(['scheduled minute → page served', timings.scheduled])
+    }
+    results.publishToLive = { releases, ...timings }
+    print(table(`Publish-to-live (${releases} releases)`, ['from', 'seconds'], rows))
+  } finally {
+    server.kill('SIGTERM')
+    await payload.destroy()
+  }
+}
+
+async function apiLatency(db: pg.Client) {
+  const releases = scales.at(-1)!
+  progress(`REST API latency at ${releases} releases`)
+  const slug = (await (await fetch(`${cms.url}/api/press-releases?limit=1&page=7&depth=0`)).json()).docs[0].slug
+  const endpoints = {
+    'list (limit 20, depth 1)': `${cms.url}/api/press-releases?limit=20&depth=1`,
+    'by slug (depth 1)': `${cms.url}/api/press-releases?where[slug][equals]=${slug}&depth=1&limit=1`,
+  }
+  const rows: Array<Array<string | number>> = []
+  const latency: Record<string, unknown> = {}
+  const transactions = async () => Number((await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit)
+  for (const [name, url] of Object.entries(endpoints)) {
+    const before = await transactions()
+    const seq = await sequential(url, loadSeconds)
+    const perRequest = ((await transactions()) - before) / seq.requests
+    const par = await concurrent(url, 50, loadSeconds)
+    latency[name] = { sequential: seq, concurrent50: par, statementsPerRequest: perRequest }
+    rows.push([name, 'sequential', seq.requests, seq.errors, seq.p50, seq.p95, seq.p99, seq.rps, perRequest])
+    rows.push([name, '50 connections', par.requests, par.errors, par.p50, par.p95, par.p99, par.rps, ''])
+  }
+  results.api = { releases, seconds: loadSeconds, ...latency }
+  print(table(`REST API at ${releases} releases (${loadSeconds} s per run; ms)`, ['request', 'mode', 'requests', 'errors', 'p50', 'p95*', 'p99', 'req/s', 'DB statements/request'], rows))
+  print('* sequential: exact p95; 50 connections: autocannon reports p97.5, shown in its place.')
+}
+
+results.finishedAt = new Date().toISOString()
+results.tables = output.join('\n')
+const dir = path.join(repo, 'bench/results')
+mkdirSync(dir, { recursive: true })
+const file = path.join(dir, `${results.startedAt as string}.json`.replace(/:/g, '-'))
+writeFileSync(file, JSON.stringify(results, null, 2))
+progress(`results written to ${path.relative(repo, file)}`)
+process.exit(0)
