@@ -51,3 +51,14 @@ export function tolerateDatabaseShutdown(payload: { db: unknown }): void {
   const pool = (payload.db as { pool?: { on: (event: 'error', fn: () => void) => void } }).pool
   pool?.on('error', () => {})
 }
+
+/**
+ * The Local API for tools outside the cms package (benchmarks): payload and the config resolve from
+ * here, so they share one Payload instance. The environment must be set before calling.
+ */
+export async function bootPayload() {
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../src/payload.config.ts')])
+  const payload = await getPayload({ config })
+  tolerateDatabaseShutdown(payload)
+  return payload
+}
