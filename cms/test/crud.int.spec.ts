@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { anyPartner, type Collection, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
-import { rest } from './helpers/rest.ts'
+import { fileResponse, rest } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
 
 let payload: Payload
@@ -52,6 +52,9 @@ describe('media through REST', () => {
     const { id, sizes } = created.body.doc
     expect(sizes.og).toMatchObject({ width: 1200, height: 630 })
     expect(sizes.thumbnail.width).toBe(400)
+    const file = await fileResponse(created.body.doc.url)
+    expect(file.status).toBe(200)
+    expect(file.headers.get('cache-control')).toBe('public, max-age=3600')
 
     const updated = await rest('PATCH', `/media/${id}`, { token: tokens.editor, json: { credit: 'Foto: Redaktion' } })
     expect(updated.status).toBe(200)

@@ -29,3 +29,12 @@ export const publishedOrSignedIn: Access = ({ req: { user } }) => (user ? true :
 /** Admins see all accounts; everybody else sees only their own. */
 export const adminOrSelf: Access = ({ req: { user } }) =>
   hasRole(user as RoleHolder, 'admin') ? true : user ? { id: { equals: user.id } } : false
+
+/** Access for editorial collections: staff read drafts and versions, the given roles write. */
+export const editorialAccess = (...writers: UserRole[]) => ({
+  read: publishedOrSignedIn,
+  readVersions: signedIn,
+  create: roles(...writers),
+  update: roles(...writers),
+  delete: roles(...writers),
+})

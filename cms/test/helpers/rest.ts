@@ -52,3 +52,10 @@ export async function graphqlQuery(query: string, token?: string): Promise<Reply
 export function errorPaths(reply: Reply): string[] {
   return (reply.body?.errors ?? []).flatMap((e: any) => (e.data?.errors ?? []).map((d: any) => d.path ?? d.field))
 }
+
+/** A raw response of the REST handler, for file downloads (headers and bytes, no JSON parsing). */
+export async function fileResponse(url: string): Promise<Response> {
+  const target = new URL(url, ORIGIN)
+  const slug = target.pathname.replace(/^\/api\//, '').split('/')
+  return handlers.GET(new Request(target), { params: Promise.resolve({ slug }) })
+}

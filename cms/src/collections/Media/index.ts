@@ -27,6 +27,12 @@ export const Media: CollectionConfig = {
       { name: 'og', width: 1200, height: 630, position: 'centre' },
     ],
     adminThumbnail: 'thumbnail',
+    // Site builds keep an image cache; this lets them reuse a download for an hour instead of fetching
+    // every image again (not immutable: a replaced file can keep its name).
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', 'public, max-age=3600')
+      return headers
+    },
   },
   fields: [
     {

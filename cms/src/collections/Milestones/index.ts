@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { MILESTONE_STATUSES } from '@masterplan/shared'
-import { publishedOrSignedIn, roles } from '../../access/index.ts'
+import { editorialAccess } from '../../access/index.ts'
 import { processDateField } from '../../fields/processDate.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
@@ -19,13 +19,7 @@ export const Milestones: CollectionConfig = {
   slug: 'milestones',
   labels: { singular: label('Meilenstein', 'Milestone'), plural: label('Meilensteine', 'Milestones') },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'plannedDate', 'status', '_status'], group: label('Inhalte', 'Content') },
-  access: {
-    read: publishedOrSignedIn,
-    readVersions: roles('press', 'editor'),
-    create: roles('editor'),
-    update: roles('editor'),
-    delete: roles('editor'),
-  },
+  access: editorialAccess('editor'),
   defaultSort: 'plannedDate',
   versions: versioned,
   hooks: publishingHooks,

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { publishedOrSignedIn, roles } from '../../access/index.ts'
+import { editorialAccess } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -11,13 +11,7 @@ export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: label('Seite', 'Page'), plural: label('Seiten', 'Pages') },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'placeholder', '_status'], group: label('Inhalte', 'Content') },
-  access: {
-    read: publishedOrSignedIn,
-    readVersions: roles('press', 'editor'),
-    create: roles('editor'),
-    update: roles('editor'),
-    delete: roles('editor'),
-  },
+  access: editorialAccess('editor'),
   versions: versioned,
   hooks: publishingHooks,
   fields: [

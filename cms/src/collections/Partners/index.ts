@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { PARTNER_KINDS, PARTNER_ROLES } from '@masterplan/shared'
-import { publishedOrSignedIn, roles } from '../../access/index.ts'
+import { editorialAccess } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -42,13 +42,7 @@ export const Partners: CollectionConfig = {
   slug: 'partners',
   labels: { singular: label('Partner', 'Partner'), plural: label('Partner', 'Partners') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'roles', '_status'], group: label('Inhalte', 'Content') },
-  access: {
-    read: publishedOrSignedIn,
-    readVersions: roles('press', 'editor'),
-    create: roles('editor'),
-    update: roles('editor'),
-    delete: roles('editor'),
-  },
+  access: editorialAccess('editor'),
   defaultSort: 'name',
   versions: versioned,
   hooks: publishingHooks,

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Where } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
-import { published, roles } from '../../access/index.ts'
+import { editorialAccess, published } from '../../access/index.ts'
 import { editorialFeatures } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
@@ -30,11 +30,8 @@ export const PressReleases: CollectionConfig = {
     group: label('Inhalte', 'Content'),
   },
   access: {
+    ...editorialAccess('press'),
     read: ({ req: { user } }) => (user ? true : publicReleases()),
-    readVersions: roles('press', 'editor'),
-    create: roles('press'),
-    update: roles('press'),
-    delete: roles('press'),
   },
   defaultSort: '-releaseDate',
   versions: versioned,
