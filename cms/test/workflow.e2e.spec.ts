@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
+import { liveState } from '../src/publishing/liveState.ts'
 
 /**
  * The publishing pipeline end to end: a real CMS server running its job queues, real site builds
@@ -114,6 +115,7 @@ describe('scheduled publishing', () => {
 
     const at = nextMinute()
     await schedule('press-releases', id, ids.press, at)
+    expect(await liveState(payload, 'press-releases', id, 'local')).toEqual({ state: 'unpublished', scheduledFor: at.toISOString() })
     await until('the release on REST', async () => (await api('GET', `/press-releases/${id}`)).status === 200, at.getTime() - Date.now() + 2 * minute)
     await until('the release on the site', async () => (await served(`/aktuelles/${slug}/`)) === 200, at.getTime() - Date.now() + 2 * minute)
     const record = (await builds(new Date(at.getTime() - 1000))).find((b) => b.triggers?.some((t) => t.documentId === id))
@@ -121,6 +123,8 @@ describe('scheduled publishing', () => {
     expect(record?.pages).toBeGreaterThan(10)
     const log = await payload.find({ collection: 'audit-log', where: { documentId: { equals: id } }, overrideAccess: true })
     expect(log.docs.map((d) => d.action).sort()).toEqual(['publish', 'schedule-publish'])
+    // What the edit view's sidebar shows.
+    expect((await liveState(payload, 'press-releases', id, 'local')).state).toBe('live')
   }, 4 * minute)
 
   it('fires after a CMS restart when its minute passed while the CMS was down', async () => {

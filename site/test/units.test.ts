@@ -3,6 +3,7 @@ import type { Milestone } from '@masterplan/shared'
 import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
 import { calendar, fold } from '../src/lib/ics.ts'
 import { timeline } from '../src/lib/timeline.ts'
+import { absolute, localeOf, localePath, partnerPath, releasePath } from '../src/lib/urls.ts'
 
 describe('dates and sizes', () => {
   it('are written the German way, in Berlin time', () => {
@@ -70,5 +71,20 @@ describe('the calendar', () => {
     const folded = fold(`SUMMARY:${'Ä'.repeat(60)}`)
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'Ä'.repeat(60)}`)
+  })
+})
+
+describe('site URLs', () => {
+  it('put German at the root and English under /en/', () => {
+    expect(localePath('de', '/zeitplan/')).toBe('/zeitplan/')
+    expect(localePath('en', '/zeitplan/')).toBe('/en/zeitplan/')
+    expect(releasePath('en', 'kabinett')).toBe('/en/aktuelles/kabinett/')
+    expect(partnerPath('de', 'smil')).toBe('/partner/smil/')
+    expect(localeOf('en')).toBe('en')
+    expect(localeOf(undefined)).toBe('de')
+  })
+
+  it('make canonical URLs on SITE_URL', () => {
+    expect(absolute('/aktuelles/')).toBe(new URL('/aktuelles/', process.env.SITE_URL ?? 'http://localhost:4321').toString())
   })
 })

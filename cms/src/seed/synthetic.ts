@@ -80,6 +80,12 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
     partnerTick(i)
   }
 
+  // A later run that adds only releases spreads them over the partners already there.
+  if (!partnerIds.length) {
+    const existing = await payload.find({ ...common, collection: 'partners', limit: 1000, select: {}, pagination: false })
+    partnerIds.push(...existing.docs.map((p) => p.id as number))
+  }
+
   const milestoneTick = progress('milestones', counts.milestones, log)
   const windowStart = Date.parse('2025-04-16T10:00:00Z')
   const windowDays = 620

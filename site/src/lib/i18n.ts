@@ -60,6 +60,10 @@ const strings = {
     otherLanguage: 'English',
     external: 'externer Link',
     untranslated: 'Nur auf Deutsch verfügbar',
+    newsDescription: 'Alle Medieninformationen zum Masterplan Südwestsachsen, die neuesten zuerst.',
+    partnersDescription: 'Landkreise, Stadt, Ministerien und Partner aus Wirtschaft, Wissenschaft und Zivilgesellschaft im Masterplan Südwestsachsen.',
+    searchDescription: 'Volltextsuche über Medieninformationen, Partner und Seiten des Masterplans Südwestsachsen.',
+    partnerDescription: 'Rolle, Medieninformationen und Meilensteine im Masterplan Südwestsachsen.',
   },
   en: {
     skip: 'Skip to content',
@@ -120,6 +124,10 @@ const strings = {
     otherLanguage: 'Deutsch',
     external: 'external link',
     untranslated: 'Only available in German',
+    newsDescription: 'All press releases on the Masterplan Südwestsachsen, newest first.',
+    partnersDescription: 'Districts, city, ministries and partners from business, science and civil society in the Masterplan Südwestsachsen.',
+    searchDescription: 'Full-text search across press releases, partners and pages of the Masterplan Südwestsachsen.',
+    partnerDescription: 'Role, press releases and milestones in the Masterplan Südwestsachsen.',
   },
 } as const
 
