@@ -14,6 +14,9 @@ type Options<T extends z.ZodType> = {
   titleField: string
 }
 
+/** Ids per English request, so the query string stays short. */
+const ID_CHUNK = 200
+
 export type Localized<T> = { de: T; en: T | null; untranslated: string[] }
 
 /**
@@ -28,13 +31,18 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
     load: async ({ store, parseData, generateDigest, logger }) => {
       const started = Date.now()
       const [deRead, enRead, rawRead] = readsOf(o)
-      const [de, en, raw] = await Promise.all([
+      const [de, raw] = await Promise.all([
         cms.list(o.collection, o.schema, deRead),
-        cms.list(o.collection, o.schema, enRead),
         cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select] }),
       ])
-      const english = new Map(en.map((d) => [(d as { id: number }).id, d]))
       const translations = new Map(raw.map((d) => [d.id, d as Record<string, unknown>]))
+      // The full English read (depth 1, with fallback) only for documents that have a translation.
+      const translatedIds = raw.filter((d) => (d as Record<string, unknown>)[o.titleField]).map((d) => d.id)
+      const english = new Map<number, unknown>()
+      for (let i = 0; i < translatedIds.length; i += ID_CHUNK) {
+        const where = { id: { in: translatedIds.slice(i, i + ID_CHUNK).join(',') } }
+        for (const doc of await cms.list(o.collection, o.schema, { ...enRead, where })) english.set((doc as { id: number }).id, doc)
+      }
       const seen = new Set<string>()
       let parsed = 0
       for (const doc of de) {
