@@ -4,8 +4,7 @@
  * Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in .data/.
  */
 import { parseArgs } from 'node:util'
-import { getPayload } from 'payload'
-import { prepareLocalEnv, tolerateDatabaseShutdown } from './local-env.ts'
+import { bootPayload, prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
 
 const { values } = parseArgs({
@@ -35,12 +34,8 @@ Object.assign(process.env, env)
 const started = Date.now()
 try {
   migrate(env)
-  const [{ default: config }, { generateSynthetic }] = await Promise.all([
-    import('../src/payload.config.ts'),
-    import('../src/seed/synthetic.ts'),
-  ])
-  const payload = await getPayload({ config })
-  tolerateDatabaseShutdown(payload)
+  const { generateSynthetic } = await import('../src/seed/synthetic.ts')
+  const payload = await bootPayload()
   console.log(`Generating ${JSON.stringify(counts)} …`)
   await generateSynthetic(payload, counts)
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`)

@@ -53,8 +53,8 @@ export function tolerateDatabaseShutdown(payload: { db: unknown }): void {
 }
 
 /**
- * The Local API for tools outside the cms package (benchmarks): payload and the config resolve from
- * here, so they share one Payload instance. The environment must be set before calling.
+ * The Local API for scripts and tools (also outside the cms package, e.g. benchmarks): payload and the
+ * config resolve from here, so all share one Payload instance. Set the environment before calling.
  */
 export async function bootPayload() {
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../src/payload.config.ts')])

@@ -2,8 +2,7 @@
  * Seeds the facts of the process. `--if-empty` (used by `pnpm start`) seeds only a database without
  * content, so documents the press office deleted on purpose do not come back on the next start.
  */
-import { getPayload } from 'payload'
-import { prepareLocalEnv, tolerateDatabaseShutdown } from './local-env.ts'
+import { bootPayload, prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
 
 const ifEmpty = process.argv.includes('--if-empty')
@@ -11,9 +10,8 @@ const { env, stop } = await prepareLocalEnv(console.log)
 Object.assign(process.env, env)
 try {
   migrate(env)
-  const [{ default: config }, { seed }] = await Promise.all([import('../src/payload.config.ts'), import('../src/seed/index.ts')])
-  const payload = await getPayload({ config })
-  tolerateDatabaseShutdown(payload)
+  const { seed } = await import('../src/seed/index.ts')
+  const payload = await bootPayload()
   const counts = await Promise.all(
     (['partners', 'press-releases', 'milestones', 'pages'] as const).map((collection) =>
       payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs),

@@ -40,6 +40,32 @@ type Options = {
   env?: Record<string, string>
 }
 
+/**
+ * A throwaway, migrated PostgreSQL with the environment a CMS needs against it, in a temporary
+ * folder that `stop()` removes. Tests get the schema production gets, never a pushed one.
+ */
+export async function throwawayDatabase(name: string) {
+  const root = await mkdtemp(path.join(os.tmpdir(), `masterplan-${name}-`))
+  await chmod(root, 0o755) // the server runs as the `postgres` user when tests run as root
+  const pg = await startEmbeddedPostgres({ dir: path.join(root, 'pg'), port: await freePort(), database: name, persistent: false })
+  const env = {
+    DATABASE_URL: pg.url,
+    PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    MEDIA_DIR: path.join(root, 'media'),
+  }
+  const stop = async () => {
+    await pg.stop()
+    await rm(root, { recursive: true, force: true })
+  }
+  try {
+    migrate(env)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { env, stop }
+}
+
 function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): string {
   const result = spawnSync(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`)
@@ -47,15 +73,11 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
 }
 
 export async function startTestCms({ log = () => {}, env: extra = {} }: Options = {}): Promise<TestCms> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-cms-'))
-  await chmod(root, 0o755)
-  const pg = await startEmbeddedPostgres({ dir: path.join(root, 'pg'), port: await freePort(), database: 'e2e', persistent: false })
+  const database = await throwawayDatabase('e2e')
   const port = await freePort()
   const url = `http://localhost:${port}`
   const env = {
-    DATABASE_URL: pg.url,
-    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-    MEDIA_DIR: path.join(root, 'media'),
+    ...database.env,
     SERVER_URL: url,
     NEXT_DIST_DIR: '.next-test',
     NODE_OPTIONS: '--no-deprecation',
@@ -80,11 +102,9 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   }
   const stop = async () => {
     await stopServer()
-    await pg.stop()
-    await rm(root, { recursive: true, force: true })
+    await database.stop()
   }
   try {
-    migrate(env)
     log('cms: migrated; loading fixtures')
     const output = runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures').trim().split('\n')
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures

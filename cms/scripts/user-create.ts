@@ -1,9 +1,8 @@
 /** pnpm user:create -- --email E --password P --role admin|press|editor [--name N] */
 import { parseArgs } from 'node:util'
-import { getPayload } from 'payload'
 import { USER_ROLES, type UserRole } from '@masterplan/shared'
 import { passwordProblem } from '../src/collections/Users/password.ts'
-import { prepareLocalEnv, tolerateDatabaseShutdown } from './local-env.ts'
+import { bootPayload, prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
 
 function fail(message: string): never {
@@ -27,9 +26,7 @@ Object.assign(process.env, env)
 let code = 0
 try {
   migrate(env)
-  const { default: config } = await import('../src/payload.config.ts')
-  const payload = await getPayload({ config })
-  tolerateDatabaseShutdown(payload)
+  const payload = await bootPayload()
   const taken = await payload.count({ collection: 'users', where: { email: { equals: email.toLowerCase() } }, overrideAccess: true })
   if (taken.totalDocs) {
     console.error(`user:create: a user with the e-mail ${email} exists already`)

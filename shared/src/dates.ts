@@ -25,7 +25,8 @@ export function isWithinDays(value: Date | string, start: Date | string, end: Da
   return day >= berlinDay(start) && day <= berlinDay(end)
 }
 
-const LANGUAGE_TAGS = { de: 'de-DE', en: 'en-GB' } as const
+/** The BCP 47 tags the site formats dates and numbers with. */
+export const LANGUAGE_TAGS = { de: 'de-DE', en: 'en-GB' } as const
 
 /** 15. April 2025 / 15 April 2025 */
 export const longDate = (value: string | Date, locale: 'de' | 'en') =>

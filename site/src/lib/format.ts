@@ -1,6 +1,4 @@
-import { TIME_ZONE, type Locale } from '@masterplan/shared'
-
-const tag = { de: 'de-DE', en: 'en-GB' } as const
+import { LANGUAGE_TAGS, TIME_ZONE, type Locale } from '@masterplan/shared'
 
 export { longDate, shortDate } from '@masterplan/shared'
 
@@ -18,7 +16,7 @@ export function fileSize(bytes: number, locale: Locale): string {
     unit++
   }
   const digits = unit === 0 ? 0 : 1
-  return `${new Intl.NumberFormat(tag[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`
+  return `${new Intl.NumberFormat(LANGUAGE_TAGS[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`
 }
 
 const typeNames: Record<string, string> = {
