@@ -2,6 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
+import type { Pool } from 'pg'
 import sharp from 'sharp'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +18,7 @@ import { Users } from './collections/Users/index.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { jobs } from './jobs/index.ts'
+import { guardPool, poolConfig } from './db/pool.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -57,7 +59,7 @@ export default buildConfig({
 
   editor: editorialEditor,
   db: postgresAdapter({
-    pool: { connectionString: env.DATABASE_URL },
+    pool: poolConfig(env.DATABASE_URL),
     // The schema changes only through committed migrations, never through dev push.
     push: false,
     migrationDir: path.join(dirname, 'migrations'),
@@ -68,4 +70,7 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   telemetry: false,
+  onInit: async (payload) => {
+    guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
+  },
 })

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Payload } from 'payload'
+import { POOL_WAIT_MS } from '../src/db/pool.ts'
+import { anyPartner, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
+import { bootPayload } from './helpers/payload.ts'
+import { type Reply, rest } from './helpers/rest.ts'
+import { signInEveryRole, type Tokens } from './helpers/users.ts'
+
+/**
+ * Bursts of parallel requests, as two editors with autosave and an impatient retry loop produce.
+ * Before the fixes, a burst of autosaves on a published release held every pooled connection in a
+ * transaction waiting for one more (Payload's document-lock check ran outside the transaction),
+ * and concurrent logins overwrote each other's sessions.
+ */
+let payload: Payload
+let tokens: Tokens
+let partner: number
+beforeAll(async () => {
+  payload = await bootPayload()
+  tokens = await signInEveryRole(payload, 'concurrency')
+  partner = await anyPartner(payload)
+})
+afterAll(async () => {
+  await payload.destroy()
+})
+
+/** Every request must answer within `ms`; one that does not fails the test instead of hanging it. */
+async function allAnswer(requests: Promise<Reply>[], ms = 30_000): Promise<Reply[]> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not every request answered within ${ms / 1000} s`)), ms)
+  })
+  try {
+    return await Promise.race([Promise.all(requests), deadline])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const autosaves = (id: number, count: number, token: string) =>
+  Array.from({ length: count }, (_, i) =>
+    rest('PATCH', `/press-releases/${id}?draft=true&autosave=true`, { token, json: { lead: `Vorspann, Fassung ${i}` } }),
+  )
+
+const anonymousListAnswers = async () => (await allAnswer([rest('GET', '/press-releases?limit=1')], 10_000))[0].status
+
+describe('parallel autosaves', () => {
+  it('on a release published a moment ago all answer, four bursts of 25 in a row', async () => {
+    for (let round = 0; round < 4; round++) {
+      const release = await createPublished(payload, 'press-releases', { partner })
+      const replies = await allAnswer(autosaves(release.id as number, 25, tokens.press))
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
+    }
+    expect(await anonymousListAnswers()).toBe(200)
+  }, 180_000)
+
+  it.each(['published', 'draft'] as const)('50 at once on a %s release all answer, and the API answers right after', async (status) => {
+    const release = await payload.create({
+      collection: 'press-releases',
+      data: { ...validDocument('press-releases', { partner }), _status: status } as never,
+      draft: status === 'draft',
+      overrideAccess: true,
+    })
+    const replies = await allAnswer(autosaves(release.id as number, 50, tokens.press))
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
+    expect(await anonymousListAnswers()).toBe(200)
+    // The published version is untouched by autosaves: the public still reads the original lead.
+    if (status === 'published') {
+      const publicDoc = await rest('GET', `/press-releases/${release.id}`)
+      expect(publicDoc.body.lead).toBe((release as { lead: string }).lead)
+    }
+  }, 120_000)
+})
+
+describe('a session', () => {
+  it('survives 100 parallel authenticated writes', async () => {
+    const release = await createPublished(payload, 'press-releases', { partner })
+    const writes = Array.from({ length: 100 }, async (_, i) => {
+      if (i % 3 === 0) return rest('PATCH', `/press-releases/${release.id}?draft=true&autosave=true`, { token: tokens.press, json: { lead: `Fassung ${i}` } })
+      if (i % 3 === 1) return rest('POST', '/press-releases?draft=true', { token: tokens.press, json: { ...validDocument('press-releases', { partner }), _status: 'draft' } })
+      return rest('POST', '/media', { token: tokens.press, form: await imageUpload() })
+    })
+    const replies = await allAnswer(writes, 90_000)
+    expect(replies.filter((r) => r.status >= 300).map((r) => r.status)).toEqual([])
+    expect((await rest('GET', '/users/me', { token: tokens.press })).body.user?.email).toBe('press-concurrency@test.example')
+    expect((await rest('POST', '/media', { token: tokens.press, form: await imageUpload() })).status).toBe(201)
+  }, 120_000)
+
+  it('of every login in parallel works, and the earlier ones still do (two tabs, a retry loop)', async () => {
+    const credentials = { email: 'editor-concurrency@test.example', password: 'correct-horse-battery-staple' }
+    const logins = await allAnswer(Array.from({ length: 8 }, () => rest('POST', '/users/login', { json: credentials })))
+    const refreshed = await allAnswer(logins.slice(0, 4).map((login) => rest('POST', '/users/refresh-token', { token: login.body.token })))
+    const everyToken = [tokens.editor, ...logins.map((l) => l.body.token), ...refreshed.map((r) => r.body.refreshedToken)]
+    for (const token of everyToken) {
+      expect((await rest('GET', '/users/me', { token })).body.user?.email).toBe(credentials.email)
+    }
+  }, 60_000)
+})
+
+describe('an exhausted connection pool', () => {
+  it('answers with an error after the pool wait instead of hanging, and recovers by itself', async () => {
+    // Hold every pooled connection in an open transaction, as the old deadlock did.
+    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const held: import('pg').PoolClient[] = []
+    while (pool.idleCount > 0 || pool.totalCount < pool.options.max!) held.push(await pool.connect())
+    await Promise.all(held.map((client) => client.query('BEGIN')))
+    const started = Date.now()
+    const [reply] = await allAnswer([rest('GET', '/press-releases?limit=1')], POOL_WAIT_MS + 10_000)
+    expect(reply.status).toBeGreaterThanOrEqual(500)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(POOL_WAIT_MS - 500)
+    await Promise.all(held.map((client) => client.query('ROLLBACK').then(() => client.release())))
+    expect(await anonymousListAnswers()).toBe(200)
+  }, 60_000)
+})
