@@ -3,6 +3,7 @@
  * pnpm bench -- --quick small: a few hundred documents, well under 10 minutes on 2 cores
  * Prints tables while it runs and writes bench/results/<timestamp>.json.
  */
+import '@masterplan/shared/no-telemetry'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'

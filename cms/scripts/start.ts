@@ -2,11 +2,13 @@
  * `pnpm start` (production build) and `pnpm dev` (hot reload): database, migrations, seed, CMS.
  * Ctrl-C stops everything it started, the database included.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import '@masterplan/shared/no-telemetry'
+import type { ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
+import { spawnGroup, stopGroup } from './processes.ts'
 import { dataDir } from '../src/lib/paths.ts'
 
 const dev = process.argv.includes('--dev')
@@ -27,8 +29,7 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     console.log('\nStopping …')
-    for (const child of children) child.kill('SIGTERM')
-    await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))))
+    await Promise.all([...children].map((child) => stopGroup(child, undefined, console.log)))
     await stopDatabase()
     console.log('Stopped.')
   }
@@ -36,10 +37,11 @@ async function shutdown(code: number): Promise<never> {
 }
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
+process.on('SIGHUP', () => void shutdown(0))
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
+    const child = spawnGroup(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
     children.add(child)
     child.on('exit', (code) => {
       children.delete(child)
@@ -51,7 +53,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 /** Long-running child: when it dies on its own, everything stops. */
 function serve(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const child = spawn(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
+  const child = spawnGroup(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
   children.add(child)
   child.on('exit', (code) => {
     children.delete(child)

@@ -2,7 +2,8 @@
  * A real CMS for end-to-end tests: throwaway embedded PostgreSQL, committed migrations, the test
  * fixtures, a production `next build` and `next start` on a free port. `stop()` ends all of it.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import '@masterplan/shared/no-telemetry'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
 import type { Fixtures } from '../src/seed/test-fixtures.ts'
 import { migrate } from './migrate.ts'
+import { spawnGroup, stopGroup } from './processes.ts'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
@@ -85,13 +87,10 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   }
   let server: ChildProcess | undefined
   const stopServer = async () => {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM')
-      await new Promise((r) => server!.once('exit', r))
-    }
+    if (server) await stopGroup(server)
   }
   const startServer = async () => {
-    server = spawn(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
+    server = spawnGroup(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
     const deadline = Date.now() + 60_000
     for (;;) {
       const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)

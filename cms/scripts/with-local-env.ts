@@ -2,6 +2,7 @@
  * Runs a command (e.g. `payload migrate:create`) with the local database up and the environment set,
  * then stops the database again.
  */
+import '@masterplan/shared/no-telemetry'
 import { spawn } from 'node:child_process'
 import { prepareLocalEnv } from './local-env.ts'
 

@@ -4,6 +4,7 @@
  *   node scripts/publish.ts <target-folder>      (CMS_URL and SITE_URL from the environment)
  * Prints one JSON line with the result last.
  */
+import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { spawnGroup, stopGroup } from '../scripts/processes.ts'
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A server that ignores SIGTERM and has started a process of its own, as a hung `next start` does. */
+const stubborn = `
+  const { spawn } = require('node:child_process')
+  const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"], { stdio: 'ignore' })
+  process.on('SIGTERM', () => {})
+  console.log(child.pid)
+  setInterval(() => {}, 1000)
+`
+
+describe('stopping what pnpm start started', () => {
+  it('kills a child that ignores SIGTERM after the grace period, and what it started too', async () => {
+    const child = spawnGroup(process.execPath, ['-e', stubborn], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const grandchild = await new Promise<number>((resolve) => child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim()))))
+    const started = Date.now()
+    await stopGroup(child, 1_000)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
+    expect(alive(child.pid!)).toBe(false)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(alive(grandchild)).toBe(false)
+  })
+
+  it('stops a well-behaved child at once', async () => {
+    const child = spawnGroup(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
+    const started = Date.now()
+    await stopGroup(child, 10_000)
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+})
