@@ -2,6 +2,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { securityHeaders } from './src/security-headers.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -12,6 +13,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Tests build into their own folder so a running `pnpm start` keeps its build.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  headers: async () =>
+    securityHeaders({ https: (process.env.SERVER_URL ?? '').startsWith('https:'), dev: process.env.NODE_ENV === 'development' }),
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { liveState } from '../src/publishing/liveState.ts'
+import { launchChromium } from './helpers/browser.ts'
 
 /**
  * The publishing pipeline end to end: a real CMS server running its job queues, real site builds
@@ -43,6 +44,8 @@ const api = async (method: string, p: string, token?: string, json?: unknown) =>
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
     body: json === undefined ? undefined : JSON.stringify(json),
+    // An unanswered request fails the test instead of hanging it.
+    signal: AbortSignal.timeout(30_000),
   })
   return { status: response.status, body: await response.json().catch(() => null) }
 }
@@ -232,4 +235,68 @@ describe('the draft preview', () => {
     expect(staff.status).toBe(200)
     expect(await staff.text()).toContain('Vertraulicher Entwurf')
   })
+})
+
+describe('the admin and the API', () => {
+  it('send security headers: no framing by others, no sniffing, a CSP; the preview may be framed by the admin only', async () => {
+    for (const p of ['/admin/login', '/api/press-releases?limit=1', '/api/graphql?query=%7B__typename%7D']) {
+      const { headers } = await fetch(`${cms.url}${p}`, { redirect: 'manual' })
+      expect(headers.get('x-content-type-options'), p).toBe('nosniff')
+      expect(headers.get('x-frame-options'), p).toBe('DENY')
+      expect(headers.get('content-security-policy'), p).toContain("frame-ancestors 'none'")
+      expect(headers.get('referrer-policy'), p).toBe('strict-origin-when-cross-origin')
+      expect(headers.get('strict-transport-security'), p).toBeNull() // served over http here
+    }
+    const preview = await fetch(`${cms.url}/vorschau/pages/1`, { redirect: 'manual' })
+    expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(preview.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+  })
+
+  it('works under its CSP: login and an edit view load with no violation and no request to another host', async () => {
+    const browser = await launchChromium()
+    try {
+      const page = await (await browser.newContext()).newPage()
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text())
+      })
+      page.on('pageerror', (error) => problems.push(error.message))
+      page.on('request', (request) => {
+        if (!request.url().startsWith(cms.url) && !/^(data|blob):/.test(request.url())) problems.push(`request to ${request.url()}`)
+      })
+      await page.goto(`${cms.url}/admin/login`)
+      await page.fill('input[name="email"]', 'press@workflow.example')
+      await page.fill('input[name="password"]', 'workflow-passwort-123')
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('/login'))
+      const created = await api('POST', '/press-releases?draft=true', tokens.press, { ...release('csp'), _status: 'draft' })
+      await page.goto(`${cms.url}/admin/collections/press-releases/${created.body.doc.id}`)
+      await page.waitForSelector('[data-live-state]')
+      expect(await page.inputValue('input[name="title"]')).toBe('Werkstatt csp')
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 2 * minute)
+})
+
+describe('a burst of autosaves', () => {
+  it('right after publishing and while its site build runs: every request answers, the CMS and the session stay usable', async () => {
+    const running = async () => (await payload.count({ collection: 'site-builds', where: { status: { equals: 'running' } }, overrideAccess: true })).totalDocs > 0
+    for (let round = 0; round < 4; round++) {
+      const published = await api('POST', '/press-releases', tokens.press, { ...release(`burst-${round}`), _status: 'published' })
+      expect(published.status).toBe(201)
+      // Half the bursts come at once, half wait until the build of the publish reads the API.
+      if (round % 2) await until('the site build to run', running, minute)
+      const saves = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => api('PATCH', `/press-releases/${published.body.doc.id}?draft=true&autosave=true`, tokens.press, { lead: `Fassung ${i}` })),
+      )
+      expect(saves.map((r) => r.status)).toEqual(saves.map(() => 200))
+    }
+    expect((await api('GET', '/press-releases?limit=1')).status).toBe(200)
+    expect((await fetch(`${cms.url}/admin/login`, { signal: AbortSignal.timeout(30_000) })).status).toBe(200)
+    expect((await api('GET', '/users/me', tokens.press)).body.user?.email).toBe('press@workflow.example')
+    await until('the builds to finish', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, 2 * minute)
+    expect(await served('/aktuelles/burst-3/')).toBe(200)
+  }, 5 * minute)
 })
