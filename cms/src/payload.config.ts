@@ -17,6 +17,7 @@ import { SiteBuilds } from './collections/SiteBuilds/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
 import { readEnv } from './lib/env.ts'
@@ -32,6 +33,7 @@ export default buildConfig({
   collections: [PressReleases, Milestones, Partners, Pages, Media, Users, SiteBuilds, AuditLog],
   globals: [SiteSettings],
   jobs,
+  endpoints: [healthEndpoint],
 
   localization: {
     locales: [
