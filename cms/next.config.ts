@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@masterplan/shared'],
   turbopack: { root: path.resolve(dirname, '..') },
   poweredByHeader: false,
+  // Types are checked once by `pnpm typecheck` (CI runs it); every start and test build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Tests build into their own folder so a running `pnpm start` keeps its build.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   headers: async () =>

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
 import type { Fixtures } from '../src/seed/test-fixtures.ts'
+import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
 import { migrate } from './migrate.ts'
 import { spawnGroup, stopGroup } from './processes.ts'
 
@@ -108,7 +109,13 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     const output = runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures').trim().split('\n')
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures
     log('cms: building (next build)')
-    runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
+    // Test files that start a CMS share one build while the sources are unchanged.
+    const distDir = path.join(cmsDir, env.NEXT_DIST_DIR)
+    const key = buildKey(env)
+    if (!buildIsCurrent(distDir, key)) {
+      runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
+      rememberBuild(distDir, key)
+    }
     await startServer()
     log(`cms: ready at ${url}`)
     return { url, env, fixtures, stopServer, startServer, stop }
