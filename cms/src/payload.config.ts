@@ -20,6 +20,7 @@ import { SiteSettings } from './globals/SiteSettings.ts'
 import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
+import { refuseBadInput } from './errors/plugin.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -72,6 +73,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   telemetry: false,
+  // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
+  plugins: [refuseBadInput],
   onInit: async (payload) => {
     guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
   },

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg'
 
 /** How long a request may wait for a free pooled connection before it fails instead of queueing on. */
-export const POOL_WAIT_MS = 5_000
+export const POOL_WAIT_MS = 10_000
 
 /**
  * Limits that turn an overload or a stuck transaction into errors for a few requests instead of a

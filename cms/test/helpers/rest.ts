@@ -28,17 +28,17 @@ export type Reply = { status: number; body: any }
 export async function rest(
   method: keyof typeof handlers,
   path: string,
-  { token, json, form }: { token?: string; json?: unknown; form?: FormData } = {},
-): Promise<Reply> {
+  { token, json, form, headers: extra }: { token?: string; json?: unknown; form?: FormData; headers?: HeadersInit } = {},
+): Promise<Reply & { headers: Headers }> {
   const url = new URL(`/api${path}`, ORIGIN)
-  const headers = new Headers()
+  const headers = new Headers(extra)
   if (token) headers.set('Authorization', `JWT ${token}`)
   if (json !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(url, { method, headers, body: form ?? (json === undefined ? undefined : JSON.stringify(json)) })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers }
 }
 
 export async function graphqlQuery(query: string, token?: string): Promise<Reply> {
