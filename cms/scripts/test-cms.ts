@@ -4,6 +4,7 @@
  */
 import '@masterplan/shared/no-telemetry'
 import { type ChildProcess, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -82,6 +83,8 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   const env = {
     ...database.env,
     SERVER_URL: url,
+    // `next start` runs with NODE_ENV=production, which refuses a guessable secret (src/lib/env.ts).
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     NEXT_DIST_DIR: '.next-test',
     NODE_OPTIONS: '--no-deprecation',
     ...extra,

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { dataDir } from './paths.ts'
@@ -9,6 +10,11 @@ const schema = z.object({
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Public origin of the CMS (admin links, media URLs). */
   SERVER_URL: z.url().default('http://localhost:3000'),
+  /**
+   * A reverse proxy in front writes the client's address into X-Forwarded-For. Only then does the
+   * login limit count per client address (src/auth/clientKey.ts); without, anyone could forge it.
+   */
+  TRUST_PROXY: z.stringbool().default(false),
   /** Where uploads are stored on disk. */
   MEDIA_DIR: z.string().default(path.join(dataDir, 'media')),
   /** Where a publish goes: build the site here (`local`), call a host's build (`deploy-hook`), or nowhere. */
@@ -27,12 +33,65 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>
 
-/** Reads the environment once and fails with every problem named, instead of a cryptic crash later. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = schema.safeParse(source)
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
-    throw new Error(`The CMS environment is not usable:\n${problems}`)
+type Source = Record<string, string | undefined>
+
+/** The secret `pnpm start` generates when none is set (scripts/local-env.ts). */
+export const GENERATED_SECRET_FILE = path.join(dataDir, 'payload-secret')
+
+/** Words of example configurations and tutorials; a secret containing one was typed, not generated. */
+const PLACEHOLDERS = ['secret', 'changeme', 'change-me', 'change_me', 'password', 'passwort', 'example', 'placeholder', 'default', 'dummy', 'sample', 'insecure', 'test-', 'test_']
+
+/** Why a secret could be guessed, or null. Generous to real random strings: 32 hex characters pass. */
+export function weakSecretProblem(secret: string): string | null {
+  const lower = secret.toLowerCase()
+  const placeholder = PLACEHOLDERS.find((word) => lower.includes(word))
+  if (placeholder) return `enthält '${placeholder}' wie ein Platzhalter / contains '${placeholder}', like a placeholder`
+  for (let period = 1; period <= secret.length / 2; period++) {
+    if ([...secret].every((char, i) => i < period || char === secret[i - period])) return 'wiederholt ein kurzes Muster / repeats a short pattern'
   }
+  const counts = new Map<string, number>()
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1)
+  // Estimated bits: 32 random hex characters come to 85 or more (checked over 200,000 of them).
+  const bits = [...counts.values()].reduce((sum, n) => sum - n * Math.log2(n / secret.length), 0)
+  if (counts.size < 6 || bits < 64) return 'zu wenige verschiedene Zeichen / too few different characters'
+  return null
+}
+
+/**
+ * The embedded PostgreSQL of `pnpm start` (src/db/embedded-postgres.ts): fixed local credentials on
+ * this machine. Its generated secret is fine there; it only has to stay out of real deployments.
+ */
+const isEmbeddedDatabase = (url: string) => {
+  if (!URL.canParse(url)) return false
+  const { hostname, username, password } = new URL(url)
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) && username === 'masterplan' && password === 'masterplan-local'
+}
+
+/**
+ * A production server against a real database must not sign sessions with a secret that can be
+ * guessed, or with the development secret `pnpm start` wrote into `.data/` (a copy of the working
+ * tree, a backup, a colleague's laptop: whoever has it can sign in as anyone). That secret is
+ * recognised by its content; the check costs one file read at start-up.
+ */
+function productionSecretProblem(source: Source, generatedSecretFile: string): string | null {
+  const secret = source.PAYLOAD_SECRET
+  if (source.NODE_ENV !== 'production' || !source.DATABASE_URL || !secret || secret.length < 32) return null
+  const weak = weakSecretProblem(secret)
+  if (weak) return `ist zu schwach für den Betrieb / is too weak for production: ${weak}`
+  if (!isEmbeddedDatabase(source.DATABASE_URL) && existsSync(generatedSecretFile) && readFileSync(generatedSecretFile, 'utf8').trim() === secret) {
+    return `ist der von \`pnpm start\` erzeugte Entwicklungsschlüssel / is the development secret \`pnpm start\` generated (${generatedSecretFile})`
+  }
+  return null
+}
+
+/** Reads the environment once and fails with every problem named, instead of a cryptic crash later. */
+export function readEnv(source: Source = process.env, { generatedSecretFile = GENERATED_SECRET_FILE } = {}): Env {
+  const result = schema.safeParse(source)
+  const problems = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+  const secretProblem = productionSecretProblem(source, generatedSecretFile)
+  if (secretProblem) {
+    problems.push(`  PAYLOAD_SECRET: ${secretProblem}. Einen neuen erzeugen / generate a new one: openssl rand -hex 32`)
+  }
+  if (!result.success || secretProblem) throw new Error(`The CMS environment is not usable:\n${problems.join('\n')}`)
   return result.data
 }

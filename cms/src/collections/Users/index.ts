@@ -2,8 +2,15 @@ import type { CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 import { USER_ROLES } from '@masterplan/shared'
 import { adminOrSelf, roles, rolesField } from '../../access/index.ts'
+import { authCookies } from '../../auth/cookies.ts'
+import { forgotPasswordEndpoint } from '../../auth/forgotPassword.ts'
+import { loginProtection } from '../../auth/login.ts'
+import { readEnv } from '../../lib/env.ts'
 import { label } from '../../lib/label.ts'
 import { passwordProblem } from './password.ts'
+
+const env = readEnv()
+const login = loginProtection({ trustProxy: env.TRUST_PROXY })
 
 const roleLabels = {
   admin: label('Administration', 'Administrator'),
@@ -14,13 +21,20 @@ const roleLabels = {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: label('Benutzer', 'User'), plural: label('Benutzer', 'Users') },
-  auth: { tokenExpiration: 8 * 60 * 60, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: { tokenExpiration: 8 * 60 * 60, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, cookies: authCookies(env.SERVER_URL) },
+  // Answers before the work is done, so that it takes as long for every address (src/auth/).
+  endpoints: [forgotPasswordEndpoint],
+  // GraphQL's forgot-password would still tell which addresses have accounts. The admin uses REST,
+  // so accounts are changed, unlocked and reset there only.
+  graphQL: { disableMutations: true },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'], group: label('Verwaltung', 'Administration') },
   access: {
     read: adminOrSelf,
     create: roles(),
     update: adminOrSelf,
     delete: roles(),
+    // Payload lets any signed-in user lift any account's lock, an admin's included.
+    unlock: roles(),
     admin: ({ req: { user } }) => Boolean(user),
   },
   fields: [
@@ -37,6 +51,9 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [login.beforeOperation],
+    afterLogin: [login.afterLogin],
+    afterError: [login.afterError],
     beforeValidate: [
       ({ data, req }) => {
         const problem = typeof data?.password === 'string' ? passwordProblem(data.password) : null

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { readEnv } from '../src/lib/env.ts'
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'masterplan-env-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+/** What `pnpm start` would have left in `.data/payload-secret` on this machine. */
+const generated = randomBytes(32).toString('hex')
+const generatedSecretFile = path.join(folder, 'payload-secret')
+writeFileSync(generatedSecretFile, `${generated}\n`)
+
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://cms:ein-echtes-passwort@db.internal:5432/masterplan',
+  PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+}
+const read = (env: Record<string, string | undefined>) => readEnv(env, { generatedSecretFile })
+
+describe('PAYLOAD_SECRET in production against a real database', () => {
+  it('accepts a random secret', () => {
+    expect(read(production).PAYLOAD_SECRET).toBe(production.PAYLOAD_SECRET)
+  })
+
+  it.each([
+    ['the secret the tests use', 'test-secret-that-is-long-enough-0123456789'],
+    ['a placeholder', 'changeme-changeme-changeme-changeme'],
+    ['an example from a tutorial', 'your-super-secret-key-goes-here-please'],
+    ['one repeated character', 'a'.repeat(48)],
+    ['a repeated sequence', '0123456789'.repeat(4)],
+    ['a repeated word', 'Masterplan2026!'.repeat(3)],
+    ['few different characters', 'aabbaabbabababbbaaabbbababbbaaabab'],
+  ])('refuses %s, naming PAYLOAD_SECRET', (_, secret) => {
+    expect(() => read({ ...production, PAYLOAD_SECRET: secret })).toThrow(/PAYLOAD_SECRET: .*(zu schwach|too weak)/)
+  })
+
+  it('refuses a secret shorter than 32 characters', () => {
+    expect(() => read({ ...production, PAYLOAD_SECRET: randomBytes(12).toString('hex') })).toThrow(/PAYLOAD_SECRET: must be at least 32 characters/)
+  })
+
+  it('refuses the development secret `pnpm start` generated', () => {
+    expect(() => read({ ...production, PAYLOAD_SECRET: generated })).toThrow(/PAYLOAD_SECRET: .*development secret.*payload-secret/)
+  })
+
+  it('lets `pnpm start` use its generated secret with its own embedded database', () => {
+    const embedded = { ...production, DATABASE_URL: 'postgres://masterplan:masterplan-local@127.0.0.1:54329/masterplan', PAYLOAD_SECRET: generated }
+    expect(read(embedded).PAYLOAD_SECRET).toBe(generated)
+  })
+
+  it('names every problem at once', () => {
+    expect(() => read({ ...production, PAYLOAD_SECRET: 'changeme'.repeat(5), SERVER_URL: 'kein-url' })).toThrow(/SERVER_URL[\s\S]*PAYLOAD_SECRET|PAYLOAD_SECRET[\s\S]*SERVER_URL/)
+  })
+
+  it('accepts random secrets in the usual encodings (no false alarms)', () => {
+    for (let i = 0; i < 2000; i++) {
+      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(24).toString('base64'), randomBytes(32).toString('base64url')]) {
+        expect(() => read({ ...production, PAYLOAD_SECRET: secret }), secret).not.toThrow()
+      }
+    }
+  })
+})
+
+describe('outside production', () => {
+  it('leaves development and tests alone (they run with a readable secret)', () => {
+    const env = { ...production, NODE_ENV: 'test', PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789' }
+    expect(read(env).PAYLOAD_SECRET).toBe(env.PAYLOAD_SECRET)
+    expect(read({ ...env, NODE_ENV: 'development', PAYLOAD_SECRET: generated }).PAYLOAD_SECRET).toBe(generated)
+  })
+
+  it('still wants 32 characters', () => {
+    expect(() => read({ ...production, NODE_ENV: 'development', PAYLOAD_SECRET: 'kurz' })).toThrow(/PAYLOAD_SECRET/)
+  })
+})
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set, and refuses what is not a yes or no', () => {
+    expect(read(production).TRUST_PROXY).toBe(false)
+    expect(read({ ...production, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true)
+    expect(() => read({ ...production, TRUST_PROXY: 'vielleicht' })).toThrow(/TRUST_PROXY/)
+  })
+})
