@@ -73,6 +73,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   telemetry: false,
+  // Without options Payload logs readable lines; pino's own output is one JSON object per line.
+  logger: env.LOG_FORMAT === 'json' ? { options: { level: 'info', timestamp: () => `,"time":"${new Date().toISOString()}"` } } : undefined,
   // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
   plugins: [refuseBadInput],
   onInit: async (payload) => {

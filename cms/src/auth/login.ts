@@ -51,7 +51,8 @@ export function loginProtection({ trustProxy }: { trustProxy: boolean }) {
     return args
   }
 
-  const afterLogin: CollectionAfterLoginHook = async ({ req }) => {
+  const afterLogin: CollectionAfterLoginHook = async ({ req, user }) => {
+    req.payload.logger.info({ event: 'login', userId: user.id, role: user.role }, 'signed in')
     const id = req.context[ATTEMPT]
     if (typeof id === 'number') await forgetAttempt(req, id)
   }

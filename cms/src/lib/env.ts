@@ -26,6 +26,8 @@ const schema = z.object({
   SITE_DEPLOY_HOOK_URL: z.url().optional(),
   /** Saves within this window collapse into one build. */
   SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
+  /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
 }).refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_HOOK_URL, {
   message: 'SITE_DEPLOY_HOOK_URL is required when SITE_BUILD_TARGET is deploy-hook',
   path: ['SITE_DEPLOY_HOOK_URL'],
