@@ -52,16 +52,17 @@ describe('media through REST', () => {
     const { id, sizes } = created.body.doc
     expect(sizes.og).toMatchObject({ width: 1200, height: 630 })
     expect(sizes.thumbnail.width).toBe(400)
-    const file = await fileResponse(created.body.doc.url)
+    // Staff read every upload; the public only those a public document uses (media-access.int.spec.ts).
+    const file = await fileResponse(created.body.doc.url, tokens.press)
     expect(file.status).toBe(200)
     expect(file.headers.get('cache-control')).toBe('public, max-age=3600')
 
     const updated = await rest('PATCH', `/media/${id}`, { token: tokens.editor, json: { credit: 'Foto: Redaktion' } })
     expect(updated.status).toBe(200)
-    expect((await rest('GET', `/media/${id}`)).body.credit).toBe('Foto: Redaktion')
+    expect((await rest('GET', `/media/${id}`, { token: tokens.press })).body.credit).toBe('Foto: Redaktion')
 
     expect((await rest('DELETE', `/media/${id}`, { token: tokens.admin })).status).toBe(200)
-    expect((await rest('GET', `/media/${id}`)).status).toBe(404)
+    expect((await rest('GET', `/media/${id}`, { token: tokens.press })).status).toBe(404)
   })
 })
 

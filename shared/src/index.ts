@@ -1,5 +1,7 @@
 export * from './constants.ts'
 export * from './slug.ts'
+export * from './links.ts'
+export * from './reserved-slugs.ts'
 export * from './dates.ts'
 export * from './schemas/common.ts'
 export * from './schemas/media.ts'

@@ -5,13 +5,28 @@
  * markup it builds itself and escapes every piece of editor-supplied text. Input
  * attributes (styles, alignment, ids, classes, …) are never copied to the output.
  * Anything it does not understand is an error rather than silently dropped, so
- * the build fails loudly instead of publishing half a page.
+ * the build fails loudly instead of publishing half a page. The CMS runs the same code on save
+ * (findUnrenderable), so what it stores is what the site can publish.
  */
 
+import { safeHref, type SafeHref } from './links.ts'
+
+/**
+ * What the renderer refused. `node` names the offending thing the way an editor can find it
+ * ('upload', 'paragraph in listitem', 'heading "h7"'); `path` is its position in the tree.
+ */
+export type RichTextProblem = {
+  kind: 'unknown-node' | 'misplaced-node' | 'unsupported-value' | 'malformed' | 'unsafe-link'
+  node: string
+  path: string
+}
+
 export class RichTextError extends Error {
-  constructor(message: string) {
+  readonly problem: RichTextProblem
+  constructor(message: string, problem: RichTextProblem) {
     super(message)
     this.name = 'RichTextError'
+    this.problem = problem
   }
 }
 
@@ -21,21 +36,45 @@ export type RichTextContext = {
   locale: 'de' | 'en'
   /** turns an internal link target into a site path such as '/aktuelles/<slug>/' or '/en/partner/<slug>/'; returns null when the target is not public (then render the link text without a link) */
   internalHref: (relationTo: string, value: unknown) => string | null
+  /** Fail on a link target the site would not link, instead of keeping only its words (for checks on save). */
+  strictLinks?: boolean
 }
 
 type LexicalNode = Record<string, unknown>
 
 /** Where we are in the tree; the path makes error messages point at the offending node. */
-type At = { ctx: RichTextContext; path: string }
+type At = { ctx: RichTextContext; path: string; parent: string }
 
 export function renderRichText(state: unknown, ctx: RichTextContext): string {
   if (state === null || state === undefined) return ''
-  const at: At = { ctx, path: 'root' }
+  const at: At = { ctx, path: 'root', parent: '' }
   const root = isObject(state) ? state.root : undefined
-  if (!isObject(root) || root.type !== 'root') fail(at, 'rich-text value has no root node')
+  if (!isObject(root) || root.type !== 'root') fail(at, 'rich-text value has no root node', { kind: 'malformed', node: 'root' })
   return childrenOf(root, at)
-    .map((node, i) => renderBlock(node, childAt(at, i)))
+    .map((node, i) => renderBlock(node, childAt(at, i, root)))
     .join('')
+}
+
+/** Every node type the renderer draws; anything else in a rich-text value stops the build. */
+export const RICH_TEXT_NODE_TYPES = [
+  'root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'block',
+  'text', 'linebreak', 'tab', 'link', 'autolink',
+] as const
+
+const CHECK_CONTEXT: RichTextContext = { document: 'rich text', locale: 'de', internalHref: () => null, strictLinks: true }
+
+/**
+ * The first thing in a rich-text value that would stop a site build (or lose a link on the way),
+ * or null when the value renders. It is the renderer itself that decides, so the two cannot drift.
+ */
+export function findUnrenderable(state: unknown): RichTextProblem | null {
+  try {
+    renderRichText(state, CHECK_CONTEXT)
+    return null
+  } catch (error) {
+    if (error instanceof RichTextError) return error.problem
+    throw error
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -75,14 +114,14 @@ const HEADING_TAGS = new Map([
 
 function headingTag(node: LexicalNode, at: At): string {
   const tag = typeof node.tag === 'string' ? HEADING_TAGS.get(node.tag) : undefined
-  return tag ?? fail(at, `unsupported heading tag "${String(node.tag)}"`)
+  return tag ?? fail(at, `unsupported heading tag "${String(node.tag)}"`, { kind: 'unsupported-value', node: `heading "${String(node.tag)}"` })
 }
 
 function renderList(node: LexicalNode, at: At): string {
   const tag = listTag(node, at)
   const items: string[] = []
   childrenOf(node, at).forEach((item, i) => {
-    const itemAt = childAt(at, i)
+    const itemAt = childAt(at, i, node)
     if (item.type !== 'listitem') unexpected(item, itemAt)
     const content = renderListItem(item, itemAt)
     // Lexical stores a nested list as a separate list item right after the item
@@ -99,12 +138,12 @@ function listTag(node: LexicalNode, at: At): 'ul' | 'ol' {
   if (node.listType === 'number') return 'ol'
   // Check lists render as plain bullets: a static page cannot keep the ticks in sync.
   if (node.listType === 'bullet' || node.listType === 'check') return 'ul'
-  return fail(at, `unsupported list type "${String(node.listType)}"`)
+  return fail(at, `unsupported list type "${String(node.listType)}"`, { kind: 'unsupported-value', node: `list "${String(node.listType)}"` })
 }
 
 function renderListItem(item: LexicalNode, at: At): string {
   return childrenOf(item, at)
-    .map((node, i) => (node.type === 'list' ? renderList(node, childAt(at, i)) : renderInline(node, childAt(at, i))))
+    .map((node, i) => (node.type === 'list' ? renderList(node, childAt(at, i, item)) : renderInline(node, childAt(at, i, item))))
     .join('')
 }
 
@@ -116,7 +155,9 @@ function holdsOnlyLists(item: LexicalNode): boolean {
 /** Payload "blocks" embedded in the editor; only the quote block exists so far. */
 function renderCustomBlock(node: LexicalNode, at: At): string {
   const fields = isObject(node.fields) ? node.fields : {}
-  if (fields.blockType !== 'quote') fail(at, `unknown block type "${String(fields.blockType)}"`)
+  if (fields.blockType !== 'quote') {
+    fail(at, `unknown block type "${String(fields.blockType)}"`, { kind: 'unknown-node', node: `block "${String(fields.blockType)}"` })
+  }
 
   const text = stringField(fields.text)
   if (text === '') return ''
@@ -132,7 +173,7 @@ function renderCustomBlock(node: LexicalNode, at: At): string {
 
 function renderInlineChildren(node: LexicalNode, at: At): string {
   return childrenOf(node, at)
-    .map((child, i) => renderInline(child, childAt(at, i)))
+    .map((child, i) => renderInline(child, childAt(at, i, node)))
     .join('')
 }
 
@@ -186,6 +227,9 @@ function renderLink(node: LexicalNode, at: At): string {
   const text = renderInlineChildren(node, at)
   const fields = isObject(node.fields) ? node.fields : {}
   const target = linkTarget(fields, at.ctx)
+  if (target === null && at.ctx.strictLinks && fields.linkType !== 'internal') {
+    fail(at, `link target "${String(fields.url ?? '')}" is not allowed`, { kind: 'unsafe-link', node: String(fields.url ?? '') })
+  }
   // A link we cannot (or may not) point anywhere still keeps its words.
   if (target === null || isBlank(text)) return text
 
@@ -201,9 +245,7 @@ function renderLink(node: LexicalNode, at: At): string {
   return `<a ${attributes}>${text}${hintHtml}</a>`
 }
 
-type LinkTarget = { href: string; external: boolean }
-
-function linkTarget(fields: LexicalNode, ctx: RichTextContext): LinkTarget | null {
+function linkTarget(fields: LexicalNode, ctx: RichTextContext): SafeHref | null {
   if (fields.linkType === 'internal') {
     const doc = fields.doc
     // A missing reference (e.g. the target was deleted) is treated like a non-public one.
@@ -212,47 +254,6 @@ function linkTarget(fields: LexicalNode, ctx: RichTextContext): LinkTarget | nul
     return safeHref(ctx.internalHref(doc.relationTo, doc.value))
   }
   return safeHref(fields.url)
-}
-
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
-// Used only to resolve site paths; it is never emitted.
-const PLACEHOLDER_ORIGIN = 'https://placeholder.invalid'
-
-/**
- * Returns a normalised href for allowed targets, null for everything else.
- * Letting the URL parser decide the scheme (rather than matching strings) is
- * what defeats mixed case, leading junk and split schemes like 'java\tscript:'.
- */
-function safeHref(raw: unknown): LinkTarget | null {
-  if (typeof raw !== 'string') return null
-  const url = raw.trim()
-  // Browsers silently drop tabs and newlines inside URLs, a classic way to hide
-  // a scheme; no legitimate link needs control characters.
-  if (url === '' || /[\u0000-\u001f\u007f]/.test(url)) return null
-
-  if (url.startsWith('#')) return { href: url, external: false }
-
-  if (url.startsWith('/')) {
-    // '//host' and '/\host' are protocol-relative in browsers; resolving against
-    // a placeholder origin and checking we stayed there catches both.
-    const parsed = parseUrl(url, PLACEHOLDER_ORIGIN)
-    if (parsed === null || parsed.origin !== PLACEHOLDER_ORIGIN) return null
-    return { href: parsed.pathname + parsed.search + parsed.hash, external: false }
-  }
-
-  // Without a base, relative strings (including entity-encoded schemes such as
-  // 'javascript&#58;…', which contain no real colon) fail to parse and are rejected.
-  const parsed = parseUrl(url)
-  if (parsed === null || !ALLOWED_PROTOCOLS.has(parsed.protocol)) return null
-  return { href: parsed.href, external: parsed.protocol === 'http:' || parsed.protocol === 'https:' }
-}
-
-function parseUrl(url: string, base?: string): URL | null {
-  try {
-    return new URL(url, base)
-  } catch {
-    return null
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -281,15 +282,15 @@ function wrapUnlessBlank(tag: string, inner: string): string {
 
 function childrenOf(node: LexicalNode, at: At): LexicalNode[] {
   if (node.children === undefined) return []
-  if (!Array.isArray(node.children)) fail(at, 'children is not a list')
+  if (!Array.isArray(node.children)) fail(at, 'children is not a list', { kind: 'malformed', node: `${String(node.type)} children` })
   return node.children.map((child: unknown, i: number) => {
-    if (!isObject(child)) fail(childAt(at, i), 'rich-text node is not an object')
+    if (!isObject(child)) fail(childAt(at, i, node), 'rich-text node is not an object', { kind: 'malformed', node: `${String(node.type)} child` })
     return child
   })
 }
 
-function childAt(at: At, index: number): At {
-  return { ctx: at.ctx, path: `${at.path} > ${index}` }
+function childAt(at: At, index: number, parent: LexicalNode): At {
+  return { ctx: at.ctx, path: `${at.path} > ${index}`, parent: String(parent.type) }
 }
 
 function stringField(value: unknown): string {
@@ -300,17 +301,16 @@ function isObject(value: unknown): value is LexicalNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-const KNOWN_TYPES = new Set([
-  'root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'block',
-  'text', 'linebreak', 'tab', 'link', 'autolink',
-])
+const KNOWN_TYPES: ReadonlySet<string> = new Set(RICH_TEXT_NODE_TYPES)
 
 /** A known type in the wrong place (e.g. a paragraph inside a link) would produce invalid HTML. */
 function unexpected(node: LexicalNode, at: At): never {
   const type = String(node.type)
-  return fail(at, KNOWN_TYPES.has(type) ? `node type "${type}" is not allowed here` : `unknown node type "${type}"`)
+  return KNOWN_TYPES.has(type)
+    ? fail(at, `node type "${type}" is not allowed here`, { kind: 'misplaced-node', node: `${type} in ${at.parent}` })
+    : fail(at, `unknown node type "${type}"`, { kind: 'unknown-node', node: type })
 }
 
-function fail(at: At, message: string): never {
-  throw new RichTextError(`${at.ctx.document}: ${message} at ${at.path}`)
+function fail(at: At, message: string, problem: Omit<RichTextProblem, 'path'>): never {
+  throw new RichTextError(`${at.ctx.document}: ${message} at ${at.path}`, { ...problem, path: at.path })
 }

@@ -13,6 +13,8 @@ import {
   UnorderedListFeature,
   type FeatureProviderServer,
 } from '@payloadcms/richtext-lexical'
+import type { RichTextField } from 'payload'
+import { refuseUnrenderable } from './renderable.ts'
 
 /**
  * The formatting a press text needs, and no more: every node type offered here is one the public
@@ -33,3 +35,15 @@ export const editorialFeatures: FeatureProviderServer<any, any, any>[] = [
 ]
 
 export const editorialEditor = lexicalEditor({ features: editorialFeatures })
+
+/**
+ * A rich-text field that stores only what the site can publish. The editor limits what editors can
+ * make; this also stops what arrives through the API or from another editor's clipboard.
+ */
+export function richTextField(field: Omit<RichTextField, 'type'>): RichTextField {
+  return {
+    ...field,
+    type: 'richText',
+    hooks: { ...field.hooks, beforeChange: [...(field.hooks?.beforeChange ?? []), refuseUnrenderable] },
+  }
+}

@@ -1,12 +1,14 @@
 import type { GlobalConfig } from 'payload'
 import { PROCESS_WINDOW } from '@masterplan/shared'
 import { anyone, roles } from '../access/index.ts'
+import { validateLinkTarget } from '../fields/url.ts'
 import { label } from '../lib/label.ts'
 import { afterSettingsChange } from '../publishing/hooks.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, localized: true, label: label('Beschriftung', 'Label') },
-  { name: 'href', type: 'text', required: true, label: label('Ziel (z. B. /zeitplan/)', 'Target (e.g. /zeitplan/)') },
+  // The site puts the target into every page's navigation or footer as it is.
+  { name: 'href', type: 'text', required: true, label: label('Ziel (z. B. /zeitplan/)', 'Target (e.g. /zeitplan/)'), validate: validateLinkTarget },
 ] as const
 
 export const SiteSettings: GlobalConfig = {

@@ -54,8 +54,9 @@ export function errorPaths(reply: Reply): string[] {
 }
 
 /** A raw response of the REST handler, for file downloads (headers and bytes, no JSON parsing). */
-export async function fileResponse(url: string): Promise<Response> {
+export async function fileResponse(url: string, token?: string): Promise<Response> {
   const target = new URL(url, ORIGIN)
   const slug = target.pathname.replace(/^\/api\//, '').split('/')
-  return handlers.GET(new Request(target), { params: Promise.resolve({ slug }) })
+  const headers = new Headers(token ? { Authorization: `JWT ${token}` } : {})
+  return handlers.GET(new Request(target, { headers }), { params: Promise.resolve({ slug }) })
 }

@@ -1,7 +1,17 @@
 import type { Milestone } from '@masterplan/shared'
 
-/** RFC 5545 text escaping. */
-const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/**
+ * RFC 5545 TEXT (3.3.11). Every line break becomes the two characters \n, a bare CR included: many
+ * clients end a line at it, and a title could otherwise start a property of its own. Other control
+ * characters may not appear in TEXT at all and are dropped; a tab may stay.
+ */
+const escape = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
 export function fold(line: string): string {

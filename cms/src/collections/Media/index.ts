@@ -1,19 +1,24 @@
 import type { CollectionConfig } from 'payload'
 import { MEDIA_MIME_TYPES } from '@masterplan/shared'
-import { anyone, roles } from '../../access/index.ts'
+import { roles } from '../../access/index.ts'
 import { readEnv } from '../../lib/env.ts'
 import { label } from '../../lib/label.ts'
+import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.ts'
+import { readMedia } from './access.ts'
+import { nameFileAfterContent } from './hooks/nameFileAfterContent.ts'
+import { refuseMisnamedFile } from './hooks/refuseMisnamedFile.ts'
 
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: label('Medium', 'Media file'), plural: label('Medien', 'Media') },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit', 'mimeType'], group: label('Inhalte', 'Content') },
   access: {
-    read: anyone,
+    read: readMedia,
     create: roles('press', 'editor'),
     update: roles('press', 'editor'),
     delete: roles('press', 'editor'),
   },
+  hooks: { beforeOperation: [nameFileAfterContent], beforeChange: [refuseMisnamedFile], beforeDelete: [refuseDeleteWhileRequired()] },
   upload: {
     staticDir: readEnv().MEDIA_DIR,
     // SVG is not on the list: it can carry script, and nothing on the site needs it.
@@ -27,10 +32,14 @@ export const Media: CollectionConfig = {
       { name: 'og', width: 1200, height: 630, position: 'centre' },
     ],
     adminThumbnail: 'thumbnail',
-    // Site builds keep an image cache; this lets them reuse a download for an hour instead of fetching
-    // every image again (not immutable: a replaced file can keep its name).
     modifyResponseHeaders: ({ headers }) => {
+      // Site builds keep an image cache; this lets them reuse a download for an hour instead of fetching
+      // every image again (not immutable: a replaced file can keep its name).
       headers.set('Cache-Control', 'public, max-age=3600')
+      // Staff may read files the public may not: a shared cache must not hand a signed-in answer to others.
+      headers.set('Vary', 'Authorization, Cookie')
+      // The Content-Type is detected from the bytes; browsers must not second-guess it into HTML.
+      headers.set('X-Content-Type-Options', 'nosniff')
       return headers
     },
   },

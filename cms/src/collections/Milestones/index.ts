@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { MILESTONE_STATUSES } from '@masterplan/shared'
 import { editorialAccess } from '../../access/index.ts'
 import { processDateField } from '../../fields/processDate.ts'
+import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -45,7 +46,7 @@ export const Milestones: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'phase', type: 'text', localized: true, label: label('Phase', 'Phase') },
-    { name: 'description', type: 'richText', localized: true, label: label('Beschreibung', 'Description') },
+    richTextField({ name: 'description', localized: true, label: label('Beschreibung', 'Description') }),
     {
       name: 'relatedPressReleases',
       type: 'relationship',

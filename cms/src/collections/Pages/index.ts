@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
+import { isReservedPageSlug } from '@masterplan/shared'
 import { editorialAccess } from '../../access/index.ts'
+import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -17,9 +19,9 @@ export const Pages: CollectionConfig = {
   fields: [
     liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
-    slugField(),
+    slugField('title', { reserved: isReservedPageSlug }),
     { name: 'summary', type: 'textarea', localized: true, label: label('Kurzbeschreibung', 'Summary') },
-    { name: 'content', type: 'richText', required: true, localized: true, label: label('Inhalt', 'Content') },
+    richTextField({ name: 'content', required: true, localized: true, label: label('Inhalt', 'Content') }),
     {
       name: 'placeholder',
       type: 'checkbox',

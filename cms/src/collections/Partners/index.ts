@@ -1,11 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import { PARTNER_KINDS, PARTNER_ROLES } from '@masterplan/shared'
 import { editorialAccess } from '../../access/index.ts'
+import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
+import { validateWebAddress } from '../../fields/url.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
 import { liveStatusField } from '../../fields/liveStatus.ts'
 import { publishingHooks } from '../../publishing/hooks.ts'
+import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.ts'
 
 const kindLabels: Record<(typeof PARTNER_KINDS)[number], { de: string; en: string }> = {
   district: label('Landkreis', 'District'),
@@ -27,17 +30,6 @@ const roleLabels: Record<(typeof PARTNER_ROLES)[number], { de: string; en: strin
   funder: label('Fördermittelgeber', 'Funder'),
 }
 
-const httpUrl = (value: string | null | undefined) => {
-  if (!value) return true
-  try {
-    const { protocol } = new URL(value)
-    if (protocol === 'http:' || protocol === 'https:') return true
-  } catch {
-    // falls through to the message
-  }
-  return 'Nur Adressen mit http:// oder https:// / only http:// or https:// addresses'
-}
-
 export const Partners: CollectionConfig = {
   slug: 'partners',
   labels: { singular: label('Partner', 'Partner'), plural: label('Partner', 'Partners') },
@@ -45,7 +37,7 @@ export const Partners: CollectionConfig = {
   access: editorialAccess('editor'),
   defaultSort: 'name',
   versions: versioned,
-  hooks: publishingHooks,
+  hooks: { ...publishingHooks, beforeDelete: [refuseDeleteWhileRequired()] },
   fields: [
     liveStatusField,
     { name: 'name', type: 'text', required: true, localized: true, label: label('Name', 'Name') },
@@ -77,8 +69,8 @@ export const Partners: CollectionConfig = {
       ],
     },
     { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
-    { name: 'description', type: 'richText', localized: true, label: label('Beschreibung', 'Description') },
-    { name: 'website', type: 'text', label: label('Website', 'Website'), validate: httpUrl },
+    richTextField({ name: 'description', localized: true, label: label('Beschreibung', 'Description') }),
+    { name: 'website', type: 'text', label: label('Website', 'Website'), validate: validateWebAddress },
     {
       name: 'address',
       type: 'group',

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { editorialAccess, published } from '../../access/index.ts'
-import { editorialFeatures } from '../../fields/richText.ts'
+import { editorialFeatures, richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
@@ -94,17 +94,16 @@ export const PressReleases: CollectionConfig = {
       ],
     },
     { name: 'lead', type: 'textarea', required: true, localized: true, label: label('Vorspann', 'Lead') },
-    {
+    richTextField({
       name: 'body',
-      type: 'richText',
       required: true,
       localized: true,
       label: label('Text', 'Body'),
       editor: lexicalEditor({
         features: [...editorialFeatures, BlocksFeature({ blocks: [Quote] })],
       }),
-    },
-    { name: 'background', type: 'richText', localized: true, label: label('Hintergrund', 'Background') },
+    }),
+    richTextField({ name: 'background', localized: true, label: label('Hintergrund', 'Background') }),
     {
       name: 'images',
       type: 'array',
