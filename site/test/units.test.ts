@@ -78,6 +78,9 @@ describe('site URLs', () => {
   it('put German at the root and English under /en/', () => {
     expect(localePath('de', '/zeitplan/')).toBe('/zeitplan/')
     expect(localePath('en', '/zeitplan/')).toBe('/en/zeitplan/')
+    // Navigation may link elsewhere: no /en in front of another site's address.
+    expect(localePath('en', 'https://www.smil.sachsen.de/')).toBe('https://www.smil.sachsen.de/')
+    expect(localePath('en', 'mailto:presse@example.org')).toBe('mailto:presse@example.org')
     expect(releasePath('en', 'kabinett')).toBe('/en/aktuelles/kabinett/')
     expect(partnerPath('de', 'smil')).toBe('/partner/smil/')
     expect(localeOf('en')).toBe('en')
