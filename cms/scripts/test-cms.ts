@@ -35,6 +35,11 @@ export type TestCms = {
   /** Stops and starts the CMS server only (the database keeps running), as a deploy or crash would. */
   stopServer: () => Promise<void>
   startServer: () => Promise<void>
+  /** SIGKILL to the server's whole process group at once (and what it spawned, e.g. a site build): a crash, no shutdown. */
+  killServer: () => Promise<void>
+  /** Stops PostgreSQL and starts it again on the same data, while the CMS server keeps running. */
+  pauseDatabase: () => Promise<void>
+  resumeDatabase: () => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -67,7 +72,7 @@ export async function throwawayDatabase(name: string) {
     await stop()
     throw error
   }
-  return { env, stop }
+  return { env, stop, pause: pg.pause, resume: pg.resume }
 }
 
 function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): string {
@@ -82,9 +87,9 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   const url = `http://localhost:${port}`
   const env = {
     ...database.env,
-    SERVER_URL: url,
     // `next start` runs with NODE_ENV=production, which refuses a guessable secret (src/lib/env.ts).
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    SERVER_URL: url,
     NEXT_DIST_DIR: '.next-test',
     NODE_OPTIONS: '--no-deprecation',
     ...extra,
@@ -92,6 +97,13 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   let server: ChildProcess | undefined
   const stopServer = async () => {
     if (server) await stopGroup(server)
+  }
+  const killServer = async () => {
+    const running = server
+    if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return
+    const gone = new Promise<void>((resolve) => running.once('exit', () => resolve()))
+    process.kill(-running.pid, 'SIGKILL')
+    await gone
   }
   const startServer = async () => {
     server = spawnGroup(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
@@ -121,7 +133,7 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     }
     await startServer()
     log(`cms: ready at ${url}`)
-    return { url, env, fixtures, stopServer, startServer, stop }
+    return { url, env, fixtures, stopServer, startServer, killServer, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
   } catch (error) {
     await stop()
     throw error

@@ -5,11 +5,16 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   process.env.CMS_RUN_JOBS ??= 'true'
-  const [{ getPayload }, { default: config }, { startNightlyBuilds }] = await Promise.all([
+  const [{ getPayload }, { default: config }, { startNightlyBuilds }, { startLeaseSweeper }] = await Promise.all([
     import('payload'),
     import('./payload.config.ts'),
     import('./publishing/nightly.ts'),
+    import('./jobs/leases.ts'),
   ])
   const payload = await getPayload({ config })
-  if (process.env.CMS_RUN_JOBS === 'true') startNightlyBuilds(payload)
+  if (process.env.CMS_RUN_JOBS === 'true') {
+    startNightlyBuilds(payload)
+    // Releases jobs whose runner died (payload#17645); with several instances, each sweeps safely.
+    startLeaseSweeper(payload)
+  }
 }

@@ -75,6 +75,7 @@ export interface Config {
     users: User;
     'site-builds': SiteBuild;
     'audit-log': AuditLog;
+    backups: Backup;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    backups: BackupsSelect<false> | BackupsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -115,6 +117,7 @@ export interface Config {
   jobs: {
     tasks: {
       siteBuild: TaskSiteBuild;
+      backup: TaskBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -484,6 +487,25 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * The nightly backup of database and media (BACKUP_SCHEDULE=nightly). To restore: pnpm restore <file>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backups".
+ */
+export interface Backup {
+  id: number;
+  night: string;
+  status: 'queued' | 'running' | 'success' | 'failed';
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  file?: string | null;
+  size?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -552,7 +574,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'siteBuild' | 'schedulePublish';
+        taskSlug: 'inline' | 'siteBuild' | 'backup' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -585,7 +607,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'siteBuild' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'siteBuild' | 'backup' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -630,6 +652,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'backups';
+        value: number | Backup;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -914,6 +940,22 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backups_select".
+ */
+export interface BackupsSelect<T extends boolean = true> {
+  night?: T;
+  status?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  file?: T;
+  size?: T;
+  durationMs?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1092,6 +1134,18 @@ export interface TaskSiteBuild {
   };
   output: {
     pages?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBackup".
+ */
+export interface TaskBackup {
+  input: {
+    backupId: number;
+  };
+  output: {
+    size?: number | null;
   };
 }
 /**

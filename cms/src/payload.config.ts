@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
 import { AuditLog } from './collections/AuditLog/index.ts'
+import { Backups } from './collections/Backups/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Milestones } from './collections/Milestones/index.ts'
 import { Pages } from './collections/Pages/index.ts'
@@ -23,6 +24,7 @@ import { guardPool, poolConfig } from './db/pool.ts'
 import { refuseBadInput } from './errors/plugin.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
+import { startNightlyBackups } from './ops/backup/nightly.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -31,7 +33,7 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   secret: env.PAYLOAD_SECRET,
 
-  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, SiteBuilds, AuditLog],
+  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, SiteBuilds, AuditLog, Backups],
   globals: [SiteSettings],
   jobs,
   endpoints: [healthEndpoint],
@@ -79,5 +81,7 @@ export default buildConfig({
   plugins: [refuseBadInput],
   onInit: async (payload) => {
     guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
+    // Only where the job queues run (the CMS server, see instrumentation.ts), never in scripts or tests.
+    if (process.env.CMS_RUN_JOBS === 'true') startNightlyBackups(payload)
   },
 })

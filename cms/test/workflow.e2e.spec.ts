@@ -196,6 +196,8 @@ describe('site builds', () => {
     expect(failed.error).toContain(`press-releases "kaputt" (id ${victim.id})`)
     expect(failed.error).toContain('contacts.0.email')
     expect(siteFingerprint()).toBe(good)
+    // What the edit view shows the editor: the failed build, naming the document.
+    expect(await liveState(payload, 'press-releases', victim.id, 'local')).toEqual({ state: 'failed', error: failed.error, at: failed.finishedAt })
 
     await db.query(`UPDATE press_releases_contacts SET email = 'presse@beispiel.example' WHERE _parent_id = $1`, [victim.id])
     await db.end()

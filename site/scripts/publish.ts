@@ -24,25 +24,30 @@ async function publish() {
   await mkdir(builds, { recursive: true })
   const out = path.join(builds, new Date().toISOString().replace(/[:.]/g, '-'))
   const env = { ...process.env, SITE_OUT_DIR: out }
-  for (const [command, args] of [
-    ['astro', ['build']],
-    ['pagefind', ['--site', out, '--glob', '**/*.html']],
-  ] as const) {
-    const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), [...args], { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
-    if (result.status !== 0) {
-      await rm(out, { recursive: true, force: true })
-      throw new Error(`${command} failed (exit ${result.status}); the live site is unchanged`)
-    }
-  }
-  for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
-    if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}; the live site is unchanged`)
-  }
-  const pages = countPages(out)
-  // rename() over an existing link is atomic: readers see the old site or the new one, never half.
   const live = path.join(target, 'live')
   const next = path.join(target, `live.${process.pid}`)
-  await symlink(path.relative(target, out), next)
-  await rename(next, live)
+  let pages: number
+  try {
+    for (const [command, args] of [
+      ['astro', ['build']],
+      ['pagefind', ['--site', out, '--glob', '**/*.html']],
+    ] as const) {
+      const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), [...args], { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
+      if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status}); the live site is unchanged`)
+    }
+    for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
+      if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}; the live site is unchanged`)
+    }
+    pages = countPages(out)
+    // rename() over an existing link is atomic: readers see the old site or the new one, never half.
+    await symlink(path.relative(target, out), next)
+    await rename(next, live)
+  } catch (error) {
+    // A half-written build (a full disk, a failed step) must not stay behind and fill the disk further.
+    await rm(next, { force: true })
+    await rm(out, { recursive: true, force: true })
+    throw error
+  }
   const current = path.basename(await readlink(live))
   const old = (await readdir(builds)).sort().filter((name) => name !== current).slice(0, -KEEP + 1 || undefined)
   await Promise.all(old.map((name) => rm(path.join(builds, name), { recursive: true, force: true })))

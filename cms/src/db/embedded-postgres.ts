@@ -6,6 +6,9 @@ import path from 'node:path'
 export type RunningPostgres = {
   url: string
   stop: () => Promise<void>
+  /** Stops the server and starts it again on the same data folder, as an outage of the database would. */
+  pause: () => Promise<void>
+  resume: () => Promise<void>
   /** True when another live process of ours already runs this cluster and we only connect. */
   shared: boolean
 }
@@ -66,7 +69,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
   const ownerFile = `${dir}.owner`
   const owner = readPid(ownerFile)
   if (owner && owner !== process.pid && alive(owner) && alive(readPid(path.join(dir, 'postmaster.pid')))) {
-    return { url, stop: async () => {}, shared: true }
+    const notOurs = async () => {
+      throw new Error('this PostgreSQL belongs to another process')
+    }
+    return { url, stop: async () => {}, pause: notOurs, resume: notOurs, shared: true }
   }
   await mkdir(path.dirname(dir), { recursive: true })
   if (process.getuid?.() === 0) assertReachableByPostgresUser(path.dirname(dir))
@@ -76,7 +82,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
     port,
     user: USER,
     password: PASSWORD,
-    persistent,
+    // The package deletes a non-persistent data folder on every stop(), which would make pause()
+    // lose the database: throwaway folders are removed in our own stop() instead.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: log,
     onError: (e) => log(String(e)),
@@ -94,7 +102,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
     stop: async () => {
       await pg.stop()
       rmSync(ownerFile, { force: true })
+      if (!persistent) rmSync(dir, { recursive: true, force: true })
     },
+    pause: () => pg.stop(),
+    resume: () => pg.start(),
     shared: false,
   }
 }

@@ -1,6 +1,8 @@
 import { type CollectionConfig, Forbidden, type JobsConfig } from 'payload'
 import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
+import { withLease } from './leases.ts'
+import { BACKUP_QUEUE, backupTask } from '../ops/backup/job.ts'
 
 type ScheduleInput = { type?: 'publish' | 'unpublish'; doc?: { relationTo: string; value: string | number }; user?: { value: number } | number }
 
@@ -20,12 +22,26 @@ const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['before
   return data
 }
 
+/**
+ * Payload's runner appends to a job's log with `{ $push: entry }`, which only its database shortcut
+ * understands. With runHooks its updates go through the Local API, whose validation refuses that:
+ * every task then failed to record its end — a success ended as an error, and a failure left its
+ * job "processing" for good, never retried. Spelled out as the whole array, it validates.
+ */
+const spellOutLogPush: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeValidate']>[number] = ({ data, originalDoc }) => {
+  const log = data?.log as { $push?: unknown } | undefined
+  if (!log || Array.isArray(log) || typeof log !== 'object' || !('$push' in log)) return data
+  const pushed = Array.isArray(log.$push) ? log.$push : [log.$push]
+  return { ...data, log: [...((originalDoc?.log as unknown[] | undefined) ?? []), ...pushed] }
+}
+
 /** Logs who scheduled a publish or unpublish, when the scheduling job is created. */
 function auditSchedules(jobs: CollectionConfig): CollectionConfig {
   return {
     ...jobs,
     hooks: {
       ...jobs.hooks,
+      beforeValidate: [...(jobs.hooks?.beforeValidate ?? []), spellOutLogPush],
       beforeChange: [...(jobs.hooks?.beforeChange ?? []), guardSchedules],
       afterChange: [
         ...(jobs.hooks?.afterChange ?? []),
@@ -54,7 +70,8 @@ function auditSchedules(jobs: CollectionConfig): CollectionConfig {
  * instrumentation.ts), never in scripts or tests that merely load the config.
  */
 export const jobs: JobsConfig = {
-  tasks: [siteBuildTask],
+  // A running task keeps its job's lease fresh, so a crashed runner's job is released (leases.ts).
+  tasks: [siteBuildTask, backupTask].map(withLease),
   // Without hooks on the jobs collection the scheduling guard and audit below would be skipped.
   runHooks: true,
   jobsCollectionOverrides: ({ defaultJobsCollection }) => auditSchedules(defaultJobsCollection),
@@ -63,6 +80,8 @@ export const jobs: JobsConfig = {
     { cron: '* * * * *', queue: 'default', limit: 50 },
     // Site builds: checked every five seconds, one at a time.
     { cron: '*/5 * * * * *', queue: 'site', limit: 1 },
+    // Backups (BACKUP_SCHEDULE=nightly): one at a time, apart from the publishing queues.
+    { cron: '* * * * *', queue: BACKUP_QUEUE, limit: 1 },
   ],
   shouldAutoRun: () => process.env.CMS_RUN_JOBS === 'true',
 }

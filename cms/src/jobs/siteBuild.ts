@@ -1,4 +1,4 @@
-import type { TaskConfig } from 'payload'
+import type { PayloadRequest, TaskConfig } from 'payload'
 import { runTarget } from '../publishing/targets.ts'
 
 type SiteBuildTask = { input: { buildId: number }; output: { pages: number } }
@@ -6,6 +6,7 @@ type SiteBuildTask = { input: { buildId: number }; output: { pages: number } }
 /**
  * Runs one site build and records it. Records are written outside the job's transaction so
  * editors see "läuft" while it runs. A failure is recorded and rethrown, so the queue retries it.
+ * While it runs, its job holds a lease (leases.ts, applied in jobs/index.ts).
  */
 export const siteBuildTask: TaskConfig<SiteBuildTask> = {
   slug: 'siteBuild',
@@ -25,9 +26,32 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
       return { output: { pages: result.pages ?? 0 } }
     } catch (error) {
       const message = (error as Error).message
-      await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message })
+      // With the database gone the record cannot be written either; the build's own error is the
+      // one to rethrow, and the lease sweep marks the record once the database is back.
+      await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message }).catch((recordError: Error) =>
+        payload.logger.error(`site build ${input.buildId}: cannot record the failure: ${recordError.message}`),
+      )
       payload.logger.error(`site build ${input.buildId} failed: ${message}`)
       throw error
     }
   },
+}
+
+/**
+ * A build whose runner vanished (leases.ts): its record says so, and waits again unless no retry is
+ * left. In the sweep's transaction (`req`), so the record and the released job change together.
+ */
+export async function recordInterruptedSiteBuild(req: PayloadRequest, input: { buildId?: number }, message: string, final: boolean): Promise<void> {
+  if (!input?.buildId) return
+  const build = await req.payload.findByID({ collection: 'site-builds', id: input.buildId, depth: 0, req, overrideAccess: true, disableErrors: true })
+  // A build that finished before its job could be marked done keeps its result; the rerun records anew.
+  if (!build || build.status === 'success') return
+  await req.payload.update({
+    collection: 'site-builds',
+    id: input.buildId,
+    data: final ? { status: 'failed', error: message, finishedAt: new Date().toISOString() } : { status: 'queued', error: message },
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
 }

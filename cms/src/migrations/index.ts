@@ -1,6 +1,7 @@
 import * as migration_20261124_151632_initial from './20261124_151632_initial';
 import * as migration_20261124_155618_publishing_workflow from './20261124_155618_publishing_workflow';
 import * as migration_20261124_161030_site_build_job from './20261124_161030_site_build_job';
+import * as migration_20261125_085313_backups from './20261125_085313_backups';
 import * as migration_20261125_085625_login_failures from './20261125_085625_login_failures';
 
 export const migrations = [
@@ -18,6 +19,11 @@ export const migrations = [
     up: migration_20261124_161030_site_build_job.up,
     down: migration_20261124_161030_site_build_job.down,
     name: '20261124_161030_site_build_job',
+  },
+  {
+    up: migration_20261125_085313_backups.up,
+    down: migration_20261125_085313_backups.down,
+    name: '20261125_085313_backups'
   },
   {
     up: migration_20261125_085625_login_failures.up,

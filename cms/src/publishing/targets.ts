@@ -5,6 +5,22 @@ import { readEnv } from '../lib/env.ts'
 
 export type BuildResult = { pages: number | null; log: string }
 
+/** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
+const DISK_FULL = /ENOSPC|no space left on device/i
+
+/** Why a failed build failed, in words an editor can act on. */
+function describeFailure(output: string, result: { error?: string }, code: number | null): string {
+  const full = output.split('\n').find((line) => DISK_FULL.test(line))
+  if (full) {
+    // The raw line too: the cache or temp folder may be the full one, not the target.
+    const detail = full.trim().slice(0, 200)
+    return `Kein Speicherplatz auf dem Ziel der Website (SITE_TARGET_DIR ${readEnv().SITE_TARGET_DIR}) / no space left on the site's disk; the live site is unchanged (${detail})`
+  }
+  // The line that names the broken document is the most useful one for an editor.
+  const cause = output.split('\n').find((line) => /breaks the contract|CmsError|Error:/.test(line))?.trim()
+  return [result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
+}
+
 /** Builds into a fresh folder and swaps it live (site/scripts/publish.ts); the old site stays on failure. */
 function buildLocally(): Promise<BuildResult> {
   const env = readEnv()
@@ -27,11 +43,7 @@ function buildLocally(): Promise<BuildResult> {
         // the build died before printing its result
       }
       if (code === 0 && result.ok) resolve({ pages: result.pages ?? null, log: output })
-      else {
-        // The line that names the broken document is the most useful one for an editor.
-        const cause = output.split('\n').find((line) => /breaks the contract|CmsError|Error:/.test(line))?.trim()
-        reject(new Error([result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`))
-      }
+      else reject(new Error(describeFailure(output, result, code)))
     })
   })
 }

@@ -1,0 +1,39 @@
+import { berlinDay, TIME_ZONE } from '@masterplan/shared'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { BACKUP_QUEUE } from './job.ts'
+import { backupSettings } from './settings.ts'
+
+const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
+
+/**
+ * Queues tonight's backup once it is due and none is recorded for the night yet. The record and
+ * the job commit together; the record's unique night keeps it to one when several CMS instances
+ * (or a restart) check at the same minute. Returns whether this call queued it.
+ */
+export async function queueNightlyBackup(payload: Payload, now = new Date()): Promise<boolean> {
+  if (berlinHour(now) < backupSettings().BACKUP_HOUR) return false
+  const night = berlinDay(now)
+  const done = await payload.count({ collection: 'backups', where: { night: { equals: night } }, overrideAccess: true })
+  if (done.totalDocs) return false
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    const record = await payload.create({ collection: 'backups', data: { night, status: 'queued' }, depth: 0, overrideAccess: true, req })
+    await payload.jobs.queue({ task: 'backup', queue: BACKUP_QUEUE, input: { backupId: record.id }, req })
+    await commitTransaction(req)
+    return true
+  } catch (error) {
+    await killTransaction(req)
+    // Another instance recorded the night first: its backup is the one.
+    const raced = await payload.count({ collection: 'backups', where: { night: { equals: night } }, overrideAccess: true })
+    if (raced.totalDocs) return false
+    throw error
+  }
+}
+
+/** From BACKUP_HOUR (Europe/Berlin) on, checked every minute, when BACKUP_SCHEDULE=nightly. */
+export function startNightlyBackups(payload: Payload): void {
+  if (backupSettings().BACKUP_SCHEDULE !== 'nightly') return
+  const tick = () => queueNightlyBackup(payload).catch((error) => payload.logger.error(`nightly backup: ${(error as Error).message}`))
+  setInterval(tick, 60_000).unref()
+}
