@@ -23,6 +23,7 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
     try {
       const result = await runTarget(build.summary ?? 'site build')
       await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
+      payload.logger.info({ event: 'site-build', buildId: input.buildId, status: 'success', pages: result.pages, durationMs: Date.now() - started }, 'site build done')
       return { output: { pages: result.pages ?? 0 } }
     } catch (error) {
       const message = (error as Error).message
@@ -31,7 +32,7 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
       await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message }).catch((recordError: Error) =>
         payload.logger.error(`site build ${input.buildId}: cannot record the failure: ${recordError.message}`),
       )
-      payload.logger.error(`site build ${input.buildId} failed: ${message}`)
+      payload.logger.error({ event: 'site-build', buildId: input.buildId, status: 'failed', durationMs: Date.now() - started }, `site build ${input.buildId} failed: ${message}`)
       throw error
     }
   },
