@@ -5,6 +5,7 @@ import { type FlattenedField, flattenAllFields, type Payload } from 'payload'
 import { REST_GET } from '@payloadcms/next/routes'
 import sharp from 'sharp'
 import { anyPartner, createPublished, fileUpload, imageUpload, uniqueSlug, validDocument } from './helpers/documents.ts'
+import { minimalPdf } from '../src/seed/test-fixtures.ts'
 import { MEDIA_FIELDS } from '../src/collections/Media/publicMedia.ts'
 import { bootPayload, config } from './helpers/payload.ts'
 import { errorPaths, graphqlQuery, rest } from './helpers/rest.ts'
@@ -214,7 +215,7 @@ describe('the public media rule', () => {
 describe('uploads are stored and served as what their bytes are', () => {
   const fields = { alt: 'Ein Bild', credit: 'Foto: Test' }
   const jpeg = async () => new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background: '#804020' } }).jpeg().toBuffer())
-  const pdf = () => new TextEncoder().encode(minimalPdf())
+  const pdf = () => new Uint8Array(minimalPdf())
 
   async function stored(form: FormData): Promise<Upload> {
     const reply = await rest('POST', '/media', { token: tokens.press, form })
@@ -293,19 +294,3 @@ describe('uploads are stored and served as what their bytes are', () => {
     expect(errorPaths(reply)).toContain('file')
   })
 })
-
-/** A one-page PDF with a correct cross-reference table (Payload checks header, xref and EOF). */
-function minimalPdf(): string {
-  const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>']
-  let body = '%PDF-1.4\n'
-  const offsets = objects.map((object, i) => {
-    const offset = body.length
-    body += `${i + 1} 0 obj${object}endobj\n`
-    return offset
-  })
-  const xref = body.length
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
-  body += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
-  return body
-}

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { spawnGroup, stopGroup } from '../scripts/processes.ts'
+import { alive } from '../src/db/embedded-postgres.ts'
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** A server that ignores SIGTERM and has started a process of its own, as a hung `next start` does. */
 const stubborn = `

@@ -26,7 +26,7 @@ type Options = {
 const USER = 'masterplan'
 const PASSWORD = 'masterplan-local'
 
-const alive = (pid: number) => {
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0)
     return true

@@ -14,7 +14,7 @@ export const MARKERS = {
 export type Fixtures = Record<keyof typeof MARKERS, { id: number; slug: string }>
 
 /** A one-page PDF with a correct cross-reference table (Payload checks header, xref and EOF). */
-function minimalPdf(): Buffer {
+export function minimalPdf(): Buffer {
   const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>']
   let body = '%PDF-1.4\n'
   const offsets = objects.map((object, i) => {
