@@ -11,6 +11,7 @@ import { prepareLocalEnv } from './local-env.ts'
 import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
 import { databaseState } from './database-state.ts'
 import { migrate } from './migrate.ts'
+import { startMailSink } from './mail-sink.ts'
 import { spawnGroup, stopGroup } from './processes.ts'
 import { dataDir } from '../src/lib/paths.ts'
 
@@ -26,6 +27,7 @@ const step = (n: number, total: number, text: string) =>
 
 const children = new Set<ChildProcess>()
 let stopDatabase = async () => {}
+let stopMailSink = async () => {}
 let stopping = false
 
 async function shutdown(code: number): Promise<never> {
@@ -34,6 +36,7 @@ async function shutdown(code: number): Promise<never> {
     console.log('\nStopping …')
     await Promise.all([...children].map((child) => stopGroup(child, undefined, console.log)))
     await stopDatabase()
+    await stopMailSink()
     console.log('Stopped.')
   }
   process.exit(code)
@@ -93,6 +96,15 @@ try {
     SITE_BUILD_TARGET: local.env.SITE_BUILD_TARGET ?? 'local',
     SITE_TARGET_DIR: local.env.SITE_TARGET_DIR ?? path.join(dataDir, 'site'),
     SITE_URL: local.env.SITE_URL ?? `http://localhost:${SITE_PORT}`,
+    // A graceful stop lets mails the server has accepted be recorded (src/lib/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: 'true',
+  }
+  // No mail server configured: a local sink keeps every mail as a file to open and click.
+  const mailDir = path.join(dataDir, 'mail')
+  if (!env.SMTP_URL) {
+    const sink = await startMailSink({ dir: mailDir, onMail: (_raw, file) => console.log(`Mail kept (not sent): ${file}`) })
+    stopMailSink = sink.stop
+    env.SMTP_URL = sink.url
   }
 
   const state = await databaseState(env.DATABASE_URL!)
@@ -153,7 +165,8 @@ ${
     : `  First login:     no account yet. Open the admin and create the first one (it becomes admin),
                    or run: pnpm user:create -- --email you@example.org --password '<12+ characters>' --role admin
 `
-}Press Ctrl-C to stop.`)
+}${!process.env.SMTP_URL ? `  Mails:           not sent, kept as .eml files in ${mailDir} (set SMTP_URL for a real server)
+` : ''}Press Ctrl-C to stop.`)
 } catch (error) {
   console.error(`\nStart failed: ${(error as Error).message}`)
   await shutdown(1)

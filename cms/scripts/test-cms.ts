@@ -92,6 +92,8 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     SERVER_URL: url,
     NEXT_DIST_DIR: '.next-test',
     NODE_OPTIONS: '--no-deprecation',
+    // As `pnpm start` runs it: a stop lets running work finish (src/lib/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: 'true',
     ...extra,
   }
   let server: ChildProcess | undefined

@@ -73,6 +73,9 @@ export interface Config {
     pages: Page;
     media: Media;
     users: User;
+    subscriptions: Subscription;
+    alerts: Alert;
+    'alert-deliveries': AlertDelivery;
     'site-builds': SiteBuild;
     'audit-log': AuditLog;
     backups: Backup;
@@ -90,6 +93,9 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    alerts: AlertsSelect<false> | AlertsSelect<true>;
+    'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
@@ -117,6 +123,7 @@ export interface Config {
   jobs: {
     tasks: {
       siteBuild: TaskSiteBuild;
+      sendAlert: TaskSendAlert;
       backup: TaskBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -438,6 +445,66 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Confirmed e-mail subscriptions (double opt-in). Deleting removes the address completely; access requests: /api/subscriptions/export?email=…
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  email: string;
+  topics: ('press-releases' | 'milestones')[];
+  language: 'de' | 'en';
+  requestedAt: string;
+  confirmedAt: string;
+  consentVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alerts".
+ */
+export interface Alert {
+  id: number;
+  kind: 'release' | 'correction' | 'milestone';
+  pressRelease?: (number | null) | PressRelease;
+  milestone?: (number | null) | Milestone;
+  status: 'waiting' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  change?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  requestedBy?: (number | null) | User;
+  liveAt?: string | null;
+  finishedAt?: string | null;
+  recipients?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries".
+ */
+export interface AlertDelivery {
+  id: number;
+  alert: number | Alert;
+  subscription: number;
+  status: 'sent' | 'failed';
+  response?: string | null;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every change to published content rebuilds the public site. This is when, and with what result.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -446,7 +513,7 @@ export interface User {
 export interface SiteBuild {
   id: number;
   summary?: string | null;
-  status: 'queued' | 'scheduled' | 'running' | 'success' | 'failed';
+  status: 'queued' | 'scheduled' | 'running' | 'deploying' | 'success' | 'failed';
   triggers?:
     | {
         collection?: string | null;
@@ -476,7 +543,7 @@ export interface SiteBuild {
  */
 export interface AuditLog {
   id: number;
-  action: 'publish' | 'unpublish' | 'schedule-publish' | 'schedule-unpublish' | 'delete';
+  action: 'publish' | 'unpublish' | 'schedule-publish' | 'schedule-unpublish' | 'delete' | 'subscription-removed';
   collection: string;
   documentId: number;
   title?: string | null;
@@ -574,7 +641,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'siteBuild' | 'backup' | 'schedulePublish';
+        taskSlug: 'inline' | 'siteBuild' | 'sendAlert' | 'backup' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -607,7 +674,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'siteBuild' | 'backup' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'siteBuild' | 'sendAlert' | 'backup' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -644,6 +711,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'alerts';
+        value: number | Alert;
+      } | null)
+    | ({
+        relationTo: 'alert-deliveries';
+        value: number | AlertDelivery;
       } | null)
     | ({
         relationTo: 'site-builds';
@@ -895,6 +974,53 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  email?: T;
+  topics?: T;
+  language?: T;
+  requestedAt?: T;
+  confirmedAt?: T;
+  consentVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alerts_select".
+ */
+export interface AlertsSelect<T extends boolean = true> {
+  kind?: T;
+  pressRelease?: T;
+  milestone?: T;
+  status?: T;
+  change?: T;
+  requestedBy?: T;
+  liveAt?: T;
+  finishedAt?: T;
+  recipients?: T;
+  sent?: T;
+  failed?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries_select".
+ */
+export interface AlertDeliveriesSelect<T extends boolean = true> {
+  alert?: T;
+  subscription?: T;
+  status?: T;
+  response?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-builds_select".
  */
 export interface SiteBuildsSelect<T extends boolean = true> {
@@ -1134,6 +1260,19 @@ export interface TaskSiteBuild {
   };
   output: {
     pages?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAlert".
+ */
+export interface TaskSendAlert {
+  input: {
+    alertId: number;
+  };
+  output: {
+    sent?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -7,6 +7,8 @@ import sharp from 'sharp'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
+import { AlertDeliveries } from './collections/AlertDeliveries/index.ts'
+import { Alerts } from './collections/Alerts/index.ts'
 import { AuditLog } from './collections/AuditLog/index.ts'
 import { Backups } from './collections/Backups/index.ts'
 import { Media } from './collections/Media/index.ts'
@@ -15,6 +17,7 @@ import { Pages } from './collections/Pages/index.ts'
 import { Partners } from './collections/Partners/index.ts'
 import { PressReleases } from './collections/PressReleases/index.ts'
 import { SiteBuilds } from './collections/SiteBuilds/index.ts'
+import { Subscriptions } from './collections/Subscriptions/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
@@ -24,6 +27,9 @@ import { guardPool, poolConfig } from './db/pool.ts'
 import { refuseBadInput } from './errors/plugin.ts'
 import { readEnv } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
+import { releaseAfterLastBuild } from './alerts/release.ts'
+import { installGracefulStop } from './lib/shutdown.ts'
+import { emailAdapter } from './mail/adapter.ts'
 import { startNightlyBackups } from './ops/backup/nightly.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -33,10 +39,12 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   secret: env.PAYLOAD_SECRET,
 
-  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, SiteBuilds, AuditLog, Backups],
+  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, Subscriptions, Alerts, AlertDeliveries, SiteBuilds, AuditLog, Backups],
   globals: [SiteSettings],
   jobs,
   endpoints: [healthEndpoint],
+  // Alerts, subscription confirmations and password resets (src/mail/adapter.ts).
+  email: emailAdapter(env),
 
   localization: {
     locales: [
@@ -53,6 +61,7 @@ export default buildConfig({
     dateFormat: 'dd.MM.yyyy HH:mm',
     // Payload's default avatar is a Gravatar image: a request to a third party with a hash of the e-mail.
     avatar: 'default',
+    components: { afterDashboard: ['/components/SubscriptionCounts.tsx#SubscriptionCounts'] },
     importMap: { baseDir: dirname },
     livePreview: {
       // Drafts in the site's design, served by the CMS itself to signed-in staff only.
@@ -82,6 +91,10 @@ export default buildConfig({
   onInit: async (payload) => {
     guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
     // Only where the job queues run (the CMS server, see instrumentation.ts), never in scripts or tests.
-    if (process.env.CMS_RUN_JOBS === 'true') startNightlyBackups(payload)
+    if (process.env.CMS_RUN_JOBS === 'true') {
+      installGracefulStop((message) => payload.logger.info(message))
+      startNightlyBackups(payload)
+      await releaseAfterLastBuild(payload).catch((err: unknown) => payload.logger.error({ err, msg: 'releasing waiting alerts failed' }))
+    }
   },
 })

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+import { transactionDb } from '../db/transaction.ts'
 
 /** Failed logins one client may make in WINDOW_MS, across all accounts. */
 export const MAX_FAILURES_PER_CLIENT = 20
@@ -47,6 +48,6 @@ export async function beginAttempt(payload: Payload, key: string): Promise<Attem
 
 /** A successful login is no failure. In the login's own transaction, so it holds no second connection. */
 export async function forgetAttempt(req: PayloadRequest, id: number): Promise<void> {
-  const db = (req.transactionID && adapter(req.payload).sessions[await req.transactionID]?.db) || adapter(req.payload).drizzle
+  const db = await transactionDb(req)
   await db.execute(sql`DELETE FROM login_failures WHERE id = ${id}`)
 }

@@ -8,6 +8,13 @@ export const MAX_JSON_BYTES = 2 * 1024 * 1024
 const MAX_FORM_BYTES = MEDIA_MAX_BYTES + MAX_JSON_BYTES
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT'])
+
+/**
+ * Endpoints that plain HTML forms post to (the site's subscription form, one-click unsubscribe
+ * from a mail client, the correction button in the admin). Their bodies are a few fields.
+ */
+const FORM_ENDPOINTS = [/^\/api\/subscriptions\/(request|unsubscribe)$/, /^\/api\/press-releases\/\d+\/correction-alert$/]
+export const MAX_FORM_FIELDS_BYTES = 16 * 1024
 const MB = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
@@ -31,6 +38,10 @@ async function refusal(request: Request): Promise<Response | null> {
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase()
   // The admin's list searches: POST with a query string as body, answered as a GET.
   if (type === 'application/x-www-form-urlencoded' && isGetOverride(request)) return null
+  if (type === 'application/x-www-form-urlencoded' && FORM_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))) {
+    const fields = await readAtMost(request.clone(), MAX_FORM_FIELDS_BYTES)
+    return fields ? null : Response.json(requestError(`Das Formular ist größer als ${MAX_FORM_FIELDS_BYTES / 1024} KB / the form is larger than ${MAX_FORM_FIELDS_BYTES / 1024} KB`), { status: 413 })
+  }
   if (type && type !== 'application/json' && type !== 'multipart/form-data') return unsupported(type)
 
   const limit = type === 'multipart/form-data' ? MAX_FORM_BYTES : MAX_JSON_BYTES

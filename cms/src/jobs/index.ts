@@ -3,6 +3,8 @@ import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
 import { withLease } from './leases.ts'
 import { BACKUP_QUEUE, backupTask } from '../ops/backup/job.ts'
+import { MAIL_QUEUE } from '../alerts/release.ts'
+import { sendAlertTask } from '../alerts/sendAlert.ts'
 
 type ScheduleInput = { type?: 'publish' | 'unpublish'; doc?: { relationTo: string; value: string | number }; user?: { value: number } | number }
 
@@ -71,7 +73,7 @@ function auditSchedules(jobs: CollectionConfig): CollectionConfig {
  */
 export const jobs: JobsConfig = {
   // A running task keeps its job's lease fresh, so a crashed runner's job is released (leases.ts).
-  tasks: [siteBuildTask, backupTask].map(withLease),
+  tasks: [siteBuildTask, sendAlertTask, backupTask].map(withLease),
   // Without hooks on the jobs collection the scheduling guard and audit below would be skipped.
   runHooks: true,
   jobsCollectionOverrides: ({ defaultJobsCollection }) => auditSchedules(defaultJobsCollection),
@@ -80,6 +82,8 @@ export const jobs: JobsConfig = {
     { cron: '* * * * *', queue: 'default', limit: 50 },
     // Site builds: checked every five seconds, one at a time.
     { cron: '*/5 * * * * *', queue: 'site', limit: 1 },
+    // E-mail alerts: checked every five seconds, one alert at a time (its mails go out in parallel).
+    { cron: '*/5 * * * * *', queue: MAIL_QUEUE, limit: 1 },
     // Backups (BACKUP_SCHEDULE=nightly): one at a time, apart from the publishing queues.
     { cron: '* * * * *', queue: BACKUP_QUEUE, limit: 1 },
   ],

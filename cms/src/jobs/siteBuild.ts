@@ -1,4 +1,5 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+import { releaseAlerts } from '../alerts/release.ts'
 import { runTarget } from '../publishing/targets.ts'
 
 type SiteBuildTask = { input: { buildId: number }; output: { pages: number } }
@@ -21,9 +22,14 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
       payload.update({ collection: 'site-builds', id: input.buildId, data, depth: 0, overrideAccess: true })
     await record({ status: 'running', startedAt: new Date(started).toISOString(), attempts: (build.attempts ?? 0) + 1, error: null })
     try {
-      const result = await runTarget(build.summary ?? 'site build')
+      const result = await runTarget(build.summary ?? 'site build', input.buildId)
+      if (result.awaitingHost) {
+        await record({ status: 'deploying', durationMs: Date.now() - started })
+        return { output: { pages: 0 } }
+      }
       await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
       payload.logger.info({ event: 'site-build', buildId: input.buildId, status: 'success', pages: result.pages, durationMs: Date.now() - started }, 'site build done')
+      await announceLive(payload, new Date(started))
       return { output: { pages: result.pages ?? 0 } }
     } catch (error) {
       const message = (error as Error).message
@@ -36,6 +42,19 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
       throw error
     }
   },
+}
+
+/**
+ * The site shows what the build read: alerts waiting for it go out. A failure here must not turn a
+ * successful build into a retried one; the alerts wait for the next build or the next start.
+ */
+export async function announceLive(payload: Payload, buildStartedAt: Date): Promise<void> {
+  try {
+    const queued = await releaseAlerts(payload, buildStartedAt)
+    if (queued) payload.logger.info({ event: 'alerts-released', queued }, `${queued} e-mail alert(s) queued`)
+  } catch (error) {
+    payload.logger.error({ err: error, event: 'alerts-released' }, 'e-mail alerts could not be queued; they wait for the next build')
+  }
 }
 
 /**

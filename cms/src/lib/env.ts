@@ -24,14 +24,35 @@ const schema = z.object({
   /** Public origin of the site (canonical links); also handed to the local build. */
   SITE_URL: z.url().default('http://localhost:4321'),
   SITE_DEPLOY_HOOK_URL: z.url().optional(),
+  /**
+   * A host that builds the site itself reports the result to POST /api/site-builds/<id>/deployed
+   * with this bearer secret; only then is the build "live" (and e-mail alerts go out).
+   */
+  SITE_DEPLOY_CALLBACK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Outgoing mail (alerts, confirmations, password resets), e.g. smtp://user:pass@mail.example.de:587
+   * or smtps://…:465. Without it mails are only written to the log; `pnpm start` sets it to its
+   * local sink (scripts/mail-sink.ts).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of every mail: an address of the publisher, e.g. presse@masterplan-suedwestsachsen.de. */
+  MAIL_FROM: z.email().default('presse@masterplan-suedwestsachsen.de'),
+  /** Alert mails handed to the mail server per second, at most (over a pool of MAIL_CONNECTIONS). */
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
+  MAIL_CONNECTIONS: z.coerce.number().int().positive().max(20).default(4),
   /** Saves within this window collapse into one build. */
   SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
   /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
-}).refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_HOOK_URL, {
-  message: 'SITE_DEPLOY_HOOK_URL is required when SITE_BUILD_TARGET is deploy-hook',
-  path: ['SITE_DEPLOY_HOOK_URL'],
 })
+  .refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_HOOK_URL, {
+    message: 'SITE_DEPLOY_HOOK_URL is required when SITE_BUILD_TARGET is deploy-hook',
+    path: ['SITE_DEPLOY_HOOK_URL'],
+  })
+  .refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_CALLBACK_SECRET, {
+    message: 'SITE_DEPLOY_CALLBACK_SECRET is required when SITE_BUILD_TARGET is deploy-hook (the host reports success with it)',
+    path: ['SITE_DEPLOY_CALLBACK_SECRET'],
+  })
 
 export type Env = z.infer<typeof schema>
 

@@ -3,6 +3,8 @@ import * as migration_20261124_155618_publishing_workflow from './20261124_15561
 import * as migration_20261124_161030_site_build_job from './20261124_161030_site_build_job';
 import * as migration_20261125_085313_backups from './20261125_085313_backups';
 import * as migration_20261125_085625_login_failures from './20261125_085625_login_failures';
+import * as migration_20261125_111424_subscriptions from './20261125_111424_subscriptions';
+import * as migration_20261125_111500_subscription_requests from './20261125_111500_subscription_requests';
 
 export const migrations = [
   {
@@ -23,11 +25,21 @@ export const migrations = [
   {
     up: migration_20261125_085313_backups.up,
     down: migration_20261125_085313_backups.down,
-    name: '20261125_085313_backups'
+    name: '20261125_085313_backups',
   },
   {
     up: migration_20261125_085625_login_failures.up,
     down: migration_20261125_085625_login_failures.down,
-    name: '20261125_085625_login_failures'
+    name: '20261125_085625_login_failures',
   },
-];
+  {
+    up: migration_20261125_111424_subscriptions.up,
+    down: migration_20261125_111424_subscriptions.down,
+    name: '20261125_111424_subscriptions',
+  },
+  {
+    up: migration_20261125_111500_subscription_requests.up,
+    down: migration_20261125_111500_subscription_requests.down,
+    name: '20261125_111500_subscription_requests',
+  },
+]

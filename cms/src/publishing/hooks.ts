@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
+import { alertOnPublish } from '../alerts/onPublish.ts'
 import { audit } from './audit.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
@@ -25,6 +26,7 @@ export const afterChangePublishing: CollectionAfterChangeHook = async ({ doc, pr
   if (wasPublished !== isPublished) {
     await audit(req, { action: isPublished ? 'publish' : 'unpublish', collection: collection.slug, documentId: current.id, title })
   }
+  if (isPublished) await alertOnPublish(req, collection.slug, current.id, wasPublished)
   // The API shows an embargoed release from its minute on; a build must follow at that minute.
   if (isPublished && current.embargoUntil && new Date(current.embargoUntil) > new Date()) {
     await queueSiteBuild(req, { collection: collection.slug, documentId: current.id, title, change: 'Sperrfrist endet' }, new Date(current.embargoUntil))

@@ -45,7 +45,7 @@ export async function liveState(payload: Payload, collection: string, id: number
   const latest = builds.docs[0]
   const startedAfterChange = latest?.startedAt && latest.startedAt >= doc.updatedAt
   if (latest?.status === 'success' && startedAfterChange) return { state: 'live', since: latest.finishedAt! }
-  const open = await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })
+  const open = await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running', 'deploying'] } }, overrideAccess: true })
   if (open.totalDocs > 0 || !latest) return { state: 'pending', since: doc.updatedAt, scheduledFor: scheduled }
   return { state: 'failed', error: latest.error ?? '', at: latest.finishedAt ?? '' }
 }

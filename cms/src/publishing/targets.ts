@@ -3,7 +3,8 @@ import path from 'node:path'
 import { repoRoot } from '../lib/paths.ts'
 import { readEnv } from '../lib/env.ts'
 
-export type BuildResult = { pages: number | null; log: string }
+/** `awaitingHost`: the host builds and reports back (deployCallback.ts); the site is not live yet. */
+export type BuildResult = { pages: number | null; log: string; awaitingHost?: boolean }
 
 /** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
 const DISK_FULL = /ENOSPC|no space left on device/i
@@ -48,17 +49,22 @@ function buildLocally(): Promise<BuildResult> {
   })
 }
 
-/** Hands the build to a host (CI, static hosting) that builds from the public API itself. */
-async function callDeployHook(reason: string): Promise<BuildResult> {
-  const url = readEnv().SITE_DEPLOY_HOOK_URL!
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }) })
+/**
+ * Hands the build to a host (CI, static hosting) that builds from the public API itself and reports
+ * the outcome to `callbackUrl` with the shared secret (SITE_DEPLOY_CALLBACK_SECRET).
+ */
+async function callDeployHook(reason: string, buildId: number): Promise<BuildResult> {
+  const env = readEnv()
+  const url = env.SITE_DEPLOY_HOOK_URL!
+  const callbackUrl = `${env.SERVER_URL}/api/site-builds/${buildId}/deployed`
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason, buildId, callbackUrl }) })
   if (!response.ok) throw new Error(`deploy hook answered HTTP ${response.status}`)
-  return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}` }
+  return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}`, awaitingHost: true }
 }
 
-export function runTarget(reason: string): Promise<BuildResult> {
+export function runTarget(reason: string, buildId: number): Promise<BuildResult> {
   const target = readEnv().SITE_BUILD_TARGET
   if (target === 'local') return buildLocally()
-  if (target === 'deploy-hook') return callDeployHook(reason)
+  if (target === 'deploy-hook') return callDeployHook(reason, buildId)
   return Promise.resolve({ pages: null, log: 'no target' })
 }

@@ -28,17 +28,24 @@ export type Reply = { status: number; body: any }
 export async function rest(
   method: keyof typeof handlers,
   path: string,
-  { token, json, form, headers: extra }: { token?: string; json?: unknown; form?: FormData; headers?: HeadersInit } = {},
+  { token, json, form, body, headers: extra }: { token?: string; json?: unknown; form?: FormData; body?: URLSearchParams; headers?: HeadersInit } = {},
 ): Promise<Reply & { headers: Headers }> {
   const url = new URL(`/api${path}`, ORIGIN)
   const headers = new Headers(extra)
   if (token) headers.set('Authorization', `JWT ${token}`)
   if (json !== undefined) headers.set('Content-Type', 'application/json')
-  const request = new Request(url, { method, headers, body: form ?? (json === undefined ? undefined : JSON.stringify(json)) })
+  const request = new Request(url, { method, headers, body: form ?? body ?? (json === undefined ? undefined : JSON.stringify(json)) })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers }
+  // HTML pages (e.g. the subscription answers) come back as text.
+  let parsed: unknown = null
+  try {
+    parsed = text ? JSON.parse(text) : null
+  } catch {
+    parsed = text
+  }
+  return { status: response.status, body: parsed, headers: response.headers }
 }
 
 export async function graphqlQuery(query: string, token?: string): Promise<Reply> {

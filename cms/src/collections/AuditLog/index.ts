@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { roles } from '../../access/index.ts'
 import { label } from '../../lib/label.ts'
 
-export const AUDIT_ACTIONS = ['publish', 'unpublish', 'schedule-publish', 'schedule-unpublish', 'delete'] as const
+export const AUDIT_ACTIONS = ['publish', 'unpublish', 'schedule-publish', 'schedule-unpublish', 'delete', 'subscription-removed'] as const
 
 /** Who published, unpublished or scheduled what, and when. Written by hooks; read by admins only. */
 export const AuditLog: CollectionConfig = {

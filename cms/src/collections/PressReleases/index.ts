@@ -6,6 +6,8 @@ import { slugField } from '../../fields/slug.ts'
 import { label } from '../../lib/label.ts'
 import { versioned } from '../versioned.ts'
 import { liveStatusField } from '../../fields/liveStatus.ts'
+import { alertStatusField } from '../../fields/alertStatus.ts'
+import { correctionAlertEndpoint } from '../../alerts/correction.ts'
 import { publishingHooks } from '../../publishing/hooks.ts'
 import { Quote } from './blocks/Quote.ts'
 
@@ -36,8 +38,10 @@ export const PressReleases: CollectionConfig = {
   defaultSort: '-releaseDate',
   versions: versioned,
   hooks: publishingHooks,
+  endpoints: [correctionAlertEndpoint],
   fields: [
     liveStatusField,
+    alertStatusField,
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
     { name: 'subtitle', type: 'text', localized: true, label: label('Untertitel', 'Subtitle') },
     slugField(),

@@ -1,13 +1,15 @@
 import type { CollectionConfig } from 'payload'
 import { roles, signedIn } from '../../access/index.ts'
 import { label } from '../../lib/label.ts'
+import { deployCallbackEndpoint } from '../../publishing/deployCallback.ts'
 
-export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'success', 'failed'] as const
+export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'deploying', 'success', 'failed'] as const
 
 const statusLabels = {
   queued: label('wartet', 'queued'),
   scheduled: label('geplant', 'scheduled'),
   running: label('läuft', 'running'),
+  deploying: label('wird beim Hoster gebaut', 'building at the host'),
   success: label('erfolgreich', 'succeeded'),
   failed: label('fehlgeschlagen', 'failed'),
 } as const
@@ -27,6 +29,7 @@ export const SiteBuilds: CollectionConfig = {
   },
   access: { read: signedIn, create: () => false, update: () => false, delete: roles() },
   defaultSort: '-queuedAt',
+  endpoints: [deployCallbackEndpoint],
   fields: [
     { name: 'summary', type: 'text', label: label('Anlass', 'Reason') },
     {

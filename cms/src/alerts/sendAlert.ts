@@ -1,0 +1,81 @@
+import type { TaskConfig } from 'payload'
+import type { Locale } from '@masterplan/shared'
+import { isStopping, track } from '../lib/shutdown.ts'
+import { type Imprint, readImprint } from '../mail/imprint.ts'
+import { unsubscribeUrl } from '../subscriptions/unsubscribe.ts'
+import { alertMail } from './alertMail.ts'
+import { alertContent } from './content.ts'
+import { countRecipients, deliveryCounts, nextRecipients, type Recipient, recordDelivery } from './deliveries.ts'
+
+type SendAlertTask = { input: { alertId: number }; output: { sent: number; failed: number } }
+
+/** Mails handed to the transport at once; its pool sends them at MAIL_RATE_PER_SECOND. */
+const BATCH = 50
+
+type SmtpError = Error & { responseCode?: number; response?: string }
+/** 5xx is the server's final word about this address; anything else (4xx, no connection) may pass later. */
+const isPermanent = (error: SmtpError) => (error.responseCode ?? 0) >= 500
+
+/**
+ * Sends one alert to every subscriber of its topic who confirmed before its page went live. Each
+ * accepted mail is recorded at once (deliveries.ts), and a subscriber with a record is never mailed
+ * again: a job that fails, is stopped or is retried after a crash picks up where it stopped.
+ * On a graceful stop (lib/shutdown.ts) mails already handed to the server are awaited and recorded.
+ * A crash (SIGKILL) between the server's acceptance and the record can repeat the few mails that
+ * were in flight (at most MAIL_CONNECTIONS); none is skipped.
+ */
+export const sendAlertTask: TaskConfig<SendAlertTask> = {
+  slug: 'sendAlert',
+  label: 'E-Mail-Benachrichtigung',
+  inputSchema: [{ name: 'alertId', type: 'number', required: true }],
+  outputSchema: [
+    { name: 'sent', type: 'number' },
+    { name: 'failed', type: 'number' },
+  ],
+  retries: { attempts: 6, backoff: { type: 'exponential', delay: 30_000 } },
+  handler: async ({ input, req: { payload } }) => {
+    const record = (data: Record<string, unknown>) => payload.update({ collection: 'alerts', id: input.alertId, data, depth: 0, overrideAccess: true })
+    const alert = await payload.findByID({ collection: 'alerts', id: input.alertId, depth: 0, overrideAccess: true })
+    if (alert.status === 'sent' || alert.status === 'cancelled') return { output: { sent: alert.sent ?? 0, failed: alert.failed ?? 0 } }
+    const content = await alertContent(payload, alert)
+    if (!content) {
+      await record({ status: 'cancelled', finishedAt: new Date().toISOString() })
+      return { output: { sent: 0, failed: 0 } }
+    }
+    const topic = alert.kind === 'milestone' ? 'milestones' : 'press-releases'
+    const liveAt = alert.liveAt ?? new Date().toISOString()
+    await record({ status: 'sending', recipients: await countRecipients(payload, topic, liveAt), error: null })
+    const imprints: Record<Locale, Imprint> = { de: await readImprint(payload, 'de'), en: await readImprint(payload, 'en') }
+
+    // Set inside the sends: TypeScript cannot see that, hence the widened type.
+    let retryLater = null as string | null
+    const send = async (to: Recipient) => {
+      const mail = alertMail(alert.kind, alert.id, content, to, unsubscribeUrl(payload.secret, to), imprints[to.language])
+      try {
+        const info = (await payload.sendEmail(mail)) as { response?: string }
+        await recordDelivery(payload, alert.id, to.id, 'sent', info?.response ?? 'accepted')
+      } catch (error) {
+        const smtp = error as SmtpError
+        if (isPermanent(smtp)) await recordDelivery(payload, alert.id, to.id, 'failed', smtp.response ?? smtp.message)
+        else retryLater ??= smtp.response ?? smtp.message
+      }
+    }
+    for (let afterId = 0; !retryLater && !isStopping(); ) {
+      const batch = await nextRecipients(payload, alert.id, topic, liveAt, afterId, BATCH)
+      if (batch.length === 0) break
+      await track(Promise.all(batch.map(send)))
+      afterId = batch.at(-1)!.id
+    }
+
+    const counts = await deliveryCounts(payload, alert.id)
+    if (retryLater || isStopping()) {
+      const reason = retryLater ? `Mailserver: ${retryLater}` : 'CMS wurde beendet / the CMS stopped'
+      await record({ ...counts, error: `${reason} — der Versand wird fortgesetzt / sending resumes` })
+      throw new Error(`alert ${alert.id}: ${reason}`)
+    }
+    const status = counts.sent === 0 && counts.failed > 0 ? 'failed' : 'sent'
+    await record({ ...counts, status, finishedAt: new Date().toISOString(), error: counts.failed ? `${counts.failed} Adressen abgelehnt / addresses refused` : null })
+    payload.logger.info({ event: 'alert-sent', alertId: alert.id, ...counts }, `alert ${alert.id}: ${counts.sent} sent, ${counts.failed} refused`)
+    return { output: counts }
+  },
+}

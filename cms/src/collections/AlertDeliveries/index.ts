@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+import { roles } from '../../access/index.ts'
+import { label } from '../../lib/label.ts'
+
+/**
+ * One row per alert and subscriber once the mail server answered: accepted, or refused for good
+ * with its answer. The unique pair is what keeps a restarted job from mailing anyone twice.
+ * Written by the send job with plain SQL (src/alerts/deliveries.ts); admins read.
+ */
+export const AlertDeliveries: CollectionConfig = {
+  slug: 'alert-deliveries',
+  labels: { singular: label('Zustellung', 'Delivery'), plural: label('Zustellungen', 'Deliveries') },
+  admin: { defaultColumns: ['alert', 'status', 'response', 'at'], group: label('Veröffentlichung', 'Publishing'), hidden: true },
+  access: { read: roles(), create: () => false, update: () => false, delete: () => false },
+  indexes: [{ fields: ['alert', 'subscription'], unique: true }],
+  fields: [
+    { name: 'alert', type: 'relationship', relationTo: 'alerts', required: true, index: true, label: label('Benachrichtigung', 'Alert') },
+    // The id only: the subscription may be erased, its delivery rows go with it (Subscriptions/forget.ts).
+    { name: 'subscription', type: 'number', required: true, index: true, label: label('Abonnement-ID', 'Subscription id') },
+    { name: 'status', type: 'select', required: true, enumName: 'delivery_status', options: ['sent', 'failed'], label: label('Status', 'Status') },
+    { name: 'response', type: 'text', label: label('Antwort des Mailservers', 'Mail server answer') },
+    { name: 'at', type: 'date', required: true, label: label('Zeitpunkt', 'At') },
+  ],
+}

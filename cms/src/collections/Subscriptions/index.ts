@@ -1,0 +1,54 @@
+import type { CollectionConfig } from 'payload'
+import { LOCALES, SUBSCRIPTION_TOPICS } from '@masterplan/shared'
+import { hasRole, roles } from '../../access/index.ts'
+import { label } from '../../lib/label.ts'
+import { forgetSubscriber } from './forget.ts'
+import { requestEndpoint } from '../../subscriptions/request.ts'
+import { confirmEndpoint } from '../../subscriptions/confirm.ts'
+import { unsubscribeEndpoints } from '../../subscriptions/unsubscribe.ts'
+import { countsEndpoint, exportEndpoint } from '../../subscriptions/counts.ts'
+
+export const topicLabels = {
+  'press-releases': label('Medieninformationen', 'Press releases'),
+  milestones: label('Meilensteine', 'Milestones'),
+} as const
+
+/**
+ * Confirmed e-mail subscriptions, and nothing else: a request only becomes a row when the reader
+ * clicks the link in the confirmation mail (src/subscriptions/). Written by those endpoints only;
+ * admins read and delete (data subject requests), the press office sees the counts on the dashboard.
+ */
+export const Subscriptions: CollectionConfig = {
+  slug: 'subscriptions',
+  labels: { singular: label('Abonnement', 'Subscription'), plural: label('Abonnements', 'Subscriptions') },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'topics', 'language', 'confirmedAt'],
+    group: label('Verwaltung', 'Administration'),
+    hidden: ({ user }) => !hasRole(user as { role?: 'admin' }, 'admin'),
+    description: label(
+      'Bestätigte E-Mail-Abonnements (Double-Opt-in). Löschen entfernt die Adresse vollständig; Auskunft: /api/subscriptions/export?email=…',
+      'Confirmed e-mail subscriptions (double opt-in). Deleting removes the address completely; access requests: /api/subscriptions/export?email=…',
+    ),
+  },
+  access: { read: roles(), create: () => false, update: () => false, delete: roles() },
+  defaultSort: '-confirmedAt',
+  hooks: { afterDelete: [forgetSubscriber] },
+  endpoints: [requestEndpoint, confirmEndpoint, ...unsubscribeEndpoints, countsEndpoint, exportEndpoint],
+  fields: [
+    { name: 'email', type: 'email', required: true, unique: true, label: label('E-Mail', 'E-mail') },
+    {
+      name: 'topics',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      enumName: 'subscription_topic',
+      options: SUBSCRIPTION_TOPICS.map((value) => ({ value, label: topicLabels[value] })),
+      label: label('Themen', 'Topics'),
+    },
+    { name: 'language', type: 'select', required: true, enumName: 'subscription_language', options: [...LOCALES], label: label('Sprache', 'Language') },
+    { name: 'requestedAt', type: 'date', required: true, label: label('Angefordert', 'Requested'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'confirmedAt', type: 'date', required: true, index: true, label: label('Bestätigt', 'Confirmed'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'consentVersion', type: 'text', required: true, label: label('Version des Einwilligungstexts', 'Consent text version') },
+  ],
+}
