@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import { isUnlisted } from './src/lib/subscription-pages.ts'
 
 const cmsUrl = new URL(process.env.CMS_URL ?? 'http://localhost:3000')
 const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
@@ -24,7 +25,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !page.endsWith('/404/') && !page.includes('/suche/'),
+      filter: (page) => !page.endsWith('/404/') && !page.includes('/suche/') && !isUnlisted(new URL(page).pathname),
       i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
     }),
   ],

@@ -138,7 +138,8 @@ try {
 
   await waitForHttp(`http://localhost:${PORT}/api/press-releases?limit=1`, dev ? 180_000 : 60_000)
 
-  const siteEnv = { ...process.env, CMS_URL: `http://localhost:${PORT}`, SITE_URL: env.SITE_URL }
+  // The public CMS origin: the site's subscription form posts there, and its CSP allows it.
+  const siteEnv = { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL }
   const siteTarget = env.SITE_TARGET_DIR!
   const publish = () => run(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), siteTarget], siteEnv)
   if (existsSync(path.join(siteTarget, 'live'))) {

@@ -10,6 +10,7 @@ export const RESERVED_PAGE_SLUGS = [
   'suche',
   'zeitplan',
   'medien',
+  'abonnieren',
   '404',
   // The English half of the site.
   'en',

@@ -12,10 +12,16 @@ import sirv from 'sirv'
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.SITE_PORT ?? '4321' } } })
 const root = path.resolve(positionals[0] ?? 'dist')
 
+/**
+ * The subscription form posts straight to the CMS (CMS_URL, as the build had it); no other origin
+ * may receive a form. Without CMS_URL the form cannot be sent from here, rather than anywhere.
+ */
+const formAction = ["'self'", ...(process.env.CMS_URL ? [new URL(process.env.CMS_URL).origin] : [])].join(' ')
+
 /** Strict by default: only the site's own origin, no inline script, no framing. */
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action ${formAction}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'interest-cohort=()',

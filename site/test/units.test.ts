@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Milestone } from '@masterplan/shared'
+import { SUBSCRIPTION_PAGES } from '@masterplan/shared/subscriptions'
 import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
 import { calendar, fold } from '../src/lib/ics.ts'
 import { timeline } from '../src/lib/timeline.ts'
-import { absolute, localeOf, localePath, partnerPath, releasePath } from '../src/lib/urls.ts'
+import { absolute, localeOf, localePath, partnerPath, releasePath, subscribePath } from '../src/lib/urls.ts'
+import { isUnlisted, statusSegment, SUBSCRIPTION_STATUSES } from '../src/lib/subscription-pages.ts'
 
 describe('dates and sizes', () => {
   it('are written the German way, in Berlin time', () => {
@@ -89,5 +91,23 @@ describe('site URLs', () => {
 
   it('make canonical URLs on SITE_URL', () => {
     expect(absolute('/aktuelles/')).toBe(new URL('/aktuelles/', process.env.SITE_URL ?? 'http://localhost:4321').toString())
+  })
+})
+
+describe('the subscription pages', () => {
+  it('are built at the paths the CMS redirects to', () => {
+    expect(SUBSCRIPTION_STATUSES.map((status) => `${SUBSCRIPTION_PAGES.form}${statusSegment(status)}/`)).toEqual(
+      SUBSCRIPTION_STATUSES.map((status) => SUBSCRIPTION_PAGES[status]),
+    )
+    expect(subscribePath('en')).toBe('/en/abonnieren/')
+  })
+
+  it('keep the form listed and every page the CMS leads to unlisted, in both languages', () => {
+    expect(isUnlisted('/abonnieren/')).toBe(false)
+    expect(isUnlisted('/en/abonnieren/')).toBe(false)
+    for (const path of ['/abonnieren/bestaetigen/', '/en/abonnieren/abgemeldet/', '/abonnieren/fehler/email/', '/en/abonnieren/fehler/topics/']) {
+      expect(isUnlisted(path), path).toBe(true)
+    }
+    expect(isUnlisted('/aktuelles/')).toBe(false)
   })
 })

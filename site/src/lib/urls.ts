@@ -1,4 +1,5 @@
 import type { Locale } from '@masterplan/shared'
+import { SUBSCRIPTION_PAGES } from '@masterplan/shared/subscriptions'
 import { env } from './cms.ts'
 
 /** `/en` for English, nothing for German: German lives at the root. */
@@ -13,6 +14,7 @@ export const localePath = (locale: Locale, path: string) => (path.startsWith('/'
 export const releasePath = (locale: Locale, slug: string) => localePath(locale, `/aktuelles/${slug}/`)
 export const partnerPath = (locale: Locale, slug: string) => localePath(locale, `/partner/${slug}/`)
 export const pagePath = (locale: Locale, slug: string) => localePath(locale, `/${slug}/`)
+export const subscribePath = (locale: Locale) => localePath(locale, SUBSCRIPTION_PAGES.form)
 export const milestoneAnchor = (locale: Locale, slug: string) => localePath(locale, `/zeitplan/#${slug}`)
 
 /** Absolute URL on the public origin (canonical links, feed, sitemap, ICS). */

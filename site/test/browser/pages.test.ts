@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { LOCALES } from '@masterplan/shared'
+import { localizedSitePath, SUBSCRIPTION_ERROR_FIELDS, SUBSCRIPTION_PAGES, subscriptionErrorPage } from '@masterplan/shared/subscriptions'
 import { launch } from './chromium.ts'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')
+const inBothLanguages = (paths: string[]) => LOCALES.flatMap((locale) => paths.map((path) => localizedSitePath(locale, path)))
 
 /** One page of every type, in German and (where it exists) English. */
 const pageTypes: Record<string, string[]> = {
@@ -17,6 +20,9 @@ const pageTypes: Record<string, string[]> = {
   partner: ['/partner/smil/', '/en/partner/smil/'],
   'standing page': ['/impressum/', '/en/barrierefreiheit/'],
   search: ['/suche/', '/en/suche/'],
+  subscription: inBothLanguages([SUBSCRIPTION_PAGES.form]),
+  'subscription error': inBothLanguages(SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)),
+  'subscription status': inBothLanguages([SUBSCRIPTION_PAGES.pending, SUBSCRIPTION_PAGES.confirmed, SUBSCRIPTION_PAGES.invalidLink, SUBSCRIPTION_PAGES.unsubscribed]),
   notFound: ['/gibt-es-nicht/'],
 }
 
