@@ -498,7 +498,7 @@ export interface AlertDelivery {
   id: number;
   alert: number | Alert;
   subscription: number;
-  status: 'sent' | 'failed';
+  status: 'sending' | 'sent' | 'failed';
   response?: string | null;
   at: string;
   updatedAt: string;

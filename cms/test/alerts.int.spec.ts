@@ -201,6 +201,27 @@ describe('a release alert', () => {
   })
 })
 
+describe('two workers on one alert', () => {
+  it('mail nobody twice, and take over the claim of a worker that died mid-send', async () => {
+    const extra = await Promise.all(Array.from({ length: 30 }, (_, i) => subscriber(`viele-${i}@beispiel.example`, ['press-releases'], i % 2 ? 'en' : 'de')))
+    const { id } = await release('alarm-zwei-worker')
+    await deploy()
+    const [alert] = await alertsOf(id)
+    // A worker that claimed one recipient an hour ago and was never heard of again.
+    const { sql } = await import('@payloadcms/db-postgres')
+    await (payload.db as unknown as import('@payloadcms/db-postgres').PostgresAdapter).drizzle.execute(
+      sql`INSERT INTO alert_deliveries (alert_id, subscription, status, at) VALUES (${alert!.id}, ${extra[0]!.id}, 'sending', now() - interval '1 hour')`,
+    )
+    await payload.jobs.queue({ task: 'sendAlert', input: { alertId: alert!.id }, queue: 'mail' })
+    await Promise.all([runQueue('mail'), runQueue('mail')])
+    await runQueue('mail')
+    const recipients = (await mailsOf(alert!.id)).map((mail) => mail.to)
+    expect(recipients.length).toBe(new Set(recipients).size)
+    expect(recipients.sort()).toEqual((await pressSubscribers()).filter((email) => !email.startsWith('unzustellbar')))
+    expect((await alertsOf(id))[0]!.status).toBe('sent')
+  })
+})
+
 describe('no alert', () => {
   it('for a draft, nor before the embargo; after the embargo build, for everyone', async () => {
     const draft = await release('alarm-entwurf', { _status: 'draft' })

@@ -5,7 +5,9 @@ import { type Imprint, readImprint } from '../mail/imprint.ts'
 import { unsubscribeUrl } from '../subscriptions/unsubscribe.ts'
 import { alertMail } from './alertMail.ts'
 import { alertContent } from './content.ts'
-import { countRecipients, deliveryCounts, nextRecipients, type Recipient, recordDelivery } from './deliveries.ts'
+import { leaseMs } from '../jobs/leases.ts'
+import { claimRecipients, countRecipients, deliveryCounts, type Recipient, recordDelivery, releaseClaim } from './deliveries.ts'
+import { MAIL_QUEUE } from './release.ts'
 
 type SendAlertTask = { input: { alertId: number }; output: { sent: number; failed: number } }
 
@@ -18,11 +20,12 @@ const isPermanent = (error: SmtpError) => (error.responseCode ?? 0) >= 500
 
 /**
  * Sends one alert to every subscriber of its topic who confirmed before its page went live. Each
- * accepted mail is recorded at once (deliveries.ts), and a subscriber with a record is never mailed
- * again: a job that fails, is stopped or is retried after a crash picks up where it stopped.
- * On a graceful stop (lib/shutdown.ts) mails already handed to the server are awaited and recorded.
- * A crash (SIGKILL) between the server's acceptance and the record can repeat the few mails that
- * were in flight (at most MAIL_CONNECTIONS); none is skipped.
+ * recipient is claimed before the mail goes out and its outcome recorded at once (deliveries.ts),
+ * so a job that fails, is stopped or is retried after a crash picks up where it stopped, and two
+ * workers on one alert never mail the same person. On a graceful stop (lib/shutdown.ts) mails
+ * already handed over are awaited and recorded, and a fresh job continues after the restart.
+ * A crash (SIGKILL) can repeat only the mails that were in flight; their claims are taken over
+ * after the job lease. Nobody is skipped.
  */
 export const sendAlertTask: TaskConfig<SendAlertTask> = {
   slug: 'sendAlert',
@@ -56,20 +59,27 @@ export const sendAlertTask: TaskConfig<SendAlertTask> = {
         await recordDelivery(payload, alert.id, to.id, 'sent', info?.response ?? 'accepted')
       } catch (error) {
         const smtp = error as SmtpError
-        if (isPermanent(smtp)) await recordDelivery(payload, alert.id, to.id, 'failed', smtp.response ?? smtp.message)
-        else retryLater ??= smtp.response ?? smtp.message
+        if (isPermanent(smtp)) return recordDelivery(payload, alert.id, to.id, 'failed', smtp.response ?? smtp.message)
+        retryLater ??= smtp.response ?? smtp.message
+        await releaseClaim(payload, alert.id, to.id)
       }
     }
-    for (let afterId = 0; !retryLater && !isStopping(); ) {
-      const batch = await nextRecipients(payload, alert.id, topic, liveAt, afterId, BATCH)
+    while (!retryLater && !isStopping()) {
+      const batch = await claimRecipients(payload, alert.id, topic, liveAt, BATCH, leaseMs())
       if (batch.length === 0) break
       await track(Promise.all(batch.map(send)))
-      afterId = batch.at(-1)!.id
     }
 
-    const counts = await deliveryCounts(payload, alert.id)
-    if (retryLater || isStopping()) {
-      const reason = retryLater ? `Mailserver: ${retryLater}` : 'CMS wurde beendet / the CMS stopped'
+    const { pending, ...counts } = await deliveryCounts(payload, alert.id)
+    if (isStopping() && !retryLater) {
+      // Not a failed attempt: a fresh job continues after the restart, without the retry back-off.
+      await record(counts)
+      await payload.jobs.queue({ task: 'sendAlert', input: { alertId: alert.id }, queue: MAIL_QUEUE })
+      return { output: counts }
+    }
+    if (retryLater || pending > 0) {
+      // Pending claims belong to another worker, or to one that died: a retry takes them over once stale.
+      const reason = retryLater ? `Mailserver: ${retryLater}` : `${pending} Zustellungen noch offen / deliveries still in flight`
       await record({ ...counts, error: `${reason} — der Versand wird fortgesetzt / sending resumes` })
       throw new Error(`alert ${alert.id}: ${reason}`)
     }

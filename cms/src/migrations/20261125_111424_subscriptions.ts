@@ -6,7 +6,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."subscription_language" AS ENUM('de', 'en');
   CREATE TYPE "public"."alert_kind" AS ENUM('release', 'correction', 'milestone');
   CREATE TYPE "public"."alert_status" AS ENUM('waiting', 'queued', 'sending', 'sent', 'failed', 'cancelled');
-  CREATE TYPE "public"."delivery_status" AS ENUM('sent', 'failed');
+  CREATE TYPE "public"."delivery_status" AS ENUM('sending', 'sent', 'failed');
   ALTER TYPE "public"."site_build_status" ADD VALUE 'deploying' BEFORE 'success';
   ALTER TYPE "public"."audit_action" ADD VALUE 'subscription-removed';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'sendAlert' BEFORE 'backup';

@@ -3,9 +3,10 @@ import { roles } from '../../access/index.ts'
 import { label } from '../../lib/label.ts'
 
 /**
- * One row per alert and subscriber once the mail server answered: accepted, or refused for good
- * with its answer. The unique pair is what keeps a restarted job from mailing anyone twice.
- * Written by the send job with plain SQL (src/alerts/deliveries.ts); admins read.
+ * One row per alert and subscriber: claimed ("sending") before the mail is handed to the server,
+ * then accepted or refused for good with the server's answer. The unique pair is what keeps two
+ * workers, or a restarted job, from mailing anyone twice. Written by the send job with plain SQL
+ * (src/alerts/deliveries.ts); admins read.
  */
 export const AlertDeliveries: CollectionConfig = {
   slug: 'alert-deliveries',
@@ -17,7 +18,7 @@ export const AlertDeliveries: CollectionConfig = {
     { name: 'alert', type: 'relationship', relationTo: 'alerts', required: true, index: true, label: label('Benachrichtigung', 'Alert') },
     // The id only: the subscription may be erased, its delivery rows go with it (Subscriptions/forget.ts).
     { name: 'subscription', type: 'number', required: true, index: true, label: label('Abonnement-ID', 'Subscription id') },
-    { name: 'status', type: 'select', required: true, enumName: 'delivery_status', options: ['sent', 'failed'], label: label('Status', 'Status') },
+    { name: 'status', type: 'select', required: true, enumName: 'delivery_status', options: ['sending', 'sent', 'failed'], label: label('Status', 'Status') },
     { name: 'response', type: 'text', label: label('Antwort des Mailservers', 'Mail server answer') },
     { name: 'at', type: 'date', required: true, label: label('Zeitpunkt', 'At') },
   ],
