@@ -48,12 +48,13 @@ export async function startMailSink({ dir, keep = false, refuse, delayMs = 0, on
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks)
-        const n = ++count
-        if (keep) messages.push(raw)
         try {
+          if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+          // Counted as received only now, as it is accepted: a client gone before the answer sent nothing.
+          const n = ++count
+          if (keep) messages.push(raw)
           const file = dir ? path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${n}.eml`) : null
           if (file) await writeFile(file, raw)
-          if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
           onMail?.(raw, file)
           callback(null, `queued as ${n}`)
         } catch (error) {
