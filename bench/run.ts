@@ -10,7 +10,9 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { bootPayload } from '../cms/scripts/local-env.ts'
+import { startMailSink } from '../cms/scripts/mail-sink.ts'
 import { freePort, startTestCms } from '../cms/scripts/test-cms.ts'
+import { alertRun } from './lib/alerts.ts'
 import { dumpApi } from './lib/dump.ts'
 import { audit } from './lib/lighthouse.ts'
 import { concurrent, sequential } from './lib/load.ts'
@@ -36,7 +38,13 @@ const sitePort = await freePort()
 const siteUrl = `http://localhost:${sitePort}`
 const target = path.join(work, 'site')
 progress('starting a CMS with a throwaway database (next build included)')
-const cms = await startTestCms({ log: progress, env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '500' } })
+// A real SMTP server that keeps nothing: alerts are measured up to the moment it accepts each mail.
+const sink = await startMailSink()
+// The alert rate is capped far above the default (50/s) so the figure is what the system can do.
+const cms = await startTestCms({
+  log: progress,
+  env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '500', SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '2000' },
+})
 const tsx = path.join(repo, 'cms/node_modules/.bin/tsx')
 const cmsScript = (script: string, args: string[]) => {
   const r = spawnSync(tsx, [path.join(repo, 'cms/scripts', script), ...args], { cwd: path.join(repo, 'cms'), env: { ...process.env, ...cms.env }, stdio: ['ignore', 'inherit', 'inherit'] })
@@ -96,6 +104,7 @@ try {
     }
   }
   if (scales.length > 1) print(table('Site build at every scale', ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
+  await alerts(db)
   await apiLatency(db)
   await db.end()
 } catch (error) {
@@ -103,6 +112,7 @@ try {
   process.exitCode = 1
 } finally {
   await cms.stop()
+  await sink.stop()
   rmSync(work, { recursive: true, force: true })
 }
 
@@ -168,6 +178,31 @@ async function publishToLive(releases: number) {
     }
     results.publishToLive = { releases, ...timings }
     print(table(`Publish-to-live (${releases} releases)`, ['from', 'seconds'], rows))
+  } finally {
+    server.kill('SIGTERM')
+    await payload.destroy()
+  }
+}
+
+async function alerts(db: pg.Client) {
+  const subscribers = quick ? 1000 : 10_000
+  progress(`e-mail alert to ${subscribers} subscribers`)
+  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  Object.assign(process.env, cms.env)
+  const payload = await bootPayload()
+  try {
+    const publish = async () => {
+      const doc = await payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: 'Messung Benachrichtigung', slug: 'messung-alarm', lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
+      return doc.id as number
+    }
+    const figures = await alertRun({ db, payload, sink, subscribers, cmsPid: cms.serverPid()!, publish })
+    results.alerts = figures
+    print(table(`E-mail alert (${subscribers} subscribers, local SMTP sink)`, ['figure', 'value'], [
+      ['page live → last mail accepted (s)', figures.liveToLastMailS],
+      ['first → last mail (s)', figures.sendingS],
+      ['mails per second', figures.mailsPerSecond],
+      ['peak RSS of the CMS while sending (MB)', figures.peakCmsRssMb],
+    ]))
   } finally {
     server.kill('SIGTERM')
     await payload.destroy()

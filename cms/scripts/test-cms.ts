@@ -37,6 +37,8 @@ export type TestCms = {
   startServer: () => Promise<void>
   /** SIGKILL to the server's whole process group at once (and what it spawned, e.g. a site build): a crash, no shutdown. */
   killServer: () => Promise<void>
+  /** The server's process id (its process group's leader), e.g. to sample its memory. */
+  serverPid: () => number | undefined
   /** Stops PostgreSQL and starts it again on the same data, while the CMS server keeps running. */
   pauseDatabase: () => Promise<void>
   resumeDatabase: () => Promise<void>
@@ -135,7 +137,7 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     }
     await startServer()
     log(`cms: ready at ${url}`)
-    return { url, env, fixtures, stopServer, startServer, killServer, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
+    return { url, env, fixtures, stopServer, startServer, killServer, serverPid: () => server?.pid, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
   } catch (error) {
     await stop()
     throw error

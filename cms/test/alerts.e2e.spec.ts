@@ -144,6 +144,15 @@ describe('a reader', () => {
   })
 })
 
+describe("Payload's own mails", () => {
+  it('a password reset goes through the same mail server', async () => {
+    const reply = await fetch(`${cms.url}/api/users/forgot-password`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'presse@alerts.example' }) })
+    expect(reply.status).toBe(200)
+    const mail = await until('the reset mail', async () => (await receivedMails(sink)).find((m) => m.to === 'presse@alerts.example') ?? false, 15_000)
+    expect(mail.html).toContain(`${cms.url}/admin/reset/`)
+  })
+})
+
 describe('an embargoed release', () => {
   it('sends nothing before its minute and everything after', async () => {
     const minute = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000)
