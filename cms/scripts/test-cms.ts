@@ -34,15 +34,49 @@ export type TestCms = {
   fixtures: Fixtures
   /** Stops and starts the CMS server only (the database keeps running), as a deploy or crash would. */
   stopServer: () => Promise<void>
-  startServer: () => Promise<void>
+  /** Starts the server again, with `env` on top of its environment (e.g. another site target). */
+  startServer: (env?: Record<string, string>) => Promise<void>
   /** SIGKILL to the server's whole process group at once (and what it spawned, e.g. a site build): a crash, no shutdown. */
   killServer: () => Promise<void>
   /** The server's process id (its process group's leader), e.g. to sample its memory. */
   serverPid: () => number | undefined
+  /**
+   * A further process on the same database: another CMS instance (`next start` on a port of its
+   * own) or a job worker (scripts/worker.ts). Its environment is the CMS's with `env` on top.
+   */
+  startProcess: (kind: 'instance' | 'worker', env?: Record<string, string>) => Promise<ExtraProcess>
   /** Stops PostgreSQL and starts it again on the same data, while the CMS server keeps running. */
   pauseDatabase: () => Promise<void>
   resumeDatabase: () => Promise<void>
   stop: () => Promise<void>
+}
+
+export type ExtraProcess = {
+  /** The instance's own origin (workers have none). */
+  url?: string
+  pid: number
+  stop: () => Promise<void>
+  /** SIGKILL to its whole process group: a crash. */
+  kill: () => Promise<void>
+}
+
+/** SIGKILL to a child's whole process group at once (and what it spawned, e.g. a site build). */
+async function killGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  process.kill(-child.pid, 'SIGKILL')
+  await gone
+}
+
+/** Waits until a started CMS answers its REST API. */
+async function answering(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
+    if (ok) return
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the test CMS at ${url} did not start`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
 }
 
 type Options = {
@@ -102,24 +136,40 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   const stopServer = async () => {
     if (server) await stopGroup(server)
   }
-  const killServer = async () => {
-    const running = server
-    if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return
-    const gone = new Promise<void>((resolve) => running.once('exit', () => resolve()))
-    process.kill(-running.pid, 'SIGKILL')
-    await gone
+  const killServer = () => killGroup(server)
+  const startNext = (listen: number, extraEnv: Record<string, string> = {}) =>
+    spawnGroup(bin('next'), ['start', '--port', String(listen)], { cwd: cmsDir, env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' }, stdio: 'ignore' })
+  const startServer = async (extraEnv: Record<string, string> = {}) => {
+    server = startNext(port, extraEnv)
+    await answering(url, server)
   }
-  const startServer = async () => {
-    server = spawnGroup(bin('next'), ['start', '--port', String(port)], { cwd: cmsDir, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'ignore' })
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
-      if (ok) return
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the test CMS did not start')
-      await new Promise((r) => setTimeout(r, 250))
+  const extras = new Set<ChildProcess>()
+  const startProcess = async (kind: 'instance' | 'worker', extraEnv: Record<string, string> = {}): Promise<ExtraProcess> => {
+    let child: ChildProcess
+    let own: string | undefined
+    if (kind === 'instance') {
+      const listen = await freePort()
+      own = `http://localhost:${listen}`
+      child = startNext(listen, extraEnv)
+      extras.add(child)
+      await answering(own, child)
+    } else {
+      child = spawnGroup(bin('tsx'), ['scripts/worker.ts'], { cwd: cmsDir, env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] })
+      extras.add(child)
+      let output = ''
+      const collect = (chunk: Buffer) => (output += chunk)
+      child.stdout!.on('data', collect)
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', () => output.includes('job worker ready') && resolve())
+        child.once('exit', (code) => reject(new Error(`the worker exited with ${code} before it was ready:\n${output.slice(-2000)}`)))
+      })
+      // From here on its log is only drained, so the pipe never fills and stalls the worker.
+      child.stdout!.off('data', collect)
     }
+    return { url: own, pid: child.pid!, stop: () => stopGroup(child), kill: () => killGroup(child) }
   }
   const stop = async () => {
+    await Promise.all([...extras].map((child) => stopGroup(child)))
     await stopServer()
     await database.stop()
   }
@@ -137,7 +187,7 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     }
     await startServer()
     log(`cms: ready at ${url}`)
-    return { url, env, fixtures, stopServer, startServer, killServer, serverPid: () => server?.pid, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
+    return { url, env, fixtures, stopServer, startServer, killServer, serverPid: () => server?.pid, startProcess, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
   } catch (error) {
     await stop()
     throw error

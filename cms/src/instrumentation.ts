@@ -1,20 +1,18 @@
 /**
- * Runs once when the Next.js server boots: starts Payload right away, so the job runners (scheduled
- * publishing, site builds, the nightly build) tick from boot, not only after the first request.
+ * Runs once when the Next.js server boots: starts Payload right away and, unless JOBS_AUTORUN is
+ * false (a separate worker runs them, scripts/worker.ts), the job queues with it, so scheduled
+ * publishing, site builds and alerts tick from boot, not only after the first request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  process.env.CMS_RUN_JOBS ??= 'true'
-  const [{ getPayload }, { default: config }, { startNightlyBuilds }, { startLeaseSweeper }] = await Promise.all([
+  const [{ getPayload }, { default: config }, { readEnv }, { startJobRunners }] = await Promise.all([
     import('payload'),
     import('./payload.config.ts'),
-    import('./publishing/nightly.ts'),
-    import('./jobs/leases.ts'),
+    import('./lib/env.ts'),
+    import('./jobs/runners.ts'),
   ])
-  const payload = await getPayload({ config })
-  if (process.env.CMS_RUN_JOBS === 'true') {
-    startNightlyBuilds(payload)
-    // Releases jobs whose runner died (payload#17645); with several instances, each sweeps safely.
-    startLeaseSweeper(payload)
-  }
+  process.env.CMS_RUN_JOBS ??= String(readEnv().JOBS_AUTORUN)
+  const runJobs = process.env.CMS_RUN_JOBS === 'true'
+  const payload = await getPayload({ config, cron: runJobs })
+  if (runJobs) startJobRunners(payload)
 }

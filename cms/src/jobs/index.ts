@@ -2,6 +2,7 @@ import { type CollectionConfig, Forbidden, type JobsConfig } from 'payload'
 import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
 import { withLease } from './leases.ts'
+import { claimOnce } from './claim.ts'
 import { BACKUP_QUEUE, backupTask } from '../ops/backup/job.ts'
 import { MAIL_QUEUE } from '../alerts/release.ts'
 import { sendAlertTask } from '../alerts/sendAlert.ts'
@@ -37,14 +38,14 @@ const spellOutLogPush: NonNullable<NonNullable<CollectionConfig['hooks']>['befor
   return { ...data, log: [...((originalDoc?.log as unknown[] | undefined) ?? []), ...pushed] }
 }
 
-/** Logs who scheduled a publish or unpublish, when the scheduling job is created. */
-function auditSchedules(jobs: CollectionConfig): CollectionConfig {
+/** One claim per job, the scheduling guard and who scheduled what, on Payload's jobs collection. */
+function guardJobs(jobs: CollectionConfig): CollectionConfig {
   return {
     ...jobs,
     hooks: {
       ...jobs.hooks,
       beforeValidate: [...(jobs.hooks?.beforeValidate ?? []), spellOutLogPush],
-      beforeChange: [...(jobs.hooks?.beforeChange ?? []), guardSchedules],
+      beforeChange: [claimOnce, ...(jobs.hooks?.beforeChange ?? []), guardSchedules],
       afterChange: [
         ...(jobs.hooks?.afterChange ?? []),
         async ({ doc, operation, req }) => {
@@ -76,7 +77,7 @@ export const jobs: JobsConfig = {
   tasks: [siteBuildTask, sendAlertTask, backupTask].map(withLease),
   // Without hooks on the jobs collection the scheduling guard and audit below would be skipped.
   runHooks: true,
-  jobsCollectionOverrides: ({ defaultJobsCollection }) => auditSchedules(defaultJobsCollection),
+  jobsCollectionOverrides: ({ defaultJobsCollection }) => guardJobs(defaultJobsCollection),
   autoRun: [
     // Scheduled publish and unpublish: minute resolution, as editors schedule to the minute.
     { cron: '* * * * *', queue: 'default', limit: 50 },
@@ -87,5 +88,6 @@ export const jobs: JobsConfig = {
     // Backups (BACKUP_SCHEDULE=nightly): one at a time, apart from the publishing queues.
     { cron: '* * * * *', queue: BACKUP_QUEUE, limit: 1 },
   ],
+  // Set by instrumentation.ts from JOBS_AUTORUN, and by the worker (scripts/worker.ts).
   shouldAutoRun: () => process.env.CMS_RUN_JOBS === 'true',
 }

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { releaseAlerts } from '../alerts/release.ts'
 import { runTarget } from '../publishing/targets.ts'
+import { withSiteBuildLock } from './siteLock.ts'
 
 type SiteBuildTask = { input: { buildId: number }; output: { pages: number } }
 
@@ -15,33 +16,37 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
   inputSchema: [{ name: 'buildId', type: 'number', required: true }],
   outputSchema: [{ name: 'pages', type: 'number' }],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
-  handler: async ({ input, req: { payload } }) => {
-    const build = await payload.findByID({ collection: 'site-builds', id: input.buildId, depth: 0, overrideAccess: true })
-    const started = Date.now()
-    const record = (data: Record<string, unknown>) =>
-      payload.update({ collection: 'site-builds', id: input.buildId, data, depth: 0, overrideAccess: true })
-    await record({ status: 'running', startedAt: new Date(started).toISOString(), attempts: (build.attempts ?? 0) + 1, error: null })
-    try {
-      const result = await runTarget(build.summary ?? 'site build', input.buildId)
-      if (result.awaitingHost) {
-        await record({ status: 'deploying', durationMs: Date.now() - started })
-        return { output: { pages: 0 } }
-      }
-      await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
-      payload.logger.info({ event: 'site-build', buildId: input.buildId, status: 'success', pages: result.pages, durationMs: Date.now() - started }, 'site build done')
-      await announceLive(payload, new Date(started))
-      return { output: { pages: result.pages ?? 0 } }
-    } catch (error) {
-      const message = (error as Error).message
-      // With the database gone the record cannot be written either; the build's own error is the
-      // one to rethrow, and the lease sweep marks the record once the database is back.
-      await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message }).catch((recordError: Error) =>
-        payload.logger.error(`site build ${input.buildId}: cannot record the failure: ${recordError.message}`),
-      )
-      payload.logger.error({ event: 'site-build', buildId: input.buildId, status: 'failed', durationMs: Date.now() - started }, `site build ${input.buildId} failed: ${message}`)
-      throw error
+  // One build at a time across all runners (siteLock.ts); a waiting build stays "queued".
+  handler: ({ input, req: { payload } }) => withSiteBuildLock(payload, () => runBuild(payload, input.buildId)),
+}
+
+/** Runs the target for one build record and records how it went. */
+async function runBuild(payload: Payload, buildId: number): Promise<{ output: { pages: number } }> {
+  const build = await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true })
+  const started = Date.now()
+  const record = (data: Record<string, unknown>) =>
+    payload.update({ collection: 'site-builds', id: buildId, data, depth: 0, overrideAccess: true })
+  await record({ status: 'running', startedAt: new Date(started).toISOString(), attempts: (build.attempts ?? 0) + 1, error: null })
+  try {
+    const result = await runTarget(build.summary ?? 'site build', buildId)
+    if (result.awaitingHost) {
+      await record({ status: 'deploying', durationMs: Date.now() - started })
+      return { output: { pages: 0 } }
     }
-  },
+    await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
+    payload.logger.info({ event: 'site-build', buildId, status: 'success', pages: result.pages, durationMs: Date.now() - started }, 'site build done')
+    await announceLive(payload, new Date(started))
+    return { output: { pages: result.pages ?? 0 } }
+  } catch (error) {
+    const message = (error as Error).message
+    // With the database gone the record cannot be written either; the build's own error is the
+    // one to rethrow, and the lease sweep marks the record once the database is back.
+    await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message }).catch((recordError: Error) =>
+      payload.logger.error(`site build ${buildId}: cannot record the failure: ${recordError.message}`),
+    )
+    payload.logger.error({ event: 'site-build', buildId, status: 'failed', durationMs: Date.now() - started }, `site build ${buildId} failed: ${message}`)
+    throw error
+  }
 }
 
 /**

@@ -15,10 +15,30 @@ const schema = z.object({
    * login limit count per client address (src/auth/clientKey.ts); without, anyone could forge it.
    */
   TRUST_PROXY: z.stringbool().default(false),
-  /** Where uploads are stored on disk. */
+  /** Where uploads are stored on disk (when S3_BUCKET is not set). */
   MEDIA_DIR: z.string().default(path.join(dataDir, 'media')),
-  /** Where a publish goes: build the site here (`local`), call a host's build (`deploy-hook`), or nowhere. */
-  SITE_BUILD_TARGET: z.enum(['local', 'deploy-hook', 'none']).default('none'),
+  /** An S3-compatible object store: uploads go to S3_BUCKET, the `s3` site target to SITE_S3_BUCKET. */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('eu-central-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Addresses buckets as <endpoint>/<bucket>/… (most self-hosted stores) instead of <bucket>.<endpoint>. */
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  /**
+   * Where a publish goes: build the site here (`local`), build here and upload it to SITE_S3_BUCKET
+   * (`s3`), call a host's build (`deploy-hook`), or nowhere.
+   */
+  SITE_BUILD_TARGET: z.enum(['local', 's3', 'deploy-hook', 'none']).default('none'),
+  SITE_S3_BUCKET: z.string().min(3).optional(),
+  /** Called (POST, JSON `{ "paths": [...] }`) with every path the `s3` target changed or deleted. */
+  CDN_PURGE_URL: z.url().optional(),
+  /**
+   * Whether this process runs the job queues (scheduled publishing, site builds, alerts, backups).
+   * With several CMS instances, set it to false on them and run `pnpm worker` instead (or keep it
+   * on everywhere: each job still runs once).
+   */
+  JOBS_AUTORUN: z.stringbool().default(true),
   /** The local target builds into `<dir>/builds/…` and serves `<dir>/live`. */
   SITE_TARGET_DIR: z.string().default(path.join(dataDir, 'site')),
   /** Public origin of the site (canonical links); also handed to the local build. */
@@ -45,6 +65,14 @@ const schema = z.object({
   /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
 })
+  .refine((env) => env.SITE_BUILD_TARGET !== 's3' || env.SITE_S3_BUCKET, {
+    message: 'SITE_S3_BUCKET is required when SITE_BUILD_TARGET is s3',
+    path: ['SITE_S3_BUCKET'],
+  })
+  .refine((env) => !(env.S3_BUCKET || env.SITE_BUILD_TARGET === 's3') || (env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY), {
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_BUCKET or SITE_BUILD_TARGET=s3',
+    path: ['S3_ACCESS_KEY_ID'],
+  })
   .refine((env) => env.SITE_BUILD_TARGET !== 'deploy-hook' || env.SITE_DEPLOY_HOOK_URL, {
     message: 'SITE_DEPLOY_HOOK_URL is required when SITE_BUILD_TARGET is deploy-hook',
     path: ['SITE_DEPLOY_HOOK_URL'],

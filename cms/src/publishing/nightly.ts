@@ -1,23 +1,41 @@
+import { sql } from '@payloadcms/db-postgres'
 import { berlinDay, TIME_ZONE } from '@masterplan/shared'
-import { createLocalReq, type Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
+import { transactionDb } from '../db/transaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
 const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
+const NIGHTLY = 'Nachtbuild'
+/** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
+const NIGHTLY_LOCK = 0x5157_4e00
+
 /**
- * Shortly after midnight in Berlin the static site is rebuilt, so "today" and the milestone states
- * follow the date. Checked every minute; a build record of the night keeps it to one build even
- * with several CMS instances or a restart.
+ * Queues the night's build once it is due (after 00:05 Europe/Berlin) and none is recorded for the
+ * night. The night is looked up in the build's triggers, not its summary, which a save joining the
+ * build rewrites. Runners (instances, workers) check in turn under a transaction-scoped lock, so
+ * the second one sees the first one's build. Returns whether this call queued it.
  */
-export function startNightlyBuilds(payload: Payload): void {
-  const tick = async () => {
-    const now = new Date()
-    if (berlinHour(now) !== 0 || now.getMinutes() < 5) return
-    const today = berlinDay(now)
-    const done = await payload.count({ collection: 'site-builds', where: { summary: { like: `Nachtbuild: ${today}` } }, overrideAccess: true })
-    if (done.totalDocs) return
-    const req = await createLocalReq({}, payload)
-    await queueSiteBuild(req, { collection: 'site', change: 'Nachtbuild', title: today })
+export async function queueNightlyBuild(payload: Payload, now = new Date()): Promise<boolean> {
+  if (berlinHour(now) !== 0 || now.getMinutes() < 5) return false
+  const night = berlinDay(now)
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${NIGHTLY_LOCK})`)
+    const where: Where = { and: [{ 'triggers.change': { equals: NIGHTLY } }, { 'triggers.title': { equals: night } }] }
+    const done = (await payload.count({ collection: 'site-builds', where, req, overrideAccess: true })).totalDocs > 0
+    if (!done) await queueSiteBuild(req, { collection: 'site', change: NIGHTLY, title: night })
+    await commitTransaction(req)
+    return !done
+  } catch (error) {
+    await killTransaction(req)
+    throw error
   }
-  setInterval(() => tick().catch((error) => payload.logger.error(`nightly build: ${(error as Error).message}`)), 60_000).unref()
+}
+
+/** Rebuilds the site shortly after midnight, so "today" and the milestone states follow the date. */
+export function startNightlyBuilds(payload: Payload): void {
+  const tick = () => queueNightlyBuild(payload).catch((error) => payload.logger.error(`nightly build: ${(error as Error).message}`))
+  setInterval(tick, 60_000).unref()
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { repoRoot } from '../lib/paths.ts'
 import { readEnv } from '../lib/env.ts'
+import { uploadSite } from './s3Target/index.ts'
 
 /** `awaitingHost`: the host builds and reports back (deployCallback.ts); the site is not live yet. */
 export type BuildResult = { pages: number | null; log: string; awaitingHost?: boolean }
@@ -49,6 +50,13 @@ function buildLocally(): Promise<BuildResult> {
   })
 }
 
+/** The local build, then its `live` folder uploaded to SITE_S3_BUCKET; the bucket changes only after a good build. */
+async function buildToS3(): Promise<BuildResult> {
+  const built = await buildLocally()
+  const uploaded = await uploadSite(path.join(readEnv().SITE_TARGET_DIR, 'live'))
+  return { pages: built.pages, log: `${built.log}\n${uploaded}` }
+}
+
 /**
  * Hands the build to a host (CI, static hosting) that builds from the public API itself and reports
  * the outcome to `callbackUrl` with the shared secret (SITE_DEPLOY_CALLBACK_SECRET).
@@ -65,6 +73,7 @@ async function callDeployHook(reason: string, buildId: number): Promise<BuildRes
 export function runTarget(reason: string, buildId: number): Promise<BuildResult> {
   const target = readEnv().SITE_BUILD_TARGET
   if (target === 'local') return buildLocally()
+  if (target === 's3') return buildToS3()
   if (target === 'deploy-hook') return callDeployHook(reason, buildId)
   return Promise.resolve({ pages: null, log: 'no target' })
 }

@@ -1,0 +1,21 @@
+/**
+ * The job queues in a process of their own (`pnpm worker`): scheduled publishing, site builds,
+ * e-mail alerts, backups, the nightly build and the lease sweep — without a web server. CMS
+ * instances then run with JOBS_AUTORUN=false. Several workers may run: each job is claimed once
+ * (src/jobs/claim.ts) and one site build runs at a time (src/jobs/siteLock.ts).
+ * Needs the CMS's environment (DATABASE_URL, PAYLOAD_SECRET, SERVER_URL, the site target's …).
+ */
+import '@masterplan/shared/no-telemetry'
+
+process.env.CMS_RUN_JOBS = 'true'
+// Lets SIGTERM wait for mails being sent to be recorded (src/lib/shutdown.ts).
+process.env.NEXT_MANUAL_SIG_HANDLE ??= 'true'
+
+const [{ getPayload }, { default: config }, { startJobRunners }] = await Promise.all([
+  import('payload'),
+  import('../src/payload.config.ts'),
+  import('../src/jobs/runners.ts'),
+])
+const payload = await getPayload({ config, cron: true })
+startJobRunners(payload)
+payload.logger.info({ event: 'worker-ready', pid: process.pid }, 'job worker ready: queues default, site, mail, backup')
