@@ -11,6 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { bootPayload } from '../cms/scripts/local-env.ts'
 import { startMailSink } from '../cms/scripts/mail-sink.ts'
+import { startS3Server } from '../cms/scripts/s3-server.ts'
 import { freePort, startTestCms } from '../cms/scripts/test-cms.ts'
 import { alertRun } from './lib/alerts.ts'
 import { dumpApi } from './lib/dump.ts'
@@ -101,6 +102,7 @@ try {
       print(table(`Site build (${releases} releases)`, ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
       await pageWeightAndLighthouse(out)
       await publishToLive(releases)
+      await publishToBucket(releases)
     }
   }
   if (scales.length > 1) print(table('Site build at every scale', ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
@@ -181,6 +183,60 @@ async function publishToLive(releases: number) {
   } finally {
     server.kill('SIGTERM')
     await payload.destroy()
+  }
+}
+
+/**
+ * The `s3` target: the CMS server restarted with it against a local S3-compatible server, a first
+ * publish that fills the bucket, then one more release published and timed until a reader gets its
+ * page from the bucket; the bucket's listing before and after counts the objects that one publish
+ * wrote or deleted.
+ */
+async function publishToBucket(releases: number) {
+  progress(`publish-to-live with the s3 target at ${releases} releases`)
+  const s3 = await startS3Server()
+  await s3.createBucket('site')
+  await cms.stopServer()
+  await cms.startServer({ ...s3.env, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'site', SITE_TARGET_DIR: path.join(work, 'site-s3') })
+  Object.assign(process.env, cms.env)
+  const payload = await bootPayload()
+  const listing = async () => new Map((await s3.list('site')).map((o) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
+  const inBucket = async (slug: string, from: number) => {
+    while ((await fetch(s3.objectUrl('site', `aktuelles/${slug}/index.html`)).then((r) => r.status, () => 0)) !== 200) {
+      if (Date.now() - from > 10 * 60_000) throw new Error(`${slug} never reached the bucket`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    return (Date.now() - from) / 1000
+  }
+  const builds = async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['success', 'failed'] } }, overrideAccess: true })).totalDocs
+  const publish = (slug: string) =>
+    payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
+  try {
+    let started = Date.now()
+    await publish('messung-s3-erst')
+    const firstS = await inBucket('messung-s3-erst', started)
+    const before = await listing()
+    const done = await builds()
+    started = Date.now()
+    await publish('messung-s3')
+    const publishS = await inBucket('messung-s3', started)
+    while ((await builds()) === done) await new Promise((r) => setTimeout(r, 250))
+    const after = await listing()
+    const written = [...after].filter(([key, version]) => before.get(key) !== version).length
+    const deleted = [...before.keys()].filter((key) => !after.has(key)).length
+    results.publishToBucket = { releases, firstS, objects: after.size, publishS, written, deleted }
+    print(table(`Publish-to-live, s3 target (${releases} releases)`, ['figure', 'value'], [
+      ['first publish: empty bucket → page in the bucket (s)', firstS],
+      ['objects in the bucket', after.size],
+      ['one more release: publish → page in the bucket (s)', publishS],
+      ['objects written by that publish', written],
+      ['objects deleted by that publish', deleted],
+    ]))
+  } finally {
+    await payload.destroy()
+    await cms.stopServer()
+    await cms.startServer()
+    await s3.stop()
   }
 }
 

@@ -3,7 +3,7 @@
  * fixtures, a production `next build` and `next start` on a free port. `stop()` ends all of it.
  */
 import '@masterplan/shared/no-telemetry'
-import { type ChildProcess, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -97,6 +97,8 @@ export async function throwawayDatabase(name: string) {
     DATABASE_URL: pg.url,
     PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
     MEDIA_DIR: path.join(root, 'media'),
+    // The site build's content cache belongs to this database, not to another test's.
+    SITE_CACHE_DIR: path.join(root, 'astro-cache'),
   }
   const stop = async () => {
     await pg.stop()
@@ -111,10 +113,19 @@ export async function throwawayDatabase(name: string) {
   return { env, stop, pause: pg.pause, resume: pg.resume }
 }
 
-function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): string {
-  const result = spawnSync(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`)
-  return result.stdout
+/**
+ * Runs a command to its end without blocking this process: a server the test runs in-process (the
+ * S3 server that fixtures upload to, an SMTP sink) must keep answering meanwhile.
+ */
+async function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): Promise<string> {
+  const child = spawn(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve))
+  if (code !== 0) throw new Error(`${what} failed (exit ${code}):\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`)
+  return stdout
 }
 
 export async function startTestCms({ log = () => {}, env: extra = {} }: Options = {}): Promise<TestCms> {
@@ -175,14 +186,14 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   }
   try {
     log('cms: migrated; loading fixtures')
-    const output = runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures').trim().split('\n')
+    const output = (await runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures')).trim().split('\n')
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures
     log('cms: building (next build)')
     // Test files that start a CMS share one build while the sources are unchanged.
     const distDir = path.join(cmsDir, env.NEXT_DIST_DIR)
     const key = buildKey(env)
     if (!buildIsCurrent(distDir, key)) {
-      runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
+      await runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
       rememberBuild(distDir, key)
     }
     await startServer()

@@ -135,8 +135,6 @@ beforeAll(async () => {
       SITE_TARGET_DIR: target,
       SITE_BUILD_DEBOUNCE_MS: '1000',
       JOB_LEASE_MS: String(LEASE_MS),
-      // Astro's content and image cache: our own, off the tmpfs, and apart from other test runs.
-      SITE_CACHE_DIR: path.join(root, 'astro-cache'),
     },
   })
   Object.assign(process.env, cms.env)

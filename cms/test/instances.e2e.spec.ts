@@ -59,14 +59,12 @@ const mailTally = async () => {
 
 beforeAll(async () => {
   sink = await startMailSink({ keep: true })
-  const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-instances-'))
-  target = path.join(root, 'site')
+  target = path.join(await mkdtemp(path.join(os.tmpdir(), 'masterplan-instances-')), 'site')
   cms = await startTestCms({
     env: {
       JOBS_AUTORUN: 'false',
       SITE_BUILD_TARGET: 'local',
       SITE_TARGET_DIR: target,
-      SITE_CACHE_DIR: path.join(root, 'cache'),
       SITE_BUILD_DEBOUNCE_MS: '1000',
       SMTP_URL: sink.url,
       // Short, so a killed worker's build is taken over within seconds (yet long enough for a busy machine).

@@ -63,8 +63,6 @@ beforeAll(async () => {
       SITE_S3_BUCKET: BUCKET,
       ...s3.env,
       SITE_BUILD_DEBOUNCE_MS: '500',
-      // Astro's own cache, not the one other test files' builds may be writing at the same time.
-      SITE_CACHE_DIR: path.join(root, 'astro-cache'),
     },
   })
   admin = (await api('POST', '/users/first-register', undefined, { email: 'admin@s3.example', password: 's3-passwort-admin', role: 'admin' })).body.token

@@ -85,7 +85,7 @@ beforeAll(async () => {
   siteUrl = `http://localhost:${sitePort}`
   cms = await startTestCms({ env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '2000' } })
   Object.assign(process.env, cms.env)
-  const first = spawnSync(process.execPath, [path.join(repo, 'site/scripts/publish.ts'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl }, encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [path.join(repo, 'site/scripts/publish.ts'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`first site build failed: ${first.stdout}${first.stderr}`)
   siteServer = spawn(process.execPath, [path.join(repo, 'site/scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   await until('the site server', async () => (await served('/')) === 200, 10_000)

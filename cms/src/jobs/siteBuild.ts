@@ -34,7 +34,7 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
       return { output: { pages: 0 } }
     }
     await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
-    payload.logger.info({ event: 'site-build', buildId, status: 'success', pages: result.pages, durationMs: Date.now() - started }, 'site build done')
+    payload.logger.info({ event: 'site-build', buildId, status: 'success', pages: result.pages, upload: result.upload, durationMs: Date.now() - started }, 'site build done')
     await announceLive(payload, new Date(started))
     return { output: { pages: result.pages ?? 0 } }
   } catch (error) {

@@ -4,8 +4,11 @@ import { repoRoot } from '../lib/paths.ts'
 import { readEnv } from '../lib/env.ts'
 import { uploadSite } from './s3Target/index.ts'
 
-/** `awaitingHost`: the host builds and reports back (deployCallback.ts); the site is not live yet. */
-export type BuildResult = { pages: number | null; log: string; awaitingHost?: boolean }
+/**
+ * `awaitingHost`: the host builds and reports back (deployCallback.ts); the site is not live yet.
+ * `upload`: what the s3 target wrote, in one line for the build's log event.
+ */
+export type BuildResult = { pages: number | null; log: string; awaitingHost?: boolean; upload?: string }
 
 /** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
 const DISK_FULL = /ENOSPC|no space left on device/i
@@ -54,7 +57,7 @@ function buildLocally(): Promise<BuildResult> {
 async function buildToS3(): Promise<BuildResult> {
   const built = await buildLocally()
   const uploaded = await uploadSite(path.join(readEnv().SITE_TARGET_DIR, 'live'))
-  return { pages: built.pages, log: `${built.log}\n${uploaded}` }
+  return { pages: built.pages, log: `${built.log}\n${uploaded}`, upload: uploaded.split('\n')[0] }
 }
 
 /**
