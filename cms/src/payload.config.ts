@@ -12,6 +12,7 @@ import { Alerts } from './collections/Alerts/index.ts'
 import { AuditLog } from './collections/AuditLog/index.ts'
 import { Backups } from './collections/Backups/index.ts'
 import { Media } from './collections/Media/index.ts'
+import { mediaStorage } from './collections/Media/storage.ts'
 import { Milestones } from './collections/Milestones/index.ts'
 import { Pages } from './collections/Pages/index.ts'
 import { Partners } from './collections/Partners/index.ts'
@@ -87,12 +88,14 @@ export default buildConfig({
   // Without options Payload logs readable lines; pino's own output is one JSON object per line.
   logger: env.LOG_FORMAT === 'json' ? { options: { level: 'info', timestamp: () => `,"time":"${new Date().toISOString()}"` } } : undefined,
   // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
-  plugins: [refuseBadInput],
+  // Media storage first: its file handler must come before refuseBadInput's, which answers 404 for files not in MEDIA_DIR.
+  plugins: [mediaStorage(env), refuseBadInput],
   onInit: async (payload) => {
     guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
-    // Only where the job queues run (the CMS server, see instrumentation.ts), never in scripts or tests.
+    // A server or worker stopped with SIGTERM finishes what it tracks first (NEXT_MANUAL_SIG_HANDLE).
+    installGracefulStop((message) => payload.logger.info(message))
+    // Only where the job queues run (a CMS server or worker), never in scripts or tests.
     if (process.env.CMS_RUN_JOBS === 'true') {
-      installGracefulStop((message) => payload.logger.info(message))
       startNightlyBackups(payload)
       await releaseAfterLastBuild(payload).catch((err: unknown) => payload.logger.error({ err, msg: 'releasing waiting alerts failed' }))
     }

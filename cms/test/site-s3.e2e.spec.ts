@@ -5,13 +5,16 @@ import type { _Object } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type S3Server, startS3Server } from '../scripts/s3-server.ts'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
+import { imageUpload, validDocument } from './helpers/documents.ts'
 import { until } from './helpers/mail.ts'
 
 /**
- * The `s3` site target end to end: a real CMS server building the site on its job queue and
- * uploading it to an S3-compatible server in this process, read back over HTTP as a CDN would.
+ * The `s3` site target end to end: a real CMS server with its media in one bucket, building the
+ * site on its job queue and uploading it to another bucket of an S3-compatible server in this
+ * process, read back over HTTP as a CDN would.
  */
 const BUCKET = 'site'
+const MEDIA_BUCKET = 'media'
 let s3: S3Server
 let cms: TestCms
 let root: string
@@ -55,12 +58,14 @@ const written = (before: Map<string, string>, after: Map<string, string>) => [..
 beforeAll(async () => {
   s3 = await startS3Server()
   await s3.createBucket(BUCKET)
+  await s3.createBucket(MEDIA_BUCKET)
   root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-site-s3-e2e-'))
   cms = await startTestCms({
     env: {
       SITE_BUILD_TARGET: 's3',
       SITE_TARGET_DIR: path.join(root, 'site'),
       SITE_S3_BUCKET: BUCKET,
+      S3_BUCKET: MEDIA_BUCKET,
       ...s3.env,
       SITE_BUILD_DEBOUNCE_MS: '500',
     },
@@ -136,5 +141,25 @@ describe('publishing to a bucket', () => {
     expect(gone.filter((key) => key.startsWith('_astro/')).length).toBeGreaterThan(0)
     expect((await page(`aktuelles/${slug}/index.html`)).status).toBe(404)
     expect(await (await page('aktuelles/index.html')).text()).not.toContain(slug)
+  }, 180_000)
+
+  it('builds the images of a release from an upload in the media bucket into the site bucket', async () => {
+    const uploaded = await fetch(`${cms.url}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${press}` }, body: await imageUpload() })
+    expect(uploaded.status).toBe(201)
+    const image = (await uploaded.json()).doc as { id: number; filename: string }
+    expect((await s3.list(MEDIA_BUCKET)).map((o) => o.Key)).toContain(image.filename)
+    const partner = (await api('GET', '/partners?limit=1&depth=0', admin)).body.docs[0].id
+    const created = await api('POST', '/press-releases', press, {
+      ...validDocument('press-releases', { partner }),
+      slug: 'bild-aus-dem-bucket',
+      images: [{ image: image.id, caption: 'Aus dem Bucket' }],
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    await settledBuild('the build of the release with the image', (b) => Boolean(b.triggers?.some((t) => t.documentId === created.body.doc.id)))
+    const html = await (await page('aktuelles/bild-aus-dem-bucket/index.html')).text()
+    const sources = [...html.matchAll(/(?:src|srcset)="\/(_astro\/[^" ]+)/g)].map((m) => m[1]!)
+    expect(sources.some((key) => key.endsWith('.avif'))).toBe(true)
+    for (const key of sources) expect((await page(key)).status, key).toBe(200)
   }, 180_000)
 })

@@ -5,6 +5,7 @@ import * as migration_20261125_085313_backups from './20261125_085313_backups';
 import * as migration_20261125_085625_login_failures from './20261125_085625_login_failures';
 import * as migration_20261125_111424_subscriptions from './20261125_111424_subscriptions';
 import * as migration_20261125_111500_subscription_requests from './20261125_111500_subscription_requests';
+import * as migration_20261127_051708_media_storage from './20261127_051708_media_storage';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261125_111500_subscription_requests.up,
     down: migration_20261125_111500_subscription_requests.down,
     name: '20261125_111500_subscription_requests',
+  },
+  {
+    up: migration_20261127_051708_media_storage.up,
+    down: migration_20261127_051708_media_storage.down,
+    name: '20261127_051708_media_storage',
   },
 ]
