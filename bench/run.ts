@@ -62,6 +62,17 @@ async function astroBuild(label: string, out: string, cache: string, extra: Reco
   return run
 }
 
+/**
+ * The Local API against the benchmark's CMS, booted once: Payload cannot boot again in a process
+ * after destroy() (its database adapter then waits for an init that never comes).
+ */
+let booted: ReturnType<typeof bootPayload> | undefined
+function localApi(): ReturnType<typeof bootPayload> {
+  Object.assign(process.env, cms.env)
+  booted ??= bootPayload()
+  return booted
+}
+
 try {
   const db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
   db.on('error', () => {}) // the server goes away at the end on purpose
@@ -113,6 +124,7 @@ try {
   console.error(`bench failed: ${(error as Error).stack ?? error}`)
   process.exitCode = 1
 } finally {
+  if (booted) await (await booted).destroy()
   await cms.stop()
   await sink.stop()
   rmSync(work, { recursive: true, force: true })
@@ -150,8 +162,7 @@ async function publishToLive(releases: number) {
   const first = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], { env: siteBuildEnv({}), encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`initial publish failed: ${first.stdout}`)
   const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
-  Object.assign(process.env, cms.env)
-  const payload = await bootPayload()
+  const payload = await localApi()
   const served = (p: string) => fetch(`${siteUrl}${p}`).then((r) => r.status, () => 0)
   const waitServed = async (p: string, from: number) => {
     while ((await served(p)) !== 200) {
@@ -182,7 +193,6 @@ async function publishToLive(releases: number) {
     print(table(`Publish-to-live (${releases} releases)`, ['from', 'seconds'], rows))
   } finally {
     server.kill('SIGTERM')
-    await payload.destroy()
   }
 }
 
@@ -198,8 +208,7 @@ async function publishToBucket(releases: number) {
   await s3.createBucket('site')
   await cms.stopServer()
   await cms.startServer({ ...s3.env, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'site', SITE_TARGET_DIR: path.join(work, 'site-s3') })
-  Object.assign(process.env, cms.env)
-  const payload = await bootPayload()
+  const payload = await localApi()
   const listing = async () => new Map((await s3.list('site')).map((o) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
   const inBucket = async (slug: string, from: number) => {
     while ((await fetch(s3.objectUrl('site', `aktuelles/${slug}/index.html`)).then((r) => r.status, () => 0)) !== 200) {
@@ -209,18 +218,24 @@ async function publishToBucket(releases: number) {
     return (Date.now() - from) / 1000
   }
   const builds = async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['success', 'failed'] } }, overrideAccess: true })).totalDocs
+  /** The page reaches the bucket before the build's last pages and its deletions: wait for the build's end. */
+  const buildEnded = async (before: number) => {
+    while ((await builds()) === before) await new Promise((r) => setTimeout(r, 250))
+  }
   const publish = (slug: string) =>
     payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
   try {
+    let done = await builds()
     let started = Date.now()
     await publish('messung-s3-erst')
     const firstS = await inBucket('messung-s3-erst', started)
+    await buildEnded(done)
     const before = await listing()
-    const done = await builds()
+    done = await builds()
     started = Date.now()
     await publish('messung-s3')
     const publishS = await inBucket('messung-s3', started)
-    while ((await builds()) === done) await new Promise((r) => setTimeout(r, 250))
+    await buildEnded(done)
     const after = await listing()
     const written = [...after].filter(([key, version]) => before.get(key) !== version).length
     const deleted = [...before.keys()].filter((key) => !after.has(key)).length
@@ -233,7 +248,6 @@ async function publishToBucket(releases: number) {
       ['objects deleted by that publish', deleted],
     ]))
   } finally {
-    await payload.destroy()
     await cms.stopServer()
     await cms.startServer()
     await s3.stop()
@@ -244,8 +258,7 @@ async function alerts(db: pg.Client) {
   const subscribers = quick ? 1000 : 10_000
   progress(`e-mail alert to ${subscribers} subscribers`)
   const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
-  Object.assign(process.env, cms.env)
-  const payload = await bootPayload()
+  const payload = await localApi()
   try {
     const publish = async () => {
       const doc = await payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: 'Messung Benachrichtigung', slug: 'messung-alarm', lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
@@ -261,7 +274,6 @@ async function alerts(db: pg.Client) {
     ]))
   } finally {
     server.kill('SIGTERM')
-    await payload.destroy()
   }
 }
 
