@@ -82,3 +82,26 @@ describe('TRUST_PROXY', () => {
     expect(() => read({ ...production, TRUST_PROXY: 'vielleicht' })).toThrow(/TRUST_PROXY/)
   })
 })
+
+describe('object storage and job settings', () => {
+  const keys = { S3_ACCESS_KEY_ID: 'zugang', S3_SECRET_ACCESS_KEY: 'geheim' }
+
+  it('wants the site bucket for the s3 target and keys for any bucket, naming the field', () => {
+    expect(() => read({ ...production, ...keys, SITE_BUILD_TARGET: 's3' })).toThrow(/SITE_S3_BUCKET: SITE_S3_BUCKET is required when SITE_BUILD_TARGET is s3/)
+    expect(() => read({ ...production, S3_BUCKET: 'medien' })).toThrow(/S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/)
+    expect(() => read({ ...production, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'website' })).toThrow(/S3_ACCESS_KEY_ID/)
+    expect(() => read({ ...production, ...keys, S3_BUCKET: 'medien', S3_ENDPOINT: 'kein-url' })).toThrow(/S3_ENDPOINT/)
+    expect(read({ ...production, ...keys, S3_BUCKET: 'medien', SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'website', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+      S3_BUCKET: 'medien',
+      SITE_S3_BUCKET: 'website',
+      S3_FORCE_PATH_STYLE: true,
+      S3_REGION: 'eu-central-1',
+    })
+  })
+
+  it('runs the job queues unless JOBS_AUTORUN is false, and refuses what is not a yes or no', () => {
+    expect(read(production).JOBS_AUTORUN).toBe(true)
+    expect(read({ ...production, JOBS_AUTORUN: 'false' }).JOBS_AUTORUN).toBe(false)
+    expect(() => read({ ...production, JOBS_AUTORUN: 'manchmal' })).toThrow(/JOBS_AUTORUN/)
+  })
+})
