@@ -39,6 +39,13 @@ describe('the built site', () => {
     expect(existsSync(path.join(dist, file))).toBe(true)
   })
 
+  it('names its own icon on every page, so no browser asks for a missing /favicon.ico', async () => {
+    expect(await read(dist, 'favicon.svg')).toMatch(/^<svg /)
+    const pages = (await files(dist)).filter((file) => file.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(10)
+    for (const page of pages) expect(await read(dist, page), page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')
+  })
+
   it('has one page per public press release, partner and page, as the API counts them', async () => {
     const all = await files(dist)
     const count = (prefix: string) => all.filter((f) => new RegExp(`^${prefix}/[^/]+/index\\.html$`).test(f) && !/\/(seite|jahr)\//.test(f)).length
