@@ -65,8 +65,14 @@ export async function startMailSink({ dir, keep = false, refuse, delayMs = 0, on
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
+  // A client that vanishes mid-conversation (a CMS killed while it sends) resets its connection;
+  // smtp-server reports that on the server, where it must not end the process the sink runs in.
+  server.on('error', () => {})
   const actual = (server.server.address() as AddressInfo).port
   return {
     url: `smtp://127.0.0.1:${actual}`,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_VERSION } from '@masterplan/shared'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
@@ -222,7 +222,7 @@ describe('two workers on one alert', () => {
 
     // A job that ended while the other worker's mails were in flight waits for a retry; when it
     // comes, it finds nothing left to send, and nothing stays in the queue.
-    const waiting = { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] }
+    const waiting: Where = { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] }
     await payload.db.updateMany({ collection: 'payload-jobs', where: waiting, data: { waitUntil: new Date(Date.now() - 1_000).toISOString() } })
     await runQueue('mail')
     expect((await mailsOf(alert!.id)).length).toBe(recipients.length)

@@ -147,6 +147,9 @@ beforeAll(async () => {
   token = (await login.json()).token
   milestone = (await payload.find({ collection: 'milestones', where: { _status: { equals: 'published' } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]!.id as number
 
+  // The fixtures queued a build while the CMS started: a change made before it ran would join it,
+  // and no build would count as queued since.
+  await until('the fixtures\' build', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, 3 * minute)
   // The first site, built by the pipeline itself.
   const since = new Date()
   await changeMilestone('Stoerfall-Ausgangslage')
