@@ -7,6 +7,11 @@
  */
 import '@masterplan/shared/no-telemetry'
 
+if (!process.env.DATABASE_URL || !process.env.PAYLOAD_SECRET) {
+  // Without them Payload would try a database on localhost:5432 and fail with a connection error.
+  console.error('pnpm worker: DATABASE_URL and PAYLOAD_SECRET must be set (the CMS instances\' environment, see DEPLOY.md)')
+  process.exit(2)
+}
 process.env.CMS_RUN_JOBS = 'true'
 // Lets SIGTERM wait for mails being sent to be recorded (src/lib/shutdown.ts).
 process.env.NEXT_MANUAL_SIG_HANDLE ??= 'true'

