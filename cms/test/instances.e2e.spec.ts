@@ -8,6 +8,7 @@ import { CONSENT_VERSION } from '@masterplan/shared'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { type ExtraProcess, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
+import { callApi } from './helpers/http.ts'
 import { receivedMails, until } from './helpers/mail.ts'
 
 /**
@@ -25,15 +26,7 @@ let target: string
 let token: string
 let partner: number
 
-const api = async (origin: string, method: string, p: string, json?: unknown) => {
-  const response = await fetch(`${origin}/api${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(30_000),
-  })
-  return { status: response.status, body: await response.json().catch(() => null) }
-}
+const api = (origin: string, method: string, p: string, json?: unknown) => callApi(origin, method, p, { token, json })
 const publish = async (origin: string, slug: string) => {
   const reply = await api(origin, 'POST', '/press-releases', { ...validDocument('press-releases', { partner }), title: `Instanz ${slug}`, slug, _status: 'published' })
   if (reply.status !== 201) throw new Error(`publishing on ${origin} failed: ${JSON.stringify(reply.body)}`)

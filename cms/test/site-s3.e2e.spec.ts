@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type S3Server, startS3Server } from '../scripts/s3-server.ts'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { imageUpload, validDocument } from './helpers/documents.ts'
+import { callApi } from './helpers/http.ts'
 import { until } from './helpers/mail.ts'
 
 /**
@@ -21,15 +22,7 @@ let root: string
 let admin: string
 let press: string
 
-const api = async (method: string, p: string, token?: string, json?: unknown) => {
-  const response = await fetch(`${cms.url}/api${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(30_000),
-  })
-  return { status: response.status, body: await response.json().catch(() => null) }
-}
+const api = (method: string, p: string, token?: string, json?: unknown) => callApi(cms.url, method, p, { token, json })
 const page = (key: string) => fetch(s3.objectUrl(BUCKET, key))
 
 type Build = { id: number; status: string; pages?: number; error?: string; triggers?: { documentId?: number }[] }
