@@ -35,6 +35,14 @@ const print = (text: string) => {
   output.push(text)
 }
 
+const buildRows: Array<Array<string | number>> = []
+const phaseRows: Array<Array<string | number>> = []
+const liveRows: Array<Array<string | number>> = []
+const printBuilds = (title: string) => {
+  print(table(title, ['releases', 'step (publish.ts: build, Pagefind, swap)', 'seconds', 'peak RSS MB', 'pages', 'rendered'], buildRows))
+  print(table('Where the seconds go', ['releases', 'build', 'content sync', 'bundling', 'rendering / reusing pages', 'rest of Astro (sitemap, images)', 'Pagefind', 'outside Astro (copy, checks, swap)', 'total'], phaseRows))
+}
+
 const sitePort = await freePort()
 const siteUrl = `http://localhost:${sitePort}`
 const target = path.join(work, 'site')
@@ -55,11 +63,29 @@ const cmsScript = (script: string, args: string[]) => {
 function siteBuildEnv(extra: Record<string, string>) {
   return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production', ...extra }
 }
-async function astroBuild(label: string, out: string, cache: string, extra: Record<string, string> = {}) {
+
+/** Seconds of one build's phases, read from Astro's and Pagefind's own output. */
+function phasesOf(output: string, total: number) {
+  const seconds = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0)
+  const astro = seconds(/page\(s\) built in ([\d.]+)s/)
+  const sync = seconds(/\[types\] Generated ([\d.]+)s/)
+  const bundle = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((sum, m) => sum + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1), 0)
+  const render = seconds(/Rearranging server assets\.\.\.[\s\S]*?✓ Completed in ([\d.]+)s/)
+  const pagefind = seconds(/Finished in ([\d.]+) seconds/)
+  return { sync, bundle, render, restOfAstro: astro - sync - bundle - render, pagefind, outsideAstro: total - astro - pagefind }
+}
+
+/**
+ * site/scripts/publish.ts, as the CMS runs it: build (incremental unless `full`), Pagefind, checks,
+ * swap. Each scale has its own target and Astro cache, so "cold" starts from nothing.
+ */
+async function publishSite(label: string, targetDir: string, cache: string, { full = false, extra = {} }: { full?: boolean; extra?: Record<string, string> } = {}) {
   progress(`site build: ${label}`)
-  const run = await measure(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], { cwd: siteDir, env: siteBuildEnv({ SITE_OUT_DIR: out, SITE_CACHE_DIR: cache, ...extra }) })
-  if (!run.ok) throw new Error(`astro build (${label}) failed:\n${run.output.slice(-3000)}`)
-  return run
+  const run = await measure(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), targetDir, ...(full ? ['--full'] : [])], { cwd: siteDir, env: siteBuildEnv({ SITE_CACHE_DIR: cache, ...extra }) })
+  const result = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as { ok?: boolean; pages?: number; error?: string }
+  if (!run.ok || !result.ok) throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
+  const rendered = (run.output.match(/├─ \S+ \(\+\d+ms\)/g) ?? []).length
+  return { seconds: run.seconds, peakRssMb: run.peakRssMb, pages: result.pages ?? 0, rendered, phases: phasesOf(run.output, run.seconds) }
 }
 
 /**
@@ -77,46 +103,46 @@ try {
   const db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
   db.on('error', () => {}) // the server goes away at the end on purpose
   await db.connect()
-  const buildRows: Array<Array<string | number>> = []
   let generated = 0
   for (const [index, releases] of scales.entries()) {
     progress(`generating ${releases - generated} synthetic press releases`)
     cmsScript('generate-synthetic.ts', ['--press-releases', String(releases - generated), '--partners', String(index === 0 ? base.partners : 0), '--milestones', String(index === 0 ? base.milestones : 0)])
     generated = releases
-    const out = path.join(work, `dist-${releases}`)
+    const siteTarget = path.join(work, `site-${releases}`)
     const cache = path.join(work, `cache-${releases}`)
-    const cold = await astroBuild(`cold, ${releases} releases`, out, cache)
-    const find = await measure(path.join(siteDir, 'node_modules/.bin/pagefind'), ['--site', out, '--glob', '**/*.html'], { cwd: siteDir, env: process.env })
-    const unchanged = await astroBuild('rebuild, nothing changed', out, cache)
+    const cold = await publishSite(`cold, ${releases} releases`, siteTarget, cache, { full: true })
+    const unchanged = await publishSite('rebuild, nothing changed', siteTarget, cache)
     await db.query(`UPDATE press_releases_locales SET title = title || ' (geändert)' WHERE _locale = 'de' AND _parent_id = (SELECT max(id) FROM press_releases)`)
     await db.query(`UPDATE press_releases SET updated_at = now() WHERE id = (SELECT max(id) FROM press_releases)`)
-    const oneChanged = await astroBuild('rebuild, one release changed', out, cache)
-    // Rebuilds replace the folder; the search index is made again (untimed) for page weight and Lighthouse.
-    spawnSync(path.join(siteDir, 'node_modules/.bin/pagefind'), ['--site', out, '--glob', '**/*.html'], { cwd: siteDir, stdio: 'ignore' })
+    const oneChanged = await publishSite('rebuild, one release changed', siteTarget, cache)
     progress('baseline: the same pages from a JSON dump of the API')
     const dumpFile = path.join(work, `dump-${releases}.json`)
     await dumpApi(cms.url, dumpFile)
-    const baseline = await astroBuild('baseline from JSON dump, cold', path.join(work, `baseline-${releases}`), path.join(work, `baseline-cache-${releases}`), { CMS_DUMP: dumpFile })
-    const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0)
+    const baseline = await publishSite('baseline from JSON dump, cold', path.join(work, `baseline-${releases}`), path.join(work, `baseline-cache-${releases}`), { full: true, extra: { CMS_DUMP: dumpFile } })
     buildRows.push(
-      [releases, 'cold build (API)', cold.seconds, cold.peakRssMb, pages],
-      [releases, 'baseline: cold build from JSON dump', baseline.seconds, baseline.peakRssMb, pages],
-      [releases, 'ratio API / baseline', cold.seconds / baseline.seconds, cold.peakRssMb / baseline.peakRssMb, ''],
-      [releases, 'rebuild, nothing changed', unchanged.seconds, unchanged.peakRssMb, pages],
-      [releases, 'rebuild, one release changed', oneChanged.seconds, oneChanged.peakRssMb, pages],
-      [releases, 'Pagefind index', find.seconds, find.peakRssMb, ''],
+      [releases, 'cold build (API)', cold.seconds, cold.peakRssMb, cold.pages, cold.rendered],
+      [releases, 'baseline: cold build from JSON dump', baseline.seconds, baseline.peakRssMb, baseline.pages, baseline.rendered],
+      [releases, 'ratio API / baseline', cold.seconds / baseline.seconds, cold.peakRssMb / baseline.peakRssMb, '', ''],
+      [releases, 'rebuild, nothing changed', unchanged.seconds, unchanged.peakRssMb, unchanged.pages, unchanged.rendered],
+      [releases, 'rebuild, one release changed', oneChanged.seconds, oneChanged.peakRssMb, oneChanged.pages, oneChanged.rendered],
+      [releases, 'ratio one change / cold', oneChanged.seconds / cold.seconds, oneChanged.peakRssMb / cold.peakRssMb, '', ''],
     )
-    results[`build-${releases}`] = { cold, baseline, unchanged, oneChanged, pagefind: find, pages }
-    for (const r of Object.values(results[`build-${releases}`] as Record<string, { output?: string }>)) if (r && typeof r === 'object') delete r.output
+    for (const [step, run] of Object.entries({ cold, oneChanged })) {
+      const p = run.phases
+      phaseRows.push([releases, step, p.sync, p.bundle, p.render, p.restOfAstro, p.pagefind, p.outsideAstro, run.seconds])
+    }
+    results[`build-${releases}`] = { cold, baseline, unchanged, oneChanged }
+    const out = path.join(siteTarget, 'live')
+    await publishToLive(releases)
 
     if (index === 0) {
-      print(table(`Site build (${releases} releases)`, ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
+      printBuilds(`Site build (${releases} releases)`)
       await pageWeightAndLighthouse(out)
-      await publishToLive(releases)
       await publishToBucket(releases)
     }
   }
-  if (scales.length > 1) print(table('Site build at every scale', ['releases', 'step', 'seconds', 'peak RSS MB', 'pages'], buildRows))
+  if (scales.length > 1) printBuilds('Site build at every scale')
+  print(table('Publish-to-live', ['releases', 'from', 'seconds'], liveRows))
   await alerts(db)
   await apiLatency(db)
   await db.end()
@@ -159,7 +185,8 @@ async function pageWeightAndLighthouse(dist: string) {
 
 async function publishToLive(releases: number) {
   progress(`publish-to-live at ${releases} releases`)
-  const first = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], { env: siteBuildEnv({}), encoding: 'utf8' })
+  // With the CMS's own Astro cache, so its builds after this one are incremental as in production.
+  const first = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], { cwd: siteDir, env: siteBuildEnv({ SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR! }), encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`initial publish failed: ${first.stdout}`)
   const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   const payload = await localApi()
@@ -174,23 +201,22 @@ async function publishToLive(releases: number) {
   const draft = (slug: string) =>
     payload.create({ collection: 'press-releases', draft: true, overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'draft' } as never })
   try {
-    const now = await draft('messung-sofort')
+    const now = await draft(`messung-sofort-${releases}`)
     const started = Date.now()
     await payload.update({ collection: 'press-releases', id: now.id, data: { _status: 'published' }, overrideAccess: true })
-    const publishNow = await waitServed('/aktuelles/messung-sofort/', started)
-    const rows: Array<Array<string | number>> = [['publish now → page served', publishNow]]
+    const publishNow = await waitServed(`/aktuelles/messung-sofort-${releases}/`, started)
+    liveRows.push([releases, 'publish now → page served', publishNow])
     const timings: Record<string, number> = { publishNow }
     if (!quick) {
-      const later = await draft('messung-geplant')
+      const later = await draft(`messung-geplant-${releases}`)
       const minute = new Date(Math.ceil((Date.now() + 5000) / 60_000) * 60_000)
-      const admin = await payload.create({ collection: 'users', data: { email: 'bench@example.org', password: 'bench-passwort-123', role: 'admin' }, overrideAccess: true })
+      const admin = await payload.create({ collection: 'users', data: { email: `bench-${releases}@example.org`, password: 'bench-passwort-123', role: 'admin' }, overrideAccess: true })
       await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'press-releases', value: String(later.id) }, user: { relationTo: 'users', value: admin.id } } as never, waitUntil: minute })
       await new Promise((r) => setTimeout(r, minute.getTime() - Date.now()))
-      timings.scheduled = await waitServed('/aktuelles/messung-geplant/', minute.getTime())
-      rows.push(['scheduled minute → page served', timings.scheduled])
+      timings.scheduled = await waitServed(`/aktuelles/messung-geplant-${releases}/`, minute.getTime())
+      liveRows.push([releases, 'scheduled minute → page served', timings.scheduled])
     }
-    results.publishToLive = { releases, ...timings }
-    print(table(`Publish-to-live (${releases} releases)`, ['from', 'seconds'], rows))
+    results[`publishToLive-${releases}`] = timings
   } finally {
     server.kill('SIGTERM')
   }

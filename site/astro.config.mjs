@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import { siteCacheDir, siteCodeDigest } from './scripts/build-inputs.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
 const cmsUrl = new URL(process.env.CMS_URL ?? 'http://localhost:3000')
@@ -10,8 +11,8 @@ const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
 export default defineConfig({
   site: siteUrl,
   outDir: process.env.SITE_OUT_DIR ?? './dist',
-  // Content store and image cache; kept between builds so unchanged documents and images are reused.
-  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
+  // Content store, image cache and incremental-build copies; kept so unchanged things are reused.
+  cacheDir: siteCacheDir(),
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -25,9 +26,19 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !page.endsWith('/404/') && !page.includes('/suche/') && !isUnlisted(new URL(page).pathname),
+      // Not listed: the 404 page, search, the form's answers and the old list addresses (redirects).
+      filter: (page) => !page.endsWith('/404/') && !page.includes('/suche/') && !/\/aktuelles\/(jahr\/\d+\/)?seite\//.test(page) && !isUnlisted(new URL(page).pathname),
       i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
     }),
   ],
+  // Pages whose cache key (src/lib/cache-key.ts) and code are unchanged are copied from the last
+  // build instead of rendered again. `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
+  // Part of Astro's config hash: any change to the site's code invalidates the whole cache.
+  vite: {
+    define: { 'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()) },
+    // scripts/publish.ts fills the folder with the last build's pages first, so they need no copying.
+    build: { emptyOutDir: process.env.SITE_OUT_DIR_PREFILLED !== '1' },
+  },
   devToolbar: { enabled: false },
 })

@@ -3,11 +3,14 @@ import type pg from 'pg'
 import type { Payload } from 'payload'
 import type { MailSink } from '../../cms/scripts/mail-sink.ts'
 
-/** Resident memory of a process and all its descendants, in MB (from /proc). */
-export function treeRssMb(pid: number): number {
+/**
+ * Resident memory of a process and all its descendants, in MB (from /proc). `VmHWM` sums each
+ * process's own peak instead: an upper bound of the tree's peak that no sampling interval can miss.
+ */
+export function treeRssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const rss = (id: number) => {
     try {
-      const line = readFileSync(`/proc/${id}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
+      const line = readFileSync(`/proc/${id}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`))
       return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0
     } catch {
       return 0

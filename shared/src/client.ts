@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Locale } from './constants.ts'
 
 /** A failure talking to the CMS, or a document that breaks the contract. Stops a site build. */
@@ -34,6 +34,9 @@ export type ListOptions = {
 }
 
 type Page = { docs: unknown[]; hasNextPage: boolean; totalDocs: number; page: number }
+
+const manifestEntries = z.array(z.object({ id: z.number(), updatedAt: z.string() }))
+export type ManifestEntry = z.infer<typeof manifestEntries>[number]
 
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504])
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -135,6 +138,18 @@ export function createClient(options: ClientOptions) {
         throw new CmsError(`${collection}: read ${docs.length} documents, but the CMS reports ${first.totalDocs}`)
       }
       return docs
+    },
+
+    /**
+     * The id and last change of every document the reader may see, in one request: what a build
+     * compares with the documents it kept from the last one.
+     */
+    async manifest(collection: string): Promise<ManifestEntry[]> {
+      const target = url(collection, { pagination: 'false', depth: 0, locale: 'de', sort: 'id', 'select[updatedAt]': 'true' })
+      const body = (await getJson(target, `${collection} manifest`)) as { docs?: unknown }
+      const parsed = manifestEntries.safeParse(body?.docs)
+      if (!parsed.success) throw new CmsError(`${collection} manifest: the answer is not a list of ids and dates (${describeIssues(parsed.error)})`)
+      return parsed.data
     },
 
     /** A global such as the site settings, checked against `schema`. */

@@ -8,6 +8,17 @@ export const dumpKey = (collection: string, o: Pick<ListOptions, 'locale' | 'fal
 
 export type Dump = { lists: Record<string, unknown[]>; globals: Record<string, unknown> }
 
+type Doc = { id: number; updatedAt?: string }
+
+/** The one filter the site build uses: `{ id: { in: '1,2,3' } }`. Anything else is refused, not ignored. */
+function idFilter(where: ListOptions['where']): ((doc: Doc) => boolean) | undefined {
+  if (!where) return undefined
+  const ids = (where as { id?: { in?: unknown } }).id?.in
+  if (Object.keys(where).length !== 1 || typeof ids !== 'string') throw new CmsError(`the dump client reads only { id: { in } }, not ${JSON.stringify(where)}`)
+  const wanted = new Set(ids.split(',').map(Number))
+  return (doc) => wanted.has(doc.id)
+}
+
 /**
  * A client over a JSON dump of the API instead of HTTP, with the same validation: the benchmark's
  * baseline, which shows what reading the live API costs a build.
@@ -19,11 +30,20 @@ export function createDumpClient(file: string): CmsClient {
     if (!result.success) throw new CmsError(`${describeDocument(collection, doc)} breaks the contract: ${describeIssues(result.error)}`)
     return result.data
   }
+  const docs = (collection: string, o: Pick<ListOptions, 'locale' | 'fallbackLocale'>) => {
+    const found = dump.lists[dumpKey(collection, o)] as Doc[] | undefined
+    if (!found) throw new CmsError(`${collection}: not in the dump`)
+    return found
+  }
   return {
     async list(collection, schema, o) {
-      const docs = dump.lists[dumpKey(collection, o)]
-      if (!docs) throw new CmsError(`${collection}: not in the dump`)
-      return docs.map((doc) => check(collection, schema, doc))
+      const keep = idFilter(o.where)
+      return docs(collection, o)
+        .filter((doc) => !keep || keep(doc))
+        .map((doc) => check(collection, schema, doc))
+    },
+    async manifest(collection) {
+      return docs(collection, { locale: 'de' }).map(({ id, updatedAt }) => ({ id, updatedAt: updatedAt ?? '' }))
     },
     async global(slug, schema, o) {
       return check(`global ${slug}`, schema, dump.globals[`${slug}|${o.locale}`])

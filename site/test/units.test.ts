@@ -6,6 +6,7 @@ import { calendar, fold } from '../src/lib/ics.ts'
 import { timeline } from '../src/lib/timeline.ts'
 import { absolute, localeOf, localePath, partnerPath, releasePath, subscribePath } from '../src/lib/urls.ts'
 import { isUnlisted, statusSegment, SUBSCRIPTION_STATUSES } from '../src/lib/subscription-pages.ts'
+import { listPages, PAGE_SIZE, type ListProps } from '../src/lib/archive.ts'
 
 describe('dates and sizes', () => {
   it('are written the German way, in Berlin time', () => {
@@ -109,5 +110,44 @@ describe('the subscription pages', () => {
       expect(isUnlisted(path), path).toBe(true)
     }
     expect(isUnlisted('/aktuelles/')).toBe(false)
+  })
+})
+
+describe('the press archive pages', () => {
+  /** `count` releases, one a day from 1 January 2026, newest first as the site lists them. */
+  const releases = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      doc: { slug: `pm-${i + 1}`, title: `Meldung ${i + 1}`, subtitle: null, releaseDate: new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString(), issuers: [] },
+      untranslated: [],
+      hasEnglish: false,
+    })).reverse() as unknown as Parameters<typeof listPages>[3]
+  const byRest = (count: number) => new Map(listPages('de', '/aktuelles/', 'Medieninformationen', releases(count), [2026]).map((p) => [p.rest, p.props]))
+
+  it('count archive pages from the oldest release, so a new release leaves the older pages as they were', () => {
+    const before = byRest(45)
+    const after = byRest(46)
+    for (const rest of ['archiv/1', 'archiv/2']) expect(after.get(rest), rest).toEqual(before.get(rest))
+    expect(after.get('archiv/3')).not.toEqual(before.get('archiv/3'))
+    const oldest = before.get('archiv/1') as ListProps
+    expect(oldest.items.map((i) => i.slug)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => `pm-${PAGE_SIZE - i}`))
+    expect(oldest.heading).toBe('Medieninformationen: 01.01.2026 bis 20.01.2026')
+  })
+
+  it('link the newest releases to the archive page that follows them, and each archive page to its neighbours', () => {
+    const pages = byRest(45)
+    const entry = pages.get(undefined) as ListProps
+    expect(entry.items.map((i) => i.slug)[0]).toBe('pm-45')
+    expect(entry.items).toHaveLength(PAGE_SIZE)
+    // The 21st newest (pm-25) is on archive page 2 (pm-21 … pm-40).
+    expect(entry.older).toBe('/aktuelles/archiv/2/')
+    expect(pages.get('archiv/3')).toMatchObject({ newer: '/aktuelles/', older: '/aktuelles/archiv/2/' })
+    expect(pages.get('archiv/1')).toMatchObject({ newer: '/aktuelles/archiv/2/', older: undefined })
+  })
+
+  it('lead the old newest-first addresses to the entry page', () => {
+    const pages = byRest(45)
+    expect(pages.get('seite/2')).toEqual({ kind: 'redirect', locale: 'de', to: '/aktuelles/' })
+    expect(pages.get('seite/3')).toEqual({ kind: 'redirect', locale: 'de', to: '/aktuelles/' })
+    expect(pages.has('seite/4')).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { releaseAlerts } from '../alerts/release.ts'
+import { NIGHTLY } from '../publishing/nightly.ts'
 import { runTarget } from '../publishing/targets.ts'
 import { withSiteBuildLock } from './siteLock.ts'
 
@@ -28,7 +29,9 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
     payload.update({ collection: 'site-builds', id: buildId, data, depth: 0, overrideAccess: true })
   await record({ status: 'running', startedAt: new Date(started).toISOString(), attempts: (build.attempts ?? 0) + 1, error: null })
   try {
-    const result = await runTarget(build.summary ?? 'site build', buildId)
+    // The nightly build renders everything from scratch: the safety net under incremental builds.
+    const full = (build.triggers ?? []).some((trigger) => trigger.change === NIGHTLY)
+    const result = await runTarget(build.summary ?? 'site build', buildId, { full })
     if (result.awaitingHost) {
       await record({ status: 'deploying', durationMs: Date.now() - started })
       return { output: { pages: 0 } }

@@ -6,7 +6,8 @@ import { queueSiteBuild } from './queueSiteBuild.ts'
 
 const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
-const NIGHTLY = 'Nachtbuild'
+/** The trigger's `change` of the night's build, which renders the whole site (jobs/siteBuild.ts). */
+export const NIGHTLY = 'Nachtbuild'
 /** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
 const NIGHTLY_LOCK = 0x5157_4e00
 

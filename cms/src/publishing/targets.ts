@@ -26,11 +26,14 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
   return [result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
 }
 
-/** Builds into a fresh folder and swaps it live (site/scripts/publish.ts); the old site stays on failure. */
-function buildLocally(): Promise<BuildResult> {
+/**
+ * Builds into a fresh folder and swaps it live (site/scripts/publish.ts); the old site stays on failure.
+ * `full`: every page rendered and every document read again, instead of only what changed.
+ */
+function buildLocally(full: boolean): Promise<BuildResult> {
   const env = readEnv()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'site/scripts/publish.ts'), env.SITE_TARGET_DIR], {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'site/scripts/publish.ts'), env.SITE_TARGET_DIR, ...(full ? ['--full'] : [])], {
       cwd: path.join(repoRoot, 'site'),
       env: { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,8 +57,8 @@ function buildLocally(): Promise<BuildResult> {
 }
 
 /** The local build, then its `live` folder uploaded to SITE_S3_BUCKET; the bucket changes only after a good build. */
-async function buildToS3(): Promise<BuildResult> {
-  const built = await buildLocally()
+async function buildToS3(full: boolean): Promise<BuildResult> {
+  const built = await buildLocally(full)
   const uploaded = await uploadSite(path.join(readEnv().SITE_TARGET_DIR, 'live'))
   return { pages: built.pages, log: `${built.log}\n${uploaded}`, upload: uploaded.split('\n')[0] }
 }
@@ -73,10 +76,10 @@ async function callDeployHook(reason: string, buildId: number): Promise<BuildRes
   return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}`, awaitingHost: true }
 }
 
-export function runTarget(reason: string, buildId: number): Promise<BuildResult> {
+export function runTarget(reason: string, buildId: number, { full }: { full: boolean }): Promise<BuildResult> {
   const target = readEnv().SITE_BUILD_TARGET
-  if (target === 'local') return buildLocally()
-  if (target === 's3') return buildToS3()
+  if (target === 'local') return buildLocally(full)
+  if (target === 's3') return buildToS3(full)
   if (target === 'deploy-hook') return callDeployHook(reason, buildId)
   return Promise.resolve({ pages: null, log: 'no target' })
 }

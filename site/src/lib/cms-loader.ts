@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { describeDocument } from '@masterplan/shared'
 import { cms } from './cms.ts'
 import { readsOf } from './collections.ts'
+import { linksTo, manifest, manifestsDigest } from './manifests.ts'
 
 type Options<T extends z.ZodType> = {
   collection: string
@@ -12,42 +13,72 @@ type Options<T extends z.ZodType> = {
   localized: readonly string[]
   /** The field that must be translated for a document to count as having an English version. */
   titleField: string
+  /** Other collections whose documents this one shows (populated at depth 1): any change there reads it all again. */
+  dependsOn: readonly string[]
 }
 
-/** Ids per English request, so the query string stays short. */
+/** Ids per request, so the query string stays short. */
 const ID_CHUNK = 200
 
 export type Localized<T> = { de: T; en: T | null; untranslated: string[] }
 
+type Stored = { de: { id: number; updatedAt: string } }
+
 /**
  * Loads a CMS collection in both locales into Astro's content store. Each entry keeps the German
  * document, the English one (where a translation exists) and which English fields fell back to German.
- * Entries whose digest is unchanged since the last build are not parsed again.
+ *
+ * After the first build only what changed is read: the documents whose updatedAt differs from the
+ * kept copy, and those whose rich text links to a document that changed, appeared or went. A change
+ * in a collection this one depends on, or a store without the last build's record, reads everything.
  */
 export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
+  const [deRead, enRead, rawRead] = readsOf(o)
+  /** The three reads for some ids (all documents when `ids` is undefined), German first. */
+  async function read(ids?: number[]) {
+    const chunks = ids ? Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, i) => ids.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK)) : [undefined]
+    const where = (chunk?: number[]) => (chunk ? { where: { id: { in: chunk.join(',') } } } : {})
+    const de: unknown[] = []
+    const raw: Array<Record<string, unknown>> = []
+    for (const chunk of chunks) {
+      if (chunk?.length === 0) continue
+      const [deDocs, rawDocs] = await Promise.all([
+        cms.list(o.collection, o.schema, { ...deRead, ...where(chunk) }),
+        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], ...where(chunk) }),
+      ])
+      de.push(...deDocs)
+      raw.push(...rawDocs)
+    }
+    // The full English read (depth 1, with fallback) only for documents that have a translation.
+    const translatedIds = raw.filter((d) => d[o.titleField]).map((d) => d.id as number)
+    const english = new Map<number, unknown>()
+    for (let i = 0; i < translatedIds.length; i += ID_CHUNK) {
+      const chunk = translatedIds.slice(i, i + ID_CHUNK)
+      for (const doc of await cms.list(o.collection, o.schema, { ...enRead, ...where(chunk) })) english.set((doc as { id: number }).id, doc)
+    }
+    return { de, translations: new Map(raw.map((d) => [d.id as number, d])), english }
+  }
+
   return {
     name: `cms-${o.collection}`,
     schema: z.object({ de: o.schema, en: o.schema.nullable(), untranslated: z.array(z.string()) }),
-    load: async ({ store, parseData, generateDigest, logger }) => {
+    load: async ({ store, meta, parseData, generateDigest, logger }) => {
       const started = Date.now()
-      const [deRead, enRead, rawRead] = readsOf(o)
-      const [de, raw] = await Promise.all([
-        cms.list(o.collection, o.schema, deRead),
-        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select] }),
-      ])
-      const translations = new Map(raw.map((d) => [d.id, d as Record<string, unknown>]))
-      // The full English read (depth 1, with fallback) only for documents that have a translation.
-      const translatedIds = raw.filter((d) => (d as Record<string, unknown>)[o.titleField]).map((d) => d.id)
-      const english = new Map<number, unknown>()
-      for (let i = 0; i < translatedIds.length; i += ID_CHUNK) {
-        const where = { id: { in: translatedIds.slice(i, i + ID_CHUNK).join(',') } }
-        for (const doc of await cms.list(o.collection, o.schema, { ...enRead, where })) english.set((doc as { id: number }).id, doc)
+      const [current, dependencies] = await Promise.all([manifest(o.collection), manifestsDigest(o.dependsOn)])
+      const visible = new Set(current.map((d) => d.id))
+      const kept = new Map(store.values().map((entry) => [Number(entry.id), entry.data as Stored]))
+      const delta = meta.get('dependencies') === dependencies && kept.size > 0
+      let ids: number[] | undefined
+      if (delta) {
+        const changed = new Set(current.filter((d) => kept.get(d.id)?.de.updatedAt !== d.updatedAt).map((d) => d.id))
+        for (const id of kept.keys()) if (!visible.has(id)) changed.add(id)
+        const linking = changed.size ? [...kept.keys()].filter((id) => visible.has(id) && linksTo(kept.get(id), o.collection, changed)) : []
+        ids = [...new Set([...linking, ...[...changed].filter((id) => visible.has(id))])]
       }
-      const seen = new Set<string>()
+      const { de, translations, english } = await read(ids)
       let parsed = 0
       for (const doc of de) {
         const id = String((doc as { id: number }).id)
-        seen.add(id)
         const own = translations.get(Number(id)) ?? {}
         const hasEnglish = Boolean(own[o.titleField])
         const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)
@@ -61,8 +92,11 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
         }
         parsed++
       }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
-      logger.info(`${o.collection}: ${de.length} documents (${parsed} changed) in ${Date.now() - started} ms`)
+      const gone = [...kept.keys()].filter((id) => !visible.has(id))
+      for (const id of gone) store.delete(String(id))
+      meta.set('dependencies', dependencies)
+      const how = delta ? `read ${de.length} of ${current.length}` : `read all ${de.length}`
+      logger.info(`${o.collection}: ${how} documents (${parsed} changed, ${gone.length} gone) in ${Date.now() - started} ms`)
     },
   }
 }

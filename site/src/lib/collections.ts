@@ -1,11 +1,18 @@
 import { milestone, page, partner, pressRelease } from '@masterplan/shared'
 
-/** What the site reads of each CMS collection; shared by the content loaders and the benchmark dump. */
+/** Every collection a document can show at depth 1: relationships, uploads and rich-text links. */
+const ALL = ['press-releases', 'partners', 'milestones', 'pages', 'media'] as const
+const others = (collection: (typeof ALL)[number]) => ALL.filter((c) => c !== collection)
+
+/**
+ * What the site reads of each CMS collection; shared by the content loaders and the benchmark dump.
+ * `dependsOn`: a change there reads the whole collection again (lib/cms-loader.ts).
+ */
 export const collectionSpecs = {
-  pressReleases: { collection: 'press-releases', schema: pressRelease, depth: 1, titleField: 'title', localized: ['title', 'subtitle', 'lead', 'body', 'background'] },
-  milestones: { collection: 'milestones', schema: milestone, depth: 1, titleField: 'title', localized: ['title', 'phase', 'description'] },
-  partners: { collection: 'partners', schema: partner, depth: 1, titleField: 'name', localized: ['name', 'description'] },
-  pages: { collection: 'pages', schema: page, depth: 1, titleField: 'title', localized: ['title', 'summary', 'content'] },
+  pressReleases: { collection: 'press-releases', schema: pressRelease, depth: 1, titleField: 'title', localized: ['title', 'subtitle', 'lead', 'body', 'background'], dependsOn: others('press-releases') },
+  milestones: { collection: 'milestones', schema: milestone, depth: 1, titleField: 'title', localized: ['title', 'phase', 'description'], dependsOn: others('milestones') },
+  partners: { collection: 'partners', schema: partner, depth: 1, titleField: 'name', localized: ['name', 'description'], dependsOn: others('partners') },
+  pages: { collection: 'pages', schema: page, depth: 1, titleField: 'title', localized: ['title', 'summary', 'content'], dependsOn: others('pages') },
 } as const
 
 /** The three reads per collection: German, English with fallback, and what was written in English. */

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content'
 import type { Locale, Media, Milestone, Page, Partner, PressRelease, SiteSettings } from '@masterplan/shared'
 import { getEntry } from 'astro:content'
+import { berlinYear } from './format.ts'
 
 /** A document in the page's locale, plus the fields that fell back to German (marked lang="de"). */
 export type Shown<T> = { doc: T; untranslated: string[]; hasEnglish: boolean }
@@ -23,6 +24,13 @@ export async function releases(locale: Locale, now = new Date()): Promise<Array<
   return all
     .filter(({ doc }) => !doc.embargoUntil || new Date(doc.embargoUntil) <= now)
     .sort((a, b) => b.doc.releaseDate.localeCompare(a.doc.releaseDate) || b.doc.id - a.doc.id)
+}
+
+/** The published releases of a locale, newest first, and the years that have any, newest first. */
+export async function archive(locale: Locale) {
+  const items = await releases(locale)
+  const years = [...new Set(items.map(({ doc }) => berlinYear(doc.releaseDate)))].sort((a, b) => b - a)
+  return { items, years }
 }
 
 export async function milestones(locale: Locale): Promise<Array<Shown<Milestone>>> {

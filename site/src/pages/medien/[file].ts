@@ -1,8 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
+import type { Media } from '@masterplan/shared'
 import { isMedia, releases } from '../../lib/data.ts'
+import { withCacheKeys } from '../../lib/cache-key.ts'
 import { cmsFileUrl } from '../../lib/media.ts'
 
-type File = { filename: string; url: string }
+/** `version`: the media document's updatedAt, so a replaced file is fetched again. */
+type File = { filename: string; url: string; version: string }
 
 /**
  * Attachments and social-card images of published releases, copied into the static site so that
@@ -11,13 +14,13 @@ type File = { filename: string; url: string }
 export const getStaticPaths: GetStaticPaths = async () => {
   const files = new Map<string, File>()
   for (const { doc } of await releases('de')) {
-    for (const attachment of doc.attachments ?? []) if (isMedia(attachment)) files.set(attachment.filename, attachment)
+    for (const attachment of doc.attachments ?? []) if (isMedia(attachment)) files.set(attachment.filename, { filename: attachment.filename, url: attachment.url, version: attachment.updatedAt })
     for (const { image } of doc.images ?? []) {
       const og = isMedia(image) ? image.sizes?.og : null
-      if (og?.filename && og.url) files.set(og.filename, { filename: og.filename, url: og.url })
+      if (og?.filename && og.url) files.set(og.filename, { filename: og.filename, url: og.url, version: (image as Media).updatedAt })
     }
   }
-  return [...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } }))
+  return withCacheKeys([...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } })))
 }
 
 export const GET: APIRoute = async ({ props }) => {

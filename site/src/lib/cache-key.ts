@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto'
+import { settings } from './data.ts'
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+
+type Path<P> = { params: Record<string, string | undefined>; props: P }
+
+/**
+ * Adds the key of Astro's incremental build (experimental.incrementalBuild) to getStaticPaths
+ * entries: a page is rendered again only when its params, its props or the site settings changed.
+ * The site's code is covered by astro.config.mjs (its digest is part of the config hash, so any
+ * change to it is a full build). A keyed page must therefore show nothing but its props, the
+ * settings and constants from the code: a page that reads other data goes unkeyed.
+ */
+export async function withCacheKeys<P>(paths: Array<Path<P>>): Promise<Array<Path<P> & { cacheKey: string }>> {
+  const site = digest([await settings('de'), await settings('en')])
+  return paths.map((path) => ({ ...path, cacheKey: digest([site, path.params, path.props]) }))
+}
