@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -111,10 +111,15 @@ describe('an incremental build equals a full build of the same data', () => {
     expect(incremental.output).not.toMatch(/├─ \/aktuelles\/archiv\/1\/index.html \(\+/)
   }, 180_000)
 
-  it('after a changed title', async () => {
+  it('after a changed title, leaving the build that was live before as it was', async () => {
+    const before = realpathSync(live('incremental'))
+    const snapshot = contents(before)
     await api('PATCH', `/press-releases/${created.id}`, { title: 'Geänderter Titel im Archiv' })
     await buildBothWays()
     expect(page('incremental', 'aktuelles')).toContain('Geänderter Titel im Archiv')
+    // The new build shares the unchanged pages with the old one (hard links); the changed ones are new files.
+    expect(realpathSync(live('incremental'))).not.toBe(before)
+    expect(contents(before)).toEqual(snapshot)
   }, 180_000)
 
   it('after a release was unpublished', async () => {

@@ -11,7 +11,7 @@
 import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
+import { mkdir, readdir, readlink, realpath, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteCacheDir } from './build-inputs.ts'
@@ -20,6 +20,7 @@ const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const full = args.includes('--full')
 const target = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? path.join(siteDir, '../.data/site'))
+const live = path.join(target, 'live')
 const KEEP = 3
 
 const filesIn = (dir: string): string[] =>
@@ -38,8 +39,10 @@ function recordedPages(cacheDir: string): Set<string> {
 }
 
 /**
- * Fills the build folder with Astro's copies of the last build's pages (`<cacheDir>/dist`) in one
- * native copy, so Astro finds unchanged pages in place instead of copying them one by one.
+ * Fills the build folder with Astro's copies of the last build's pages (`<cacheDir>/dist`) as hard
+ * links, so Astro finds unchanged pages in place instead of copying them one by one. Links are safe
+ * because nothing writes into these files: Astro writes a re-rendered page as a new file
+ * (patches/astro@7.3.5.patch), so the live site, which shares them, never changes before the swap.
  */
 async function prefill(out: string, cacheDir: string): Promise<string[]> {
   const copies = path.join(cacheDir, 'dist')
@@ -48,10 +51,7 @@ async function prefill(out: string, cacheDir: string): Promise<string[]> {
     return []
   }
   if (!existsSync(copies)) return []
-  // GNU cp: several times faster than fs.cp for ten thousand small files. Real copies, not links:
-  // Astro rewrites changed pages in place, and the live site must not change before the swap.
-  const copy = spawnSync('cp', ['-a', `${copies}/.`, out], { stdio: ['ignore', 'inherit', 'inherit'] })
-  if (copy.status !== 0) throw new Error(`copying the last build's pages failed (exit ${copy.status}); the live site is unchanged`)
+  link(copies, out)
   return filesIn(copies)
 }
 
@@ -63,7 +63,39 @@ async function removeStale(out: string, cacheDir: string, prefilled: string[]): 
   return stale.length
 }
 
+/** A copy of a folder made of hard links (GNU cp; much faster than copying ten thousand small files). */
+function link(from: string, to: string): void {
+  const result = spawnSync('cp', ['-al', `${from}/.`, to], { stdio: ['ignore', 'inherit', 'inherit'] })
+  if (result.status !== 0) throw new Error(`linking ${from} into ${to} failed (exit ${result.status})`)
+}
+
 const countPages = (dir: string): number => filesIn(dir).filter((file) => file.endsWith('.html')).length
+
+function run(command: 'astro' | 'pagefind', args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), args, { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status})`)
+}
+
+/** Points `live` at a build folder; rename() over an existing link is atomic: readers see the old site or the new one, never half. */
+async function pointLiveAt(dir: string): Promise<void> {
+  const next = path.join(target, `live.${process.pid}`)
+  await rm(next, { force: true })
+  await symlink(path.relative(target, dir), next)
+  await rename(next, live)
+}
+
+/**
+ * The search index for a build that is already live: written beside the old one, then swapped in.
+ * Until then the site searches with the last build's index (copied in before the swap), so a new
+ * page is served without waiting for Pagefind and becomes findable seconds later.
+ */
+async function indexInPlace(dir: string): Promise<void> {
+  const fresh = path.join(dir, 'pagefind.next')
+  run('pagefind', ['--site', dir, '--glob', '**/*.html', '--output-path', fresh])
+  await rename(path.join(dir, 'pagefind'), path.join(dir, 'pagefind.old'))
+  await rename(fresh, path.join(dir, 'pagefind'))
+  await rm(path.join(dir, 'pagefind.old'), { recursive: true, force: true })
+}
 
 async function publish() {
   const started = Date.now()
@@ -74,44 +106,38 @@ async function publish() {
   // so a new name each time would render every page again.
   const out = path.join(target, 'building')
   const done = path.join(builds, new Date().toISOString().replace(/[:.]/g, '-'))
-  const live = path.join(target, 'live')
-  const next = path.join(target, `live.${process.pid}`)
-  let pages: number
+  const previous = existsSync(live) ? await realpath(live) : null
   let stale = 0
+  let servedAfter = 0
   try {
     await rm(out, { recursive: true, force: true })
     await mkdir(out, { recursive: true })
     const prefilled = await prefill(out, cacheDir)
-    const env = { ...process.env, SITE_OUT_DIR: out, SITE_OUT_DIR_PREFILLED: '1' }
-    for (const [command, commandArgs] of [
-      ['astro', ['build', ...(full ? ['--force'] : [])]],
-      ['pagefind', ['--site', out, '--glob', '**/*.html']],
-    ] as const) {
-      if (command === 'pagefind') stale = await removeStale(out, cacheDir, prefilled)
-      const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), [...commandArgs], { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
-      if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status}); the live site is unchanged`)
-    }
+    run('astro', ['build', ...(full ? ['--force'] : [])], { ...process.env, SITE_OUT_DIR: out, SITE_OUT_DIR_PREFILLED: '1' })
+    stale = await removeStale(out, cacheDir, prefilled)
+    const lastIndex = previous && path.join(previous, 'pagefind')
+    if (lastIndex && existsSync(lastIndex)) link(lastIndex, path.join(out, 'pagefind'))
+    else run('pagefind', ['--site', out, '--glob', '**/*.html'])
     for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
-      if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}; the live site is unchanged`)
+      if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}`)
     }
-    pages = countPages(out)
     await rename(out, done)
-    // rename() over an existing link is atomic: readers see the old site or the new one, never half.
-    await symlink(path.relative(target, done), next)
-    await rename(next, live)
+    await pointLiveAt(done)
+    servedAfter = (Date.now() - started) / 1000
+    if (lastIndex) await indexInPlace(done)
   } catch (error) {
-    // A half-written build (a full disk, a failed step) must not stay behind and fill the disk further.
-    await rm(next, { force: true })
+    // The site that was live before stays (or is again) live, and nothing half-written stays behind.
+    if (previous) await pointLiveAt(previous)
     await rm(out, { recursive: true, force: true })
     await rm(done, { recursive: true, force: true })
     // Astro may have replaced some of its copies before failing: the next build starts from nothing.
     await rm(path.join(cacheDir, 'incremental-build.json'), { force: true })
-    throw error
+    throw new Error(`${(error as Error).message}; the live site is unchanged`)
   }
   const current = path.basename(await readlink(live))
   const old = (await readdir(builds)).sort().filter((name) => name !== current).slice(0, -KEEP + 1 || undefined)
   await Promise.all(old.map((name) => rm(path.join(builds, name), { recursive: true, force: true })))
-  return { ok: true, folder: done, pages, stale, full, seconds: (Date.now() - started) / 1000 }
+  return { ok: true, folder: done, pages: countPages(done), stale, full, servedAfter, seconds: (Date.now() - started) / 1000 }
 }
 
 try {
