@@ -27,7 +27,8 @@ export function pageWeight(dist: string, page: string): Weight {
     return [raw, zipped]
   }
   const attr = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]!).filter((u) => u.startsWith('/'))
-  const css = attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)
+  // The search page's script adds Pagefind's stylesheet itself (site/public/suche.js): counted all the same.
+  const css = [...attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g), ...(text.includes('src="/suche.js"') ? ['/pagefind/pagefind-ui.css'] : [])]
   const js = attr(/<script[^>]+src="([^"]+)"/g)
   const images = [...attr(/<img[^>]+src="([^"]+)"/g), ...attr(/<source[^>]+srcset="([^" ,]+)/g).slice(0, 1)]
   const fonts = attr(/url\(([^)]+\.woff2?)\)/g)

@@ -10,7 +10,7 @@
  */
 import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readlink, realpath, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,10 +55,13 @@ async function prefill(out: string, cacheDir: string): Promise<string[]> {
   return filesIn(copies)
 }
 
-/** A prefilled page this build no longer has (a deleted or unpublished document) must not survive. */
-async function removeStale(out: string, cacheDir: string, prefilled: string[]): Promise<number> {
+/**
+ * A prefilled page this build no longer has (a deleted or unpublished document) must not survive.
+ * Files written during this build (newer than `since`) are its own, whether Astro recorded them or not.
+ */
+async function removeStale(out: string, cacheDir: string, prefilled: string[], since: number): Promise<number> {
   const kept = recordedPages(cacheDir)
-  const stale = prefilled.filter((file) => !kept.has(file))
+  const stale = prefilled.filter((file) => !kept.has(file) && (statSync(path.join(out, file), { throwIfNoEntry: false })?.mtimeMs ?? 0) < since)
   await Promise.all(stale.flatMap((file) => [rm(path.join(out, file), { force: true }), rm(path.join(cacheDir, 'dist', file), { force: true })]))
   return stale.length
 }
@@ -113,10 +116,12 @@ async function publish() {
     await rm(out, { recursive: true, force: true })
     await mkdir(out, { recursive: true })
     const prefilled = await prefill(out, cacheDir)
+    const buildStarted = Date.now()
     run('astro', ['build', ...(full ? ['--force'] : [])], { ...process.env, SITE_OUT_DIR: out, SITE_OUT_DIR_PREFILLED: '1' })
-    stale = await removeStale(out, cacheDir, prefilled)
-    const lastIndex = previous && path.join(previous, 'pagefind')
-    if (lastIndex && existsSync(lastIndex)) link(lastIndex, path.join(out, 'pagefind'))
+    stale = await removeStale(out, cacheDir, prefilled, buildStarted)
+    const lastIndex = previous ? path.join(previous, 'pagefind') : null
+    const indexLater = lastIndex !== null && existsSync(lastIndex)
+    if (indexLater) link(lastIndex, path.join(out, 'pagefind'))
     else run('pagefind', ['--site', out, '--glob', '**/*.html'])
     for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
       if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}`)
@@ -124,7 +129,7 @@ async function publish() {
     await rename(out, done)
     await pointLiveAt(done)
     servedAfter = (Date.now() - started) / 1000
-    if (lastIndex) await indexInPlace(done)
+    if (indexLater) await indexInPlace(done)
   } catch (error) {
     // The site that was live before stays (or is again) live, and nothing half-written stays behind.
     if (previous) await pointLiveAt(previous)

@@ -81,8 +81,9 @@ export const jobs: JobsConfig = {
   autoRun: [
     // Scheduled publish and unpublish: minute resolution, as editors schedule to the minute.
     { cron: '* * * * *', queue: 'default', limit: 50 },
-    // Site builds: checked every five seconds, one at a time.
-    { cron: '*/5 * * * * *', queue: 'site', limit: 1 },
+    // Site builds: checked every second (a due build should not wait for the next tick: that is
+    // publish-to-live time), one at a time.
+    { cron: '* * * * * *', queue: 'site', limit: 1 },
     // E-mail alerts: checked every five seconds, one alert at a time (its mails go out in parallel).
     { cron: '*/5 * * * * *', queue: MAIL_QUEUE, limit: 1 },
     // Backups (BACKUP_SCHEDULE=nightly): one at a time, apart from the publishing queues.
