@@ -128,6 +128,23 @@ describe('an incremental build equals a full build of the same data', () => {
     expect(files.has(`aktuelles/${created.slug}/index.html`)).toBe(false)
   }, 180_000)
 
+  it('after a release that another one links to changed its address, then went', async () => {
+    const target = (await release({ title: 'Verlinkte Medieninformation' })).body.doc
+    const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+    const link = { type: 'link', version: 3, direction: 'ltr', format: '', indent: 0, fields: { linkType: 'internal', doc: { relationTo: 'press-releases', value: target.id }, newTab: false }, children: [text('die verlinkte Meldung')] }
+    const body = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [text('Siehe '), link] }] } }
+    const linking = (await release({ title: 'Verweist auf eine andere', body })).body.doc
+    await buildBothWays()
+    expect(page('incremental', `aktuelles/${linking.slug}`)).toContain(`href="/aktuelles/${target.slug}/"`)
+    // Only the target changes; the linking release must be read again all the same.
+    await api('PATCH', `/press-releases/${target.id}`, { slug: `${target.slug}-neu` })
+    await buildBothWays()
+    expect(page('incremental', `aktuelles/${linking.slug}`)).toContain(`href="/aktuelles/${target.slug}-neu/"`)
+    await api('PATCH', `/press-releases/${target.id}`, { _status: 'draft' })
+    await buildBothWays()
+    expect(page('incremental', `aktuelles/${linking.slug}`)).not.toContain(`/aktuelles/${target.slug}-neu/`)
+  }, 300_000)
+
   it("after a partner's name changed", async () => {
     await api('PATCH', `/partners/${partner}`, { name: 'Partner nachher' })
     await buildBothWays()

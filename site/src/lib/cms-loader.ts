@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders'
 import { z } from 'zod'
-import { describeDocument } from '@masterplan/shared'
+import { describeDocument, type ManifestEntry } from '@masterplan/shared'
 import { cms } from './cms.ts'
 import { readsOf } from './collections.ts'
 import { linksTo, manifest, manifestsDigest } from './manifests.ts'
@@ -24,6 +24,24 @@ export type Localized<T> = { de: T; en: T | null; untranslated: string[] }
 
 type Stored = { de: { id: number; updatedAt: string } }
 
+/** Ids to read again: changed or new documents, and kept ones whose rich text links to a changed, new or gone one. */
+function toRead(collection: string, kept: Map<number, Stored>, current: ManifestEntry[]): number[] {
+  const visible = new Set(current.map((d) => d.id))
+  const changed = new Set(current.filter((d) => kept.get(d.id)?.de.updatedAt !== d.updatedAt).map((d) => d.id))
+  for (const id of kept.keys()) if (!visible.has(id)) changed.add(id)
+  if (changed.size === 0) return []
+  const linking = [...kept.keys()].filter((id) => visible.has(id) && linksTo(kept.get(id), collection, changed))
+  return [...new Set([...linking, ...changed])].filter((id) => visible.has(id))
+}
+
+/** Lists in requests of at most ID_CHUNK ids (all documents in one list when `ids` is undefined). */
+async function inChunks<T>(ids: number[] | undefined, list: (where?: { id: { in: string } }) => Promise<T[]>): Promise<T[]> {
+  if (!ids) return list()
+  const docs: T[] = []
+  for (let i = 0; i < ids.length; i += ID_CHUNK) docs.push(...(await list({ id: { in: ids.slice(i, i + ID_CHUNK).join(',') } })))
+  return docs
+}
+
 /**
  * Loads a CMS collection in both locales into Astro's content store. Each entry keeps the German
  * document, the English one (where a translation exists) and which English fields fell back to German.
@@ -34,29 +52,20 @@ type Stored = { de: { id: number; updatedAt: string } }
  */
 export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
   const [deRead, enRead, rawRead] = readsOf(o)
-  /** The three reads for some ids (all documents when `ids` is undefined), German first. */
+  /** The three reads for some ids (all documents when `ids` is undefined). */
   async function read(ids?: number[]) {
-    const chunks = ids ? Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, i) => ids.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK)) : [undefined]
-    const where = (chunk?: number[]) => (chunk ? { where: { id: { in: chunk.join(',') } } } : {})
-    const de: unknown[] = []
-    const raw: Array<Record<string, unknown>> = []
-    for (const chunk of chunks) {
-      if (chunk?.length === 0) continue
-      const [deDocs, rawDocs] = await Promise.all([
-        cms.list(o.collection, o.schema, { ...deRead, ...where(chunk) }),
-        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], ...where(chunk) }),
-      ])
-      de.push(...deDocs)
-      raw.push(...rawDocs)
-    }
+    const [de, raw] = await Promise.all([
+      inChunks(ids, (where) => cms.list(o.collection, o.schema, { ...deRead, where })),
+      inChunks(ids, (where) => cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], where })),
+    ])
     // The full English read (depth 1, with fallback) only for documents that have a translation.
-    const translatedIds = raw.filter((d) => d[o.titleField]).map((d) => d.id as number)
-    const english = new Map<number, unknown>()
-    for (let i = 0; i < translatedIds.length; i += ID_CHUNK) {
-      const chunk = translatedIds.slice(i, i + ID_CHUNK)
-      for (const doc of await cms.list(o.collection, o.schema, { ...enRead, ...where(chunk) })) english.set((doc as { id: number }).id, doc)
+    const translated = raw.filter((d) => d[o.titleField]).map((d) => d.id)
+    const english = await inChunks(translated, (where) => cms.list(o.collection, o.schema, { ...enRead, where }))
+    return {
+      de: de as Array<{ id: number }>,
+      translations: new Map(raw.map((d) => [d.id, d as Record<string, unknown>])),
+      english: new Map((english as Array<{ id: number }>).map((d) => [d.id, d])),
     }
-    return { de, translations: new Map(raw.map((d) => [d.id as number, d])), english }
   }
 
   return {
@@ -65,20 +74,12 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
     load: async ({ store, meta, parseData, generateDigest, logger }) => {
       const started = Date.now()
       const [current, dependencies] = await Promise.all([manifest(o.collection), manifestsDigest(o.dependsOn)])
-      const visible = new Set(current.map((d) => d.id))
       const kept = new Map(store.values().map((entry) => [Number(entry.id), entry.data as Stored]))
       const delta = meta.get('dependencies') === dependencies && kept.size > 0
-      let ids: number[] | undefined
-      if (delta) {
-        const changed = new Set(current.filter((d) => kept.get(d.id)?.de.updatedAt !== d.updatedAt).map((d) => d.id))
-        for (const id of kept.keys()) if (!visible.has(id)) changed.add(id)
-        const linking = changed.size ? [...kept.keys()].filter((id) => visible.has(id) && linksTo(kept.get(id), o.collection, changed)) : []
-        ids = [...new Set([...linking, ...[...changed].filter((id) => visible.has(id))])]
-      }
-      const { de, translations, english } = await read(ids)
+      const { de, translations, english } = await read(delta ? toRead(o.collection, kept, current) : undefined)
       let parsed = 0
       for (const doc of de) {
-        const id = String((doc as { id: number }).id)
+        const id = String(doc.id)
         const own = translations.get(Number(id)) ?? {}
         const hasEnglish = Boolean(own[o.titleField])
         const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)
@@ -92,6 +93,7 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
         }
         parsed++
       }
+      const visible = new Set(current.map((d) => d.id))
       const gone = [...kept.keys()].filter((id) => !visible.has(id))
       for (const id of gone) store.delete(String(id))
       meta.set('dependencies', dependencies)
