@@ -66,10 +66,14 @@ async function removeStale(out: string, cacheDir: string, prefilled: string[], s
   return stale.length
 }
 
-/** A copy of a folder made of hard links (GNU cp; much faster than copying ten thousand small files). */
+/**
+ * A copy of a folder made of hard links (GNU cp; much faster than copying ten thousand small files),
+ * or of real copies where the two are on different file systems (e.g. the cache outside the target).
+ */
 function link(from: string, to: string): void {
-  const result = spawnSync('cp', ['-al', `${from}/.`, to], { stdio: ['ignore', 'inherit', 'inherit'] })
-  if (result.status !== 0) throw new Error(`linking ${from} into ${to} failed (exit ${result.status})`)
+  const sameDisk = statSync(from).dev === statSync(path.dirname(to)).dev
+  const result = spawnSync('cp', [sameDisk ? '-al' : '-a', `${from}/.`, to], { stdio: ['ignore', 'inherit', 'inherit'] })
+  if (result.status !== 0) throw new Error(`copying ${from} into ${to} failed (exit ${result.status})`)
 }
 
 const countPages = (dir: string): number => filesIn(dir).filter((file) => file.endsWith('.html')).length
