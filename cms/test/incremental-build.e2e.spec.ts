@@ -176,6 +176,15 @@ describe('an incremental build equals a full build of the same data', () => {
   }, 240_000)
 })
 
+describe('two publishes at once on one target', () => {
+  it('run one after the other, and the site is whole', async () => {
+    await release({ title: 'Zwei Builds zugleich' })
+    const both = await Promise.all([publish('incremental'), publish('incremental')])
+    for (const run of both) expect(run.ok, run.error ?? run.output.slice(-3000)).toBe(true)
+    await buildBothWays()
+  }, 240_000)
+})
+
 describe('a failed incremental build', () => {
   it('leaves the live site byte-identical', async () => {
     const before = contents(live('incremental'))

@@ -11,7 +11,7 @@
 import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { mkdir, readdir, readlink, realpath, rename, rm, symlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteCacheDir } from './build-inputs.ts'
@@ -104,7 +104,48 @@ async function indexInPlace(dir: string): Promise<void> {
   await rm(path.join(dir, 'pagefind.old'), { recursive: true, force: true })
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * One publish at a time per target (its build folder is always the same): a second one waits. The
+ * CMS runs one build at a time anyway; this covers `pnpm start`'s own first build and hand-run ones.
+ * A lock left by a process that died is taken over.
+ */
+async function lockTarget(): Promise<() => Promise<void>> {
+  const lock = path.join(target, 'publish.lock')
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' })
+      return () => rm(lock, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const holder = Number(await readFile(lock, 'utf8').catch(() => '0'))
+    // An hour-old lock is a dead process's whose pid was given to another one.
+    const old = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 60 * 60_000
+    if (holder && alive(holder) && !old) await new Promise((r) => setTimeout(r, 250))
+    else await rm(lock, { force: true })
+  }
+}
+
 async function publish() {
+  await mkdir(target, { recursive: true })
+  const unlock = await lockTarget()
+  try {
+    return await publishLocked()
+  } finally {
+    await unlock()
+  }
+}
+
+async function publishLocked() {
   const started = Date.now()
   const cacheDir = siteCacheDir()
   const builds = path.join(target, 'builds')
