@@ -1,6 +1,6 @@
 /**
- * Builds the site from the CMS into a fresh folder, checks it, and only then points the served
- * `live` link at it (an atomic rename), so a failed build never replaces the site being served.
+ * Builds the site from the CMS, checks it, and only then points the served `live` link at it (an
+ * atomic rename), so a failed build never replaces the site being served.
  *   node scripts/publish.ts <target-folder> [--full]      (CMS_URL and SITE_URL from the environment)
  * Prints one JSON line with the result last.
  *

@@ -27,7 +27,7 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
 }
 
 /**
- * Builds into a fresh folder and swaps it live (site/scripts/publish.ts); the old site stays on failure.
+ * Builds the site and swaps it live (site/scripts/publish.ts); the old site stays on failure.
  * `full`: every page rendered and every document read again, instead of only what changed.
  */
 function buildLocally(full: boolean): Promise<BuildResult> {
