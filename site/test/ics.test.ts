@@ -14,24 +14,35 @@ const milestone = (id: number, title: string): Milestone => ({
   _status: 'published',
 })
 
-const ics = (...titles: string[]) =>
+const ics = (titles: string[], name = 'Zeitplan; Südwestsachsen, 2026') =>
   calendar(
     titles.map((title, i) => milestone(i + 1, title)),
-    { host: 'masterplan.example', name: 'Zeitplan; Südwestsachsen, 2026', url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`, dayOf: (iso) => iso.slice(0, 10) },
+    { host: 'masterplan.example', name, url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`, dayOf: (iso) => iso.slice(0, 10) },
   )
 
-/** The events as a real iCalendar parser reads them: property names and summaries. */
-function events(text: string) {
+// ical.js leaves unknown X- properties unescaped; X-WR-CALNAME is TEXT to the clients that read it (Apple, Google, Outlook).
+ICAL.design.icalendar.property['x-wr-calname'] = { defaultType: 'text' }
+
+/** The calendar as a real iCalendar parser reads it: its own properties, its name, and each event's properties and summary. */
+function parsed(text: string) {
   const vcalendar = new ICAL.Component(ICAL.parse(text))
-  return vcalendar.getAllSubcomponents('vevent').map((event) => ({
-    properties: event.getAllProperties().map((property) => property.name),
-    summary: event.getFirstPropertyValue('summary'),
-  }))
+  return {
+    properties: vcalendar.getAllProperties().map((property) => property.name),
+    name: vcalendar.getFirstPropertyValue('x-wr-calname'),
+    events: vcalendar.getAllSubcomponents('vevent').map((event) => ({
+      properties: event.getAllProperties().map((property) => property.name),
+      summary: event.getFirstPropertyValue('summary'),
+    })),
+  }
 }
 
-const PROPERTIES = ['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'status', 'url']
+// Compared with a plain title rather than a hard-coded list, so that a writer may add harmless properties of its own.
+const clean = parsed(ics(['Zweiter Termin']))
+const EVENT_PROPERTIES = clean.events[0]!.properties
+const CALENDAR_PROPERTIES = clean.properties
 
-// Each of these once ended the SUMMARY line and started a property of the editor's choosing.
+// Each line break once ended the SUMMARY line and started a property of the editor's choosing. TEXT has one escape for a
+// line break (\n), so every kind of line break comes back as LF.
 const injections = [
   ['a bare CR', 'Werkstatt\rX-INJECTED:1', 'Werkstatt\nX-INJECTED:1'],
   ['a bare LF', 'Werkstatt\nX-INJECTED:1', 'Werkstatt\nX-INJECTED:1'],
@@ -39,38 +50,55 @@ const injections = [
   ['CR CR LF', 'Werkstatt\r\r\nBEGIN:VALARM', 'Werkstatt\n\nBEGIN:VALARM'],
 ] as const
 
+// These are TEXT's own delimiters; each must survive unchanged.
+const delimiters = [
+  ['a semicolon', 'Beteiligung; Runde 2;DESCRIPTION:x'],
+  ['a comma', 'Chemnitz, Zwickau,Plauen'],
+  ['a backslash', 'Pfad C:\\Daten\\n\\;\\'],
+  ['all of them and umlauts', 'Pfad C:\\Daten; Plan, Stufe 2 – Öffnung\\n'],
+] as const
+
 describe('the calendar file read by an iCalendar parser', () => {
   it.each(injections)('keeps a title with %s in its own SUMMARY', (_, title, summary) => {
-    const text = ics(title, 'Zweiter Termin')
-    expect(events(text)).toEqual([
-      { properties: PROPERTIES, summary },
-      { properties: PROPERTIES, summary: 'Zweiter Termin' },
+    const text = ics([title, 'Zweiter Termin'])
+    expect(parsed(text).events).toEqual([
+      { properties: EVENT_PROPERTIES, summary },
+      { properties: EVENT_PROPERTIES, summary: 'Zweiter Termin' },
     ])
   })
 
   it.each(injections)('never ends a line at %s in the title, even for clients that end lines at a bare CR', (_, title) => {
-    const text = ics(title)
+    const text = ics([title])
     // RFC 5545 3.1: content lines end with CRLF, and no other CR or LF may appear.
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
     const lenient = text.replace(/\r(?!\n)/g, '\r\n')
-    expect(events(lenient)[0]!.properties).toEqual(PROPERTIES)
+    expect(parsed(lenient).events[0]!.properties).toEqual(EVENT_PROPERTIES)
   })
 
-  it('round-trips backslashes, semicolons, commas and umlauts', () => {
-    const title = 'Pfad C:\\Daten; Plan, Stufe 2 – Öffnung\\n'
-    expect(events(ics(title))[0]!.summary).toBe(title)
+  it.each(injections)('keeps a calendar name with %s in its own X-WR-CALNAME', (_, name, expected) => {
+    const text = ics(['Termin'], name)
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+    expect(parsed(text)).toMatchObject({ properties: CALENDAR_PROPERTIES, name: expected })
+  })
+
+  it.each(delimiters)('round-trips a title with %s', (_, title) => {
+    expect(parsed(ics([title])).events).toEqual([{ properties: EVENT_PROPERTIES, summary: title }])
+  })
+
+  it.each(delimiters)('round-trips a calendar name with %s', (_, name) => {
+    expect(parsed(ics(['Termin'], name))).toMatchObject({ properties: CALENDAR_PROPERTIES, name })
   })
 
   it('drops control characters, which iCalendar text may not contain', () => {
-    const text = ics('Glocke\u0007 Null\u0000 Escape\u001b Tab\tEnde\u007f')
+    const text = ics(['Glocke\u0007 Null\u0000 Escape\u001b Tab\tEnde\u007f'])
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
-    expect(events(text)[0]!.summary).toBe('Glocke Null Escape Tab\tEnde')
+    expect(parsed(text).events[0]!.summary).toBe('Glocke Null Escape Tab\tEnde')
   })
 
   it('folds long titles at 75 octets and the parser unfolds them unchanged', () => {
-    const title = `${'Öffentliche Beteiligung, Runde '.repeat(6)}\r${'ß'.repeat(40)}`
-    const text = ics(title)
+    const title = `${'Öffentliche Beteiligung, Runde '.repeat(6)}\r${'ß'.repeat(40)}🙂${'€'.repeat(30)}`
+    const text = ics([title])
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
-    expect(events(text)[0]!.summary).toBe(title.replace('\r', '\n'))
+    expect(parsed(text).events[0]!.summary).toBe(title.replace('\r', '\n'))
   })
 })

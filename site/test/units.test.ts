@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Milestone } from '@masterplan/shared'
 import { SUBSCRIPTION_PAGES } from '@masterplan/shared/subscriptions'
 import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
-import { calendar, fold } from '../src/lib/ics.ts'
+import { calendar } from '../src/lib/ics.ts'
 import { timeline } from '../src/lib/timeline.ts'
 import { absolute, localeOf, localePath, partnerPath, releasePath, subscribePath } from '../src/lib/urls.ts'
 import { isUnlisted, statusSegment, SUBSCRIPTION_STATUSES } from '../src/lib/subscription-pages.ts'
@@ -71,9 +71,14 @@ describe('the calendar', () => {
   })
 
   it('folds long lines at 75 octets without splitting a character', () => {
-    const folded = fold(`SUMMARY:${'Ä'.repeat(60)}`)
-    for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
-    expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'Ä'.repeat(60)}`)
+    const long = calendar([milestone(8, '2026-06-01T10:00:00.000Z', 'planned', { title: 'Ä'.repeat(60) })], {
+      host: 'masterplan.example',
+      name: 'Zeitplan',
+      url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
+      dayOf: (iso) => iso.slice(0, 10),
+    })
+    for (const line of long.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    expect(long.replace(/\r\n /g, '')).toContain(`SUMMARY:${'Ä'.repeat(60)}\r\n`)
   })
 })
 

@@ -1,63 +1,44 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import type { Milestone } from '@masterplan/shared'
 
 /**
- * RFC 5545 TEXT (3.3.11). Every line break becomes the two characters \n, a bare CR included: many
- * clients end a line at it, and a title could otherwise start a property of its own. Other control
- * characters may not appear in TEXT at all and are dropped; a tab may stay.
+ * ical-generator escapes \ ; , and every kind of line break in TEXT, but passes the other control characters through,
+ * which RFC 5545 3.3.11 does not allow in TEXT at all; a tab may stay.
  */
-const escape = (text: string) =>
-  text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+const text = (value: string) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
 
-/** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
-export function fold(line: string): string {
-  const bytes = new TextEncoder()
-  const parts: string[] = []
-  let current = ''
-  for (const char of line) {
-    const limit = parts.length === 0 ? 75 : 74 // continuation lines start with a space
-    if (bytes.encode(current + char).length > limit) {
-      parts.push(current)
-      current = ''
-    }
-    current += char
-  }
-  parts.push(current)
-  return parts.join('\r\n ')
-}
-
-const day = (iso: string) => iso.slice(0, 10).replace(/-/g, '')
-const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '')
-const nextDay = (iso: string) => {
-  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString()
+/** A calendar day as a Date at noon UTC: ical-generator writes VALUE=DATE from the UTC date of a Date without a time zone. */
+const noon = (day: string, plusDays = 0) => {
+  const date = new Date(`${day.slice(0, 10)}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + plusDays)
+  return date
 }
 
 type Options = { host: string; name: string; url: (m: Milestone) => string; dayOf: (iso: string) => string }
 
 /** One all-day event per milestone; the UID is built from the CMS id, so it never changes. */
 export function calendar(milestones: Milestone[], o: Options): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${o.host}//Masterplan Zeitplan//DE`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escape(o.name)}`, 'X-WR-TIMEZONE:Europe/Berlin']
+  // No .timezone(): with a calendar time zone and no zone library, ical-generator writes DTSTAMP in the server's local
+  // time without a Z. No .name(): it writes NAME and X-WR-CALNAME unescaped, so the name goes through x(), which escapes.
+  const cal = ical({ prodId: `//${o.host}//Masterplan Zeitplan//DE`, scale: 'GREGORIAN', method: ICalCalendarMethod.PUBLISH })
+  cal.x([
+    ['X-WR-CALNAME', text(o.name)],
+    ['X-WR-TIMEZONE', 'Europe/Berlin'],
+  ])
   for (const m of milestones) {
     const start = o.dayOf(m.actualDate ?? m.plannedDate)
     const end = m.plannedEndDate && !m.actualDate ? o.dayOf(m.plannedEndDate) : start
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:milestone-${m.id}@${o.host}`,
-      `DTSTAMP:${stamp(m.updatedAt)}`,
-      `DTSTART;VALUE=DATE:${day(start)}`,
-      `DTEND;VALUE=DATE:${day(nextDay(end))}`,
-      `SUMMARY:${escape(m.title)}`,
-      `STATUS:${m.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`,
-      `URL:${o.url(m)}`,
-      'END:VEVENT',
-    )
+    cal.createEvent({
+      id: `milestone-${m.id}@${o.host}`,
+      stamp: new Date(m.updatedAt),
+      allDay: true,
+      start: noon(start),
+      // DTEND of an all-day event is exclusive: the day after the last one.
+      end: noon(end, 1),
+      summary: text(m.title),
+      status: m.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      url: o.url(m),
+    })
   }
-  lines.push('END:VCALENDAR')
-  return lines.map(fold).join('\r\n') + '\r\n'
+  return cal.toString() + '\r\n'
 }
