@@ -114,9 +114,9 @@ describe('pages only the CMS leads to', () => {
   it('are left out of the sitemap, while the form is in it', async () => {
     const sitemaps = (await files(dist)).filter((f) => /^sitemap-\d+\.xml$/.test(f))
     const locations = (await Promise.all(sitemaps.map((f) => read(dist, f)))).join('\n').match(/<loc>[^<]+<\/loc>/g) ?? []
-    const paths = locations.map((loc) => new URL(loc.slice(5, -6)).pathname)
-    for (const sitePath of unlistedPages) expect(paths).not.toContain(sitePath)
-    expect(paths).toEqual(expect.arrayContaining(formPages))
+    const urlPaths = locations.map((loc) => new URL(loc.slice(5, -6)).pathname)
+    for (const sitePath of unlistedPages) expect(urlPaths).not.toContain(sitePath)
+    expect(urlPaths).toEqual(expect.arrayContaining(formPages))
     expect(await read(dist, fileOf(SUBSCRIPTION_PAGES.form))).not.toMatch(noindex)
   })
 

@@ -3,7 +3,8 @@ import { settings } from './data.ts'
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url')
 
-type Path<P> = { params: Record<string, string | undefined>; props: P }
+/** One entry of getStaticPaths. */
+export type StaticPath<P> = { params: Record<string, string | undefined>; props: P }
 
 /**
  * Adds the key of Astro's incremental build (experimental.incrementalBuild) to getStaticPaths
@@ -12,7 +13,7 @@ type Path<P> = { params: Record<string, string | undefined>; props: P }
  * change to it is a full build). A keyed page must therefore show nothing but its props, the
  * settings and constants from the code: a page that reads other data goes unkeyed.
  */
-export async function withCacheKeys<P>(paths: Array<Path<P>>): Promise<Array<Path<P> & { cacheKey: string }>> {
+export async function withCacheKeys<P>(staticPaths: Array<StaticPath<P>>): Promise<Array<StaticPath<P> & { cacheKey: string }>> {
   const site = digest([await settings('de'), await settings('en')])
-  return paths.map((path) => ({ ...path, cacheKey: digest([site, path.params, path.props]) }))
+  return staticPaths.map((staticPath) => ({ ...staticPath, cacheKey: digest([site, staticPath.params, staticPath.props]) }))
 }

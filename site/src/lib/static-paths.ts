@@ -1,9 +1,7 @@
 import { LOCALES, type Locale } from '@masterplan/shared'
-import { withCacheKeys } from './cache-key.ts'
+import { type StaticPath, withCacheKeys } from './cache-key.ts'
 import type { Shown } from './data.ts'
 import { localeParam } from './urls.ts'
-
-type StaticPath<P> = { params: Record<string, string | undefined>; props: P }
 
 /** getStaticPaths for pages that exist in both languages, once each. */
 export const bothLocales = () => LOCALES.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale } }))

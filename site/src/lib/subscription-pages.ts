@@ -10,8 +10,8 @@ export const statusSegment = (status: SubscriptionStatus) => SUBSCRIPTION_PAGES[
 
 const unlisted = new Set(
   LOCALES.flatMap((locale) =>
-    [...SUBSCRIPTION_STATUSES.map((status) => SUBSCRIPTION_PAGES[status]), ...SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)].map((path) =>
-      localizedSitePath(locale, path),
+    [...SUBSCRIPTION_STATUSES.map((status) => SUBSCRIPTION_PAGES[status]), ...SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)].map((germanUrlPath) =>
+      localizedSitePath(locale, germanUrlPath),
     ),
   ),
 )
@@ -20,4 +20,4 @@ const unlisted = new Set(
  * Pages a reader only reaches through the CMS's answer to the form. Out of context they say nothing,
  * so search engines (noindex), the sitemap and the site search leave them out.
  */
-export const isUnlisted = (pathname: string) => unlisted.has(pathname)
+export const isUnlisted = (urlPath: string) => unlisted.has(urlPath)

@@ -7,7 +7,7 @@ import { launch } from './chromium.ts'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')
-const inBothLanguages = (paths: string[]) => LOCALES.flatMap((locale) => paths.map((path) => localizedSitePath(locale, path)))
+const inBothLanguages = (germanUrlPaths: string[]) => LOCALES.flatMap((locale) => germanUrlPaths.map((urlPath) => localizedSitePath(locale, urlPath)))
 
 /** One page of every type, in German and (where it exists) English. */
 const pageTypes: Record<string, string[]> = {
@@ -42,18 +42,18 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function open(path: string): Promise<Page> {
+async function open(urlPath: string): Promise<Page> {
   const page = await context.newPage()
-  const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' })
-  expect(response?.status()).toBe(path === '/gibt-es-nicht/' ? 404 : 200)
+  const response = await page.goto(siteUrl + urlPath, { waitUntil: 'networkidle' })
+  expect(response?.status()).toBe(urlPath === '/gibt-es-nicht/' ? 404 : 200)
   return page
 }
 
-describe.each(Object.entries(pageTypes))('the %s page', (_type, paths) => {
-  it.each(paths)('%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)', async (path) => {
-    const page = await open(path)
+describe.each(Object.entries(pageTypes))('the %s page', (_type, urlPaths) => {
+  it.each(urlPaths)('%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)', async (urlPath) => {
+    const page = await open(urlPath)
     await expect.poll(() => page.locator('h1').count()).toBe(1)
-    expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/en/') ? 'en' : 'de')
+    expect(await page.getAttribute('html', 'lang')).toBe(urlPath.startsWith('/en/') ? 'en' : 'de')
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     await page.close()
