@@ -8,11 +8,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { bootPayload } from '../cms/scripts/local-env.ts'
-import { startMailSink } from '../cms/scripts/mail-sink.ts'
-import { startS3Server } from '../cms/scripts/s3-server.ts'
-import { freePort, startTestCms } from '../cms/scripts/test-cms.ts'
+import { bootPayload, freePort, runCmsScript, startMailSink, startS3Server, startTestCms } from '@masterplan/cms/testing'
 import { alertRun } from './lib/alerts.ts'
 import { dumpApi } from './lib/dump.ts'
 import { audit } from './lib/lighthouse.ts'
@@ -23,7 +21,9 @@ import { progress, table } from './lib/table.ts'
 
 const quick = process.argv.includes('--quick')
 const repo = path.resolve(import.meta.dirname, '..')
-const siteDir = path.join(repo, 'site')
+// The site's command-line entry points, found through its package's "exports".
+const publishScript = fileURLToPath(import.meta.resolve('@masterplan/site/publish'))
+const serveScript = fileURLToPath(import.meta.resolve('@masterplan/site/serve'))
 const scales = quick ? [200] : [1000, 10000]
 const base = quick ? { partners: 50, milestones: 30 } : { partners: 500, milestones: 200 }
 const loadSeconds = quick ? 5 : 30
@@ -54,11 +54,6 @@ const cms = await startTestCms({
   log: progress,
   env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '500', SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '2000' },
 })
-const tsx = path.join(repo, 'cms/node_modules/.bin/tsx')
-const cmsScript = (script: string, args: string[]) => {
-  const r = spawnSync(tsx, [path.join(repo, 'cms/scripts', script), ...args], { cwd: path.join(repo, 'cms'), env: { ...process.env, ...cms.env }, stdio: ['ignore', 'inherit', 'inherit'] })
-  if (r.status !== 0) throw new Error(`${script} failed`)
-}
 
 function siteBuildEnv(extra: Record<string, string>) {
   return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production', ...extra }
@@ -83,7 +78,7 @@ function phasesOf(output: string, total: number) {
  */
 async function publishSite(label: string, targetDir: string, cache: string, { full = false, extra = {} }: { full?: boolean; extra?: Record<string, string> } = {}) {
   progress(`site build: ${label}`)
-  const run = await measure(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), targetDir, ...(full ? ['--full'] : [])], { cwd: siteDir, env: siteBuildEnv({ SITE_CACHE_DIR: cache, ...extra }) })
+  const run = await measure(process.execPath, [publishScript, targetDir, ...(full ? ['--full'] : [])], { env: siteBuildEnv({ SITE_CACHE_DIR: cache, ...extra }) })
   const result = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as { ok?: boolean; pages?: number; servedAfter?: number; error?: string }
   if (!run.ok || !result.ok) throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
   const rendered = (run.output.match(/├─ \S+ \(\+\d+ms\)/g) ?? []).length
@@ -108,7 +103,7 @@ try {
   let generated = 0
   for (const [index, releases] of scales.entries()) {
     progress(`generating ${releases - generated} synthetic press releases`)
-    cmsScript('generate-synthetic.ts', ['--press-releases', String(releases - generated), '--partners', String(index === 0 ? base.partners : 0), '--milestones', String(index === 0 ? base.milestones : 0)])
+    runCmsScript('generate-synthetic', ['--press-releases', String(releases - generated), '--partners', String(index === 0 ? base.partners : 0), '--milestones', String(index === 0 ? base.milestones : 0)], { ...process.env, ...cms.env })
     generated = releases
     const siteTarget = path.join(work, `site-${releases}`)
     const cache = path.join(work, `cache-${releases}`)
@@ -171,7 +166,7 @@ async function pageWeightAndLighthouse(dist: string) {
   )
   progress('Lighthouse (mobile emulation)')
   const port = await freePort()
-  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), dist, '--port', String(port)], { stdio: 'ignore' })
+  const server = spawn(process.execPath, [serveScript, dist, '--port', String(port)], { stdio: 'ignore' })
   try {
     await new Promise((r) => setTimeout(r, 1000))
     const urls = Object.fromEntries(Object.entries(pages).filter(([type]) => !quick || ['start', 'release', 'search'].includes(type)).map(([type, p]) => [type, `http://localhost:${port}${p}`]))
@@ -189,9 +184,9 @@ async function pageWeightAndLighthouse(dist: string) {
 async function publishToLive(releases: number) {
   progress(`publish-to-live at ${releases} releases`)
   // With the CMS's own Astro cache, so its builds after this one are incremental as in production.
-  const first = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], { cwd: siteDir, env: siteBuildEnv({ SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR! }), encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [publishScript, target], { env: siteBuildEnv({ SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR! }), encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`initial publish failed: ${first.stdout}`)
-  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   const payload = await localApi()
   const served = (p: string) => fetch(`${siteUrl}${p}`).then((r) => r.status, () => 0)
   const waitServed = async (p: string, from: number) => {
@@ -286,7 +281,7 @@ async function publishToBucket(releases: number) {
 async function alerts(db: pg.Client) {
   const subscribers = quick ? 1000 : 10_000
   progress(`e-mail alert to ${subscribers} subscribers`)
-  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   const payload = await localApi()
   // Alerts of the releases published before (publish-to-live) must be done first, or they would mail
   // the subscribers inserted now and be counted as this alert's mails.

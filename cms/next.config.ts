@@ -2,9 +2,11 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readBuildEnv } from './src/lib/env.ts'
 import { securityHeaders } from './src/security-headers.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readBuildEnv()
 
 const nextConfig: NextConfig = {
   // The shared contract ships as TypeScript source.
@@ -14,9 +16,9 @@ const nextConfig: NextConfig = {
   // Types are checked once by `pnpm typecheck` (CI runs it); every start and test build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Tests build into their own folder so a running `pnpm start` keeps its build.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir: env.NEXT_DIST_DIR,
   headers: async () =>
-    securityHeaders({ https: (process.env.SERVER_URL ?? '').startsWith('https:'), dev: process.env.NODE_ENV === 'development' }),
+    securityHeaders({ https: env.SERVER_URL.startsWith('https:'), dev: env.NODE_ENV === 'development' }),
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,16 +1,17 @@
 // @ts-check
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
+import { readSiteEnv } from '@masterplan/shared'
 import { defineConfig } from 'astro/config'
 import { siteCacheDir, siteCodeDigest } from './scripts/build-inputs.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
-const cmsUrl = new URL(process.env.CMS_URL ?? 'http://localhost:3000')
-const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
+const env = readSiteEnv()
+const cmsUrl = new URL(env.CMS_URL)
 
 export default defineConfig({
-  site: siteUrl,
-  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  site: env.SITE_URL,
+  outDir: env.SITE_OUT_DIR,
   // Content store, image cache and incremental-build copies; kept so unchanged things are reused.
   cacheDir: siteCacheDir(),
   trailingSlash: 'always',
@@ -38,7 +39,7 @@ export default defineConfig({
   vite: {
     define: { 'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()) },
     // scripts/publish.ts fills the folder with the last build's pages first, so they need no copying.
-    build: { emptyOutDir: process.env.SITE_OUT_DIR_PREFILLED !== '1' },
+    build: { emptyOutDir: !env.SITE_OUT_DIR_PREFILLED },
   },
   devToolbar: { enabled: false },
 })

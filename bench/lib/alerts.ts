@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import type pg from 'pg'
 import type { Payload } from 'payload'
-import type { MailSink } from '../../cms/scripts/mail-sink.ts'
+import type { MailSink } from '@masterplan/cms/testing'
 
 /**
  * Resident memory of a process and all its descendants, in MB (from /proc). `VmHWM` sums each

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
-import { createClient, dumpKey, siteSettings, type Dump } from '@masterplan/shared'
-import { collectionSpecs, readsOf } from '../../site/src/lib/collections.ts'
+import { createClient, siteSettings } from '@masterplan/shared'
+import { collectionSpecs, readsOf } from '@masterplan/site/collections'
+import { type Dump, dumpKey } from '@masterplan/site/dump'
 import { z } from 'zod'
 
 /** Everything the site build reads, fetched once through the same client and written to a file. */

@@ -6,18 +6,16 @@ import '@masterplan/shared/no-telemetry'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { prepareLocalEnv } from './local-env.ts'
 import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
 import { databaseState } from './database-state.ts'
 import { migrate } from './migrate.ts'
 import { startMailSink } from './mail-sink.ts'
 import { spawnGroup, stopGroup } from './processes.ts'
-import { dataDir } from '../src/lib/paths.ts'
+import { cmsDir, dataDir } from '../src/lib/paths.ts'
+import { siteScript } from '../src/lib/siteScripts.ts'
 
 const dev = process.argv.includes('--dev')
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const siteDir = path.resolve(cmsDir, '../site')
 const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
 const PORT = Number(process.env.PORT ?? 3000)
 const SITE_PORT = Number(process.env.SITE_PORT ?? 4321)
@@ -141,7 +139,7 @@ try {
   // The public CMS origin: the site's subscription form posts there, and its CSP allows it.
   const siteEnv = { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL }
   const siteTarget = env.SITE_TARGET_DIR!
-  const publish = () => run(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), siteTarget], siteEnv)
+  const publish = () => run(process.execPath, [siteScript('publish'), siteTarget], siteEnv)
   if (existsSync(path.join(siteTarget, 'live'))) {
     // The last site is served at once; the fresh build swaps in when it is done.
     step(total - 1, total, 'Rebuilding the public site in the background (the last build is served meanwhile)')
@@ -151,7 +149,7 @@ try {
     await publish()
   }
   step(total, total, `Serving the public site on :${SITE_PORT}`)
-  serve(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)], siteEnv)
+  serve(process.execPath, [siteScript('serve'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)], siteEnv)
   await waitForHttp(`http://localhost:${SITE_PORT}/`, 10_000)
   const users = (await (await fetch(`http://localhost:${PORT}/api/users/init`)).json()) as { initialized?: boolean }
   console.log(`

@@ -12,15 +12,16 @@ if (!process.env.DATABASE_URL || !process.env.PAYLOAD_SECRET) {
   console.error('pnpm worker: DATABASE_URL and PAYLOAD_SECRET must be set (the CMS instances\' environment, see DEPLOY.md)')
   process.exit(2)
 }
-process.env.CMS_RUN_JOBS = 'true'
 // Lets SIGTERM wait for mails being sent to be recorded (src/lib/shutdown.ts).
 process.env.NEXT_MANUAL_SIG_HANDLE ??= 'true'
 
-const [{ getPayload }, { default: config }, { startJobRunners }] = await Promise.all([
+const [{ getPayload }, { default: config }, { startJobRunners }, { decideRunsJobs }] = await Promise.all([
   import('payload'),
   import('../src/payload.config.ts'),
   import('../src/jobs/runners.ts'),
+  import('../src/lib/env.ts'),
 ])
+decideRunsJobs(true)
 const payload = await getPayload({ config, cron: true })
 startJobRunners(payload)
 payload.logger.info({ event: 'worker-ready', pid: process.pid }, 'job worker ready: queues default, site, mail, backup')

@@ -5,14 +5,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ getPayload }, { default: config }, { readEnv }, { startJobRunners }] = await Promise.all([
+  const [{ getPayload }, { default: config }, { decideRunsJobs, readEnv, runsJobs }, { startJobRunners }] = await Promise.all([
     import('payload'),
     import('./payload.config.ts'),
     import('./lib/env.ts'),
     import('./jobs/runners.ts'),
   ])
-  process.env.CMS_RUN_JOBS ??= String(readEnv().JOBS_AUTORUN)
-  const runJobs = process.env.CMS_RUN_JOBS === 'true'
+  decideRunsJobs(readEnv().JOBS_AUTORUN)
+  const runJobs = runsJobs()
   const payload = await getPayload({ config, cron: runJobs })
   if (runJobs) startJobRunners(payload)
 }

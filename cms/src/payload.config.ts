@@ -26,7 +26,7 @@ import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
 import { refuseBadInput } from './errors/plugin.ts'
-import { readEnv } from './lib/env.ts'
+import { readEnv, runsJobs } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
 import { releaseAfterLastBuild } from './alerts/release.ts'
 import { installGracefulStop } from './lib/shutdown.ts'
@@ -95,7 +95,7 @@ export default buildConfig({
     // A server or worker stopped with SIGTERM finishes what it tracks first (NEXT_MANUAL_SIG_HANDLE).
     installGracefulStop((message) => payload.logger.info(message))
     // Only where the job queues run (a CMS server or worker), never in scripts or tests.
-    if (process.env.CMS_RUN_JOBS === 'true') {
+    if (runsJobs()) {
       startNightlyBackups(payload)
       await releaseAfterLastBuild(payload).catch((err: unknown) => payload.logger.error({ err, msg: 'releasing waiting alerts failed' }))
     }

@@ -9,13 +9,13 @@ import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
 import { linkIn, type Mail, receivedMails, until } from './helpers/mail.ts'
+import { siteScript } from '../src/lib/siteScripts.ts'
 
 /**
  * E-mail alerts on real parts: the CMS server running its job queues, real site builds served
  * over HTTP, an SMTP server in this process, subscriptions through the form endpoint and the mailed
  * link, and the server stopped and killed while it sends.
  */
-const repo = path.resolve(import.meta.dirname, '../..')
 let cms: TestCms
 let sink: MailSink
 let db: pg.Client
@@ -71,9 +71,9 @@ beforeAll(async () => {
   cms = await startTestCms({
     env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '1000', SMTP_URL: sink.url, JOB_LEASE_MS: '10000', MAIL_RATE_PER_SECOND: '100' },
   })
-  const first = spawnSync(process.execPath, [path.join(repo, 'site/scripts/publish.ts'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [siteScript('publish'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`first site build failed: ${first.stdout}${first.stderr}`)
-  siteServer = spawn(process.execPath, [path.join(repo, 'site/scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  siteServer = spawn(process.execPath, [siteScript('serve'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   await until('the site server', async () => (await served('/')) === 200, 10_000)
   db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
   await db.connect()

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
+import { siteScript } from '../src/lib/siteScripts.ts'
 
 /**
  * Fault drills against a real CMS server with its job queues and real site builds: the database
@@ -14,7 +15,6 @@ import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
  * whole, no job stays stuck, and the change reaches the site once the fault is over.
  * The site target is a tmpfs of our own (mounting needs root), so the disk can be made full.
  */
-const repo = path.resolve(import.meta.dirname, '../..')
 const minute = 60_000
 const LEASE_MS = 10_000
 let root: string
@@ -67,7 +67,7 @@ function buildProcesses(): number[] {
     .filter((pid) => {
       try {
         const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
-        return args.some((a) => a.endsWith('site/scripts/publish.ts')) && args.includes(target)
+        return args.some((a) => a === siteScript('publish')) && args.includes(target)
       } catch {
         return false // the process ended while we looked
       }

@@ -6,9 +6,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
-import { repoRoot } from '../src/lib/paths.ts'
 import { validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
+import { siteScript } from '../src/lib/siteScripts.ts'
 
 /**
  * Incremental site builds against a full build of the same data: after every kind of change, the
@@ -25,11 +25,11 @@ const api = (method: string, p: string, json?: unknown) => callApi(cms.url, meth
 
 type Published = { ok: boolean; pages?: number; error?: string; output: string }
 
-/** site/scripts/publish.ts into `<root>/<name>` with that target's own Astro cache. */
+/** The site's publish script into `<root>/<name>` with that target's own Astro cache. */
 function publish(name: string, { full = false, cmsUrl = cms.url } = {}): Promise<Published> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(root, `cache-${name}`), NODE_ENV: 'production' }
-    const child = spawn(process.execPath, [path.join(repoRoot, 'site/scripts/publish.ts'), path.join(root, name), ...(full ? ['--full'] : [])], { cwd: path.join(repoRoot, 'site'), env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [siteScript('publish'), path.join(root, name), ...(full ? ['--full'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c))
     child.stderr.on('data', (c: Buffer) => (output += c))

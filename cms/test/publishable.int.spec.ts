@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
-import { quote, richText, siteSettingsFixture } from '@masterplan/shared/fixtures'
+import { quote, richText, siteSettingsFixture } from '../src/seed/fixtures/index.ts'
 import { RICH_TEXT_NODE_TYPES } from '@masterplan/shared/rich-text'
 import { anyPartner, type Collection, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'

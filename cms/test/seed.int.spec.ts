@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { pressRelease } from '@masterplan/shared'
-import { cabinetDecisionRelease, pageFixtures, partnerFixtures } from '@masterplan/shared/fixtures'
+import { cabinetDecisionRelease, pageFixtures, partnerFixtures } from '../src/seed/fixtures/index.ts'
 import { useFreshDatabase } from './helpers/database.ts'
 
 let payload: Payload

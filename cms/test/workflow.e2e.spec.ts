@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { liveState } from '../src/publishing/liveState.ts'
 import { launchChromium } from './helpers/browser.ts'
+import { siteScript } from '../src/lib/siteScripts.ts'
 
 /**
  * The publishing pipeline end to end: a real CMS server running its job queues, real site builds
  * into a folder that is swapped live, and that folder served over HTTP.
  */
-const repo = path.resolve(import.meta.dirname, '../..')
 let cms: TestCms
 let payload: Payload
 let siteUrl: string
@@ -85,9 +85,9 @@ beforeAll(async () => {
   siteUrl = `http://localhost:${sitePort}`
   cms = await startTestCms({ env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '2000' } })
   Object.assign(process.env, cms.env)
-  const first = spawnSync(process.execPath, [path.join(repo, 'site/scripts/publish.ts'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [siteScript('publish'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
   if (first.status !== 0) throw new Error(`first site build failed: ${first.stdout}${first.stderr}`)
-  siteServer = spawn(process.execPath, [path.join(repo, 'site/scripts/serve.ts'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  siteServer = spawn(process.execPath, [siteScript('serve'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
   await until('the site server', async () => (await served('/')) === 200, 10_000)
 
   const { getPayload } = await import('payload')

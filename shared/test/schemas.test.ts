@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { partner, pressRelease } from '../src/index.ts'
-import { cabinetDecisionRelease } from '../src/fixtures/index.ts'
+
+const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] })
 
 const release = {
   id: 1,
   createdAt: '2025-04-15T08:00:00.000Z',
   updatedAt: '2025-04-15T08:00:00.000Z',
-  title: cabinetDecisionRelease.title.de,
-  slug: cabinetDecisionRelease.slug,
-  releaseDate: cabinetDecisionRelease.releaseDate,
+  title: 'Kabinett gibt den Auftakt zum Masterplan',
+  slug: 'kabinett-auftakt-masterplan',
+  releaseDate: '2025-04-15T08:00:00.000Z',
   issuers: [3],
-  contacts: cabinetDecisionRelease.contacts,
-  lead: cabinetDecisionRelease.lead.de,
-  body: cabinetDecisionRelease.body.de,
+  contacts: [{ name: 'Pressestelle', phone: '+49 371 000000', email: 'presse@example.org' }],
+  lead: 'Die Landesregierung fördert die Strategie der Region.',
+  body: { root: { type: 'root', version: 1, children: [paragraph('Der Regionalkonvent schreibt den Masterplan bis Ende 2026.')] } },
   _status: 'published',
 }
 

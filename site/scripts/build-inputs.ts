@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { readSiteEnv } from '@masterplan/shared'
 
 const siteDir = path.resolve(import.meta.dirname, '..')
 const repo = path.dirname(siteDir)
 
 /** Astro's cache (content store, image cache, incremental-build manifest and copies); kept between builds. */
-export const siteCacheDir = () => path.resolve(siteDir, process.env.SITE_CACHE_DIR ?? 'node_modules/.astro')
+export const siteCacheDir = () => path.resolve(siteDir, readSiteEnv().SITE_CACHE_DIR)
 
 /** What the site's pages are made of besides the CMS's data: its own code, styles and files, the shared contract, the lockfile. */
 const INPUTS = ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared/src', 'shared/package.json', 'pnpm-lock.yaml']

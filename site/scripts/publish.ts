@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Builds the site from the CMS, checks it, and only then points the served `live` link at it (an
  * atomic rename), so a failed build never replaces the site being served.

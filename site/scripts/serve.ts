@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Serves the built site: `node scripts/serve.ts [folder] [--port 4321]`. The folder may be a symlink
  * that a publisher swaps atomically; it is resolved on every request, so a swap needs no restart.
@@ -7,16 +8,18 @@ import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { readServeEnv } from '@masterplan/shared'
 import sirv from 'sirv'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.SITE_PORT ?? '4321' } } })
+const env = readServeEnv()
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: String(env.SITE_PORT) } } })
 const root = path.resolve(positionals[0] ?? 'dist')
 
 /**
  * The subscription form posts straight to the CMS (CMS_URL, as the build had it); no other origin
  * may receive a form. Without CMS_URL the form cannot be sent from here, rather than anywhere.
  */
-const formAction = ["'self'", ...(process.env.CMS_URL ? [new URL(process.env.CMS_URL).origin] : [])].join(' ')
+const formAction = ["'self'", ...(env.CMS_URL ? [new URL(env.CMS_URL).origin] : [])].join(' ')
 
 /** Strict by default: only the site's own origin, no inline script, no framing. */
 const SECURITY_HEADERS = {

@@ -1,4 +1,5 @@
 import { type CollectionConfig, Forbidden, type JobsConfig } from 'payload'
+import { runsJobs } from '../lib/env.ts'
 import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
 import { withLease } from './leases.ts'
@@ -90,5 +91,5 @@ export const jobs: JobsConfig = {
     { cron: '* * * * *', queue: BACKUP_QUEUE, limit: 1 },
   ],
   // Set by instrumentation.ts from JOBS_AUTORUN, and by the worker (scripts/worker.ts).
-  shouldAutoRun: () => process.env.CMS_RUN_JOBS === 'true',
+  shouldAutoRun: runsJobs,
 }

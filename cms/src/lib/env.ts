@@ -64,6 +64,11 @@ const schema = z.object({
   SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
   /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+  /** Recorded in every backup (src/ops/backup/appInfo.ts); without GIT_COMMIT, git is asked. */
+  GIT_COMMIT: z.string().optional(),
+  APP_VERSION: z.string().optional(),
+  /** Set by scripts/start.ts: Next.js then leaves SIGTERM/SIGINT to src/lib/shutdown.ts. */
+  NEXT_MANUAL_SIG_HANDLE: z.stringbool().default(false),
 })
   .refine((env) => env.SITE_BUILD_TARGET !== 's3' || env.SITE_S3_BUCKET, {
     message: 'SITE_S3_BUCKET is required when SITE_BUILD_TARGET is s3',
@@ -135,8 +140,33 @@ function productionSecretProblem(source: Source, generatedSecretFile: string): s
   return null
 }
 
-/** Reads the environment once and fails with every problem named, instead of a cryptic crash later. */
+/** What next.config.ts needs; read without the rest, since `next build` runs without secrets. */
+export function readBuildEnv(source: Source = process.env) {
+  return z.object({ SERVER_URL: schema.shape.SERVER_URL, NEXT_DIST_DIR: z.string().default('.next'), NODE_ENV: z.string().optional() }).parse(source)
+}
+
+/**
+ * Whether this process runs the job queues: decided once at boot (src/instrumentation.ts,
+ * scripts/worker.ts) and kept in the process's environment, because Next.js loads the boot hook and
+ * the routes as separate bundles that share no module state.
+ */
+export const runsJobs = (): boolean => process.env.CMS_RUN_JOBS === 'true'
+export function decideRunsJobs(value: boolean): void {
+  process.env.CMS_RUN_JOBS = String(value)
+}
+
+/** The variables the CMS reads, besides the schema's: the production check also looks at these. */
+const KEYS = [...Object.keys(schema.shape), 'NODE_ENV']
+let last: { key: string; secretFile: string; env: Env } | undefined
+
+/**
+ * Reads the environment and fails with every problem named, instead of a cryptic crash later.
+ * Validated once per distinct set of values: the many callers (hooks, jobs, endpoints) only compare
+ * strings, and the secret check reads its file once, not on every request.
+ */
 export function readEnv(source: Source = process.env, { generatedSecretFile = GENERATED_SECRET_FILE } = {}): Env {
+  const key = KEYS.map((name) => source[name] ?? '\u0000').join('\u0001')
+  if (last?.key === key && last.secretFile === generatedSecretFile) return last.env
   const result = schema.safeParse(source)
   const problems = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
   const secretProblem = productionSecretProblem(source, generatedSecretFile)
@@ -144,5 +174,6 @@ export function readEnv(source: Source = process.env, { generatedSecretFile = GE
     problems.push(`  PAYLOAD_SECRET: ${secretProblem}. Einen neuen erzeugen / generate a new one: openssl rand -hex 32`)
   }
   if (!result.success || secretProblem) throw new Error(`The CMS environment is not usable:\n${problems.join('\n')}`)
+  last = { key, secretFile: generatedSecretFile, env: result.data }
   return result.data
 }

@@ -7,6 +7,7 @@
  * work to end (at most DRAIN_MS, below the 10 s after which scripts/processes.ts sends SIGKILL)
  * and exits with the signal's code.
  */
+import { readEnv } from './env.ts'
 const DRAIN_MS = 8_000
 const running = new Set<Promise<unknown>>()
 let stopping = false
@@ -24,7 +25,7 @@ export function track<T>(work: Promise<T>): Promise<T> {
 }
 
 export function installGracefulStop(log: (message: string) => void): void {
-  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return
+  if (!readEnv().NEXT_MANUAL_SIG_HANDLE) return
   const stop = (signal: NodeJS.Signals, code: number) => async () => {
     stopping = true
     log(`${signal}: finishing ${running.size} running task(s) before exit`)

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { repoRoot } from '../lib/paths.ts'
+import { siteScript } from '../lib/siteScripts.ts'
 import { readEnv } from '../lib/env.ts'
 import { uploadSite } from './s3Target/index.ts'
 
@@ -27,14 +27,13 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
 }
 
 /**
- * Builds the site and swaps it live (site/scripts/publish.ts); the old site stays on failure.
+ * Builds the site and swaps it live (the site's `publish` script); the old site stays on failure.
  * `full`: every page rendered and every document read again, instead of only what changed.
  */
 function buildLocally(full: boolean): Promise<BuildResult> {
   const env = readEnv()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'site/scripts/publish.ts'), env.SITE_TARGET_DIR, ...(full ? ['--full'] : [])], {
-      cwd: path.join(repoRoot, 'site'),
+    const child = spawn(process.execPath, [siteScript('publish'), env.SITE_TARGET_DIR, ...(full ? ['--full'] : [])], {
       env: { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

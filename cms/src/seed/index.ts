@@ -7,7 +7,7 @@ import {
   partnerFixtures,
   richText,
   siteSettingsFixture,
-} from '@masterplan/shared/fixtures'
+} from './fixtures/index.ts'
 
 type Log = (line: string) => void
 type Collection = 'partners' | 'milestones' | 'press-releases' | 'pages'

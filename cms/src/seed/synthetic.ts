@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { MILESTONE_STATUSES, PARTNER_KINDS, PARTNER_ROLES } from '@masterplan/shared'
-import { richText } from '@masterplan/shared/fixtures'
+import { richText } from './fixtures/index.ts'
 
 export type SyntheticCounts = { pressReleases: number; partners: number; milestones: number; imageShare: number }
 

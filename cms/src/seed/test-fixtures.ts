@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import { quote, richText } from '@masterplan/shared/fixtures'
+import { quote, richText } from './fixtures/index.ts'
 import { seed } from './index.ts'
 
 /** Words that appear in exactly one fixture each, so tests can look for them anywhere. */

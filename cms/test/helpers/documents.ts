@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import { richText } from '@masterplan/shared/fixtures'
+import { richText } from '../../src/seed/fixtures/index.ts'
 
 let counter = 0
 /** A slug no other test uses, so files need no clean-up between them. */

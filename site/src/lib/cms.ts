@@ -1,5 +1,5 @@
 import { createClient, readSiteEnv } from '@masterplan/shared'
-import { createDumpClient } from '@masterplan/shared/dump-client'
+import { createDumpClient } from './dump-client.ts'
 
 export const env = readSiteEnv()
 
@@ -8,4 +8,4 @@ export const env = readSiteEnv()
  * CMS_DUMP (benchmarks only) reads a JSON dump of the API instead.
  */
 // Large pages: at 10,000 releases ten requests of 1,000 are much faster than a hundred of 100.
-export const cms = process.env.CMS_DUMP ? createDumpClient(process.env.CMS_DUMP) : createClient({ baseUrl: env.CMS_URL, pageSize: 1000 })
+export const cms = env.CMS_DUMP ? createDumpClient(env.CMS_DUMP) : createClient({ baseUrl: env.CMS_URL, pageSize: 1000 })

@@ -12,7 +12,7 @@ import {
   SUBSCRIPTION_PAGES,
   subscriptionErrorPage,
 } from '@masterplan/shared/subscriptions'
-import { freePort } from '../../../cms/scripts/test-cms.ts'
+import { freePort } from '@masterplan/cms/testing'
 import { subscriptionText } from '../../src/lib/subscription-text.ts'
 import { siteDir } from '../setup/build.ts'
 import { launch } from './chromium.ts'

@@ -3,8 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { freePort, startTestCms } from '../../../cms/scripts/test-cms.ts'
-import type { Fixtures } from '../../../cms/src/seed/test-fixtures.ts'
+import { type Fixtures, freePort, startTestCms } from '@masterplan/cms/testing'
 import { buildSite, siteDir } from './build.ts'
 
 declare module 'vitest' {

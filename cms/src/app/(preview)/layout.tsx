@@ -1,5 +1,5 @@
 import type React from 'react'
-import '../../../../site/src/styles/global.css'
+import '@masterplan/site/styles.css'
 
 /** Drafts are previewed in the public site's own stylesheet. */
 export default function PreviewLayout({ children }: { children: React.ReactNode }) {

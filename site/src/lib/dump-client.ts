@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { z } from 'zod'
-import { type CmsClient, CmsError, describeDocument, describeIssues, type ListOptions } from './client.ts'
+import { type CmsClient, CmsError, describeDocument, describeIssues, type ListOptions } from '@masterplan/shared'
 
 /** The key a list request is stored under in a dump. */
 export const dumpKey = (collection: string, o: Pick<ListOptions, 'locale' | 'fallbackLocale'>) =>
