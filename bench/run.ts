@@ -56,7 +56,7 @@ const cms = await startTestCms({
 })
 
 function siteBuildEnv(extra: Record<string, string>) {
-  return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production', ...extra }
+  return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production' as const, ...extra }
 }
 
 /** Seconds of one build's phases, read from Astro's and Pagefind's own output. */

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import type pg from 'pg'
-import type { Payload } from 'payload'
-import type { MailSink } from '@masterplan/cms/testing'
+import type { MailSink, Payload } from '@masterplan/cms/testing'
 
 /**
  * Resident memory of a process and all its descendants, in MB (from /proc). `VmHWM` sums each

@@ -4,7 +4,7 @@ import { treeRssMb } from './alerts.ts'
 export type Run = { seconds: number; peakRssMb: number; ok: boolean; output: string }
 
 /** Runs a command to completion, timing it and sampling the peak memory of its process tree (e.g. publish.ts and the astro build it runs). */
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+export function measure(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): Promise<Run> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint()
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })

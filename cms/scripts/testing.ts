@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { cmsDir } from '../src/lib/paths.ts'
 
+export type { Payload } from 'payload'
 export type { Fixtures } from '../src/seed/test-fixtures.ts'
 export { bootPayload } from './local-env.ts'
 export { type MailSink, startMailSink } from './mail-sink.ts'

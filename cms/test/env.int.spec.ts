@@ -105,3 +105,14 @@ describe('object storage and job settings', () => {
     expect(() => read({ ...production, JOBS_AUTORUN: 'manchmal' })).toThrow(/JOBS_AUTORUN/)
   })
 })
+
+describe('reading the environment', () => {
+  it('validates a set of values once, and again when a value changes', () => {
+    const first = read(production)
+    expect(read({ ...production })).toBe(first)
+    const changed = read({ ...production, SITE_BUILD_DEBOUNCE_MS: '10' })
+    expect(changed).not.toBe(first)
+    expect(changed.SITE_BUILD_DEBOUNCE_MS).toBe(10)
+    expect(() => read({ ...production, SITE_BUILD_DEBOUNCE_MS: 'bald' })).toThrow(/SITE_BUILD_DEBOUNCE_MS/)
+  })
+})
