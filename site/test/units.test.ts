@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import type { Milestone } from '@masterplan/shared'
 import { SUBSCRIPTION_PAGES } from '@masterplan/shared/subscriptions'
 import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
@@ -7,6 +8,7 @@ import { timeline } from '../src/lib/timeline.ts'
 import { absolute, localeOf, localePath, partnerPath, releasePath, subscribePath } from '../src/lib/urls.ts'
 import { isUnlisted, statusSegment, SUBSCRIPTION_STATUSES } from '../src/lib/subscription-pages.ts'
 import { listPages, PAGE_SIZE, type ListProps } from '../src/lib/archive.ts'
+import { schemaFields } from '../src/lib/schema-fields.ts'
 
 describe('dates and sizes', () => {
   it('are written the German way, in Berlin time', () => {
@@ -154,5 +156,32 @@ describe('the press archive pages', () => {
     expect(pages.get('seite/2')).toEqual({ kind: 'redirect', locale: 'de', to: '/aktuelles/' })
     expect(pages.get('seite/3')).toEqual({ kind: 'redirect', locale: 'de', to: '/aktuelles/' })
     expect(pages.has('seite/4')).toBe(false)
+  })
+})
+
+describe('the field list of an API document', () => {
+  const person = z.object({ id: z.number().int() })
+  const schema = z.object({
+    title: z.string().min(1).describe('Headline'),
+    subtitle: z.string().nullish(),
+    published: z.iso.datetime({ offset: true }),
+    kind: z.enum(['a', 'b']),
+    author: z.union([z.number().int(), person]),
+    contacts: z.array(z.object({ email: z.email(), phone: z.string().optional() })).nullish(),
+    tags: z.array(z.string()),
+  })
+
+  it('names each field with its type, whether it is always there and its description, lists of objects field by field', () => {
+    expect(schemaFields(schema, new Map([[person, 'person']]))).toEqual([
+      { name: 'title', type: 'string', required: true, description: 'Headline' },
+      { name: 'subtitle', type: 'string', required: false },
+      { name: 'published', type: 'string (datetime)', required: true },
+      { name: 'kind', type: '"a" | "b"', required: true },
+      { name: 'author', type: 'integer | person', required: true },
+      { name: 'contacts', type: 'object[]', required: false },
+      { name: 'contacts[].email', type: 'string (email)', required: true },
+      { name: 'contacts[].phone', type: 'string', required: false },
+      { name: 'tags', type: 'string[]', required: true },
+    ])
   })
 })

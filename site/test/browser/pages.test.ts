@@ -20,6 +20,7 @@ const pageTypes: Record<string, string[]> = {
   partner: ['/partner/smil/', '/en/partner/smil/'],
   'standing page': ['/impressum/', '/en/barrierefreiheit/'],
   search: ['/suche/', '/en/suche/'],
+  'press service': ['/presse/', '/en/presse/'],
   subscription: inBothLanguages([SUBSCRIPTION_PAGES.form]),
   'subscription error': inBothLanguages(SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)),
   'subscription status': inBothLanguages([SUBSCRIPTION_PAGES.pending, SUBSCRIPTION_PAGES.confirmed, SUBSCRIPTION_PAGES.invalidLink, SUBSCRIPTION_PAGES.unsubscribed]),
