@@ -11,6 +11,7 @@ export const RESERVED_PAGE_SLUGS = [
   'zeitplan',
   'medien',
   'abonnieren',
+  'presse',
   '404',
   // The English half of the site.
   'en',
