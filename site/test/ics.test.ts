@@ -17,7 +17,12 @@ const milestone = (id: number, title: string): Milestone => ({
 const ics = (titles: string[], name = 'Zeitplan; Südwestsachsen, 2026') =>
   calendar(
     titles.map((title, i) => milestone(i + 1, title)),
-    { host: 'masterplan.example', name, url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`, dayOf: (iso) => iso.slice(0, 10) },
+    {
+      host: 'masterplan.example',
+      name,
+      url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
+      dayOf: (iso) => iso.slice(0, 10),
+    },
   )
 
 // ical.js leaves unknown X- properties unescaped; X-WR-CALNAME is TEXT to the clients that read it (Apple, Google, Outlook).
@@ -67,13 +72,16 @@ describe('the calendar file read by an iCalendar parser', () => {
     ])
   })
 
-  it.each(injections)('never ends a line at %s in the title, even for clients that end lines at a bare CR', (_, title) => {
-    const text = ics([title])
-    // RFC 5545 3.1: content lines end with CRLF, and no other CR or LF may appear.
-    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
-    const lenient = text.replace(/\r(?!\n)/g, '\r\n')
-    expect(parsed(lenient).events[0]!.properties).toEqual(EVENT_PROPERTIES)
-  })
+  it.each(injections)(
+    'never ends a line at %s in the title, even for clients that end lines at a bare CR',
+    (_, title) => {
+      const text = ics([title])
+      // RFC 5545 3.1: content lines end with CRLF, and no other CR or LF may appear.
+      expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+      const lenient = text.replace(/\r(?!\n)/g, '\r\n')
+      expect(parsed(lenient).events[0]!.properties).toEqual(EVENT_PROPERTIES)
+    },
+  )
 
   it.each(injections)('keeps a calendar name with %s in its own X-WR-CALNAME', (_, name, expected) => {
     const text = ics(['Termin'], name)
@@ -91,6 +99,7 @@ describe('the calendar file read by an iCalendar parser', () => {
 
   it('drops control characters, which iCalendar text may not contain', () => {
     const text = ics(['Glocke\u0007 Null\u0000 Escape\u001b Tab\tEnde\u007f'])
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
     expect(parsed(text).events[0]!.summary).toBe('Glocke Null Escape Tab\tEnde')
   })

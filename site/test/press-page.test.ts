@@ -5,12 +5,18 @@ import { files, read } from './helpers.ts'
 const dist = inject('distDir')
 const cmsUrl = inject('cmsUrl')
 
-const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decodeEntities = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** The requests a `curl -G URL --data-urlencode 'name=value' …` sample on the page sends. */
 function requestsOn(html: string): URL[] {
   return [...html.matchAll(/<pre class="sample"><code>([\s\S]*?)<\/code><\/pre>/g)].map(([, code]) => {
-    const text = unescape(code!)
+    const text = decodeEntities(code!)
     const url = new URL(text.match(/curl -G '([^']+)'/)![1]!)
     for (const [, pair] of text.matchAll(/--data-urlencode '([^']*)'/g)) {
       const at = pair!.indexOf('=')
@@ -27,7 +33,8 @@ describe.each([
   it('lists every field of the press release schema', async () => {
     const html = await read(dist, file)
     const table = html.slice(html.indexOf('<table class="fields">'), html.indexOf('</table>'))
-    for (const field of Object.keys(pressRelease.shape)) expect(table).toContain(`<th scope="row"><code>${field}</code></th>`)
+    for (const field of Object.keys(pressRelease.shape))
+      expect(table).toContain(`<th scope="row"><code>${field}</code></th>`)
   })
 
   it('shows requests that the CMS answers with press releases', async () => {

@@ -5,6 +5,7 @@ import type { Milestone } from '@masterplan/shared'
  * ical-generator escapes \ ; , and every kind of line break in TEXT, but passes the other control characters through,
  * which RFC 5545 3.3.11 does not allow in TEXT at all; a tab may stay.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this expression is for
 const text = (value: string) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
 
 /** A calendar day as a Date at noon UTC: ical-generator writes VALUE=DATE from the UTC date of a Date without a time zone. */
@@ -20,7 +21,11 @@ type Options = { host: string; name: string; url: (m: Milestone) => string; dayO
 export function calendar(milestones: Milestone[], o: Options): string {
   // No .timezone(): with a calendar time zone and no zone library, ical-generator writes DTSTAMP in the server's local
   // time without a Z. No .name(): it writes NAME and X-WR-CALNAME unescaped, so the name goes through x(), which escapes.
-  const cal = ical({ prodId: `//${o.host}//Masterplan Zeitplan//DE`, scale: 'GREGORIAN', method: ICalCalendarMethod.PUBLISH })
+  const cal = ical({
+    prodId: `//${o.host}//Masterplan Zeitplan//DE`,
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+  })
   cal.x([
     ['X-WR-CALNAME', text(o.name)],
     ['X-WR-TIMEZONE', 'Europe/Berlin'],
@@ -40,5 +45,5 @@ export function calendar(milestones: Milestone[], o: Options): string {
       url: o.url(m),
     })
   }
-  return cal.toString() + '\r\n'
+  return `${cal.toString()}\r\n`
 }

@@ -12,7 +12,15 @@ export type FieldRow = {
 
 // Only what the walk reads of zod's definitions; `def.type` is stable across zod 4 builds, unlike instanceof.
 type Node = {
-  def: { type: string; innerType?: Node; options?: Node[]; element?: Node; shape?: Record<string, Node>; values?: unknown[]; entries?: Record<string, unknown> }
+  def: {
+    type: string
+    innerType?: Node
+    options?: Node[]
+    element?: Node
+    shape?: Record<string, Node>
+    values?: unknown[]
+    entries?: Record<string, unknown>
+  }
   format?: string | null
   description?: string
 }
@@ -50,7 +58,9 @@ export function schemaFields(schema: z.ZodType, named: Map<z.ZodType, string> = 
       case 'literal':
         return (n.def.values ?? []).map((value) => JSON.stringify(value)).join(' | ')
       case 'enum':
-        return Object.values(n.def.entries ?? {}).map((value) => JSON.stringify(value)).join(' | ')
+        return Object.values(n.def.entries ?? {})
+          .map((value) => JSON.stringify(value))
+          .join(' | ')
       case 'union':
         return (n.def.options ?? []).map(typeOf).join(' | ')
       case 'array': {
@@ -70,8 +80,15 @@ export function schemaFields(schema: z.ZodType, named: Map<z.ZodType, string> = 
       const name = `${prefix}${key}`
       const items = inner.def.type === 'array' ? unwrap(inner.def.element!).inner : null
       // A nested object of this document (not a named one) is listed field by field, so readers see every leaf.
-      const nested = [inner, items].find((candidate) => candidate && candidate.def.type === 'object' && !names.has(candidate))
-      const row: FieldRow = { name, type: nested ? (items ? 'object[]' : 'object') : typeOf(inner), required, ...(description ? { description } : {}) }
+      const nested = [inner, items].find(
+        (candidate) => candidate && candidate.def.type === 'object' && !names.has(candidate),
+      )
+      const row: FieldRow = {
+        name,
+        type: nested ? (items ? 'object[]' : 'object') : typeOf(inner),
+        required,
+        ...(description ? { description } : {}),
+      }
       return nested ? [row, ...walk(nested, items ? `${name}[].` : `${name}.`)] : [row]
     })
 

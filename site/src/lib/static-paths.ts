@@ -4,7 +4,8 @@ import type { Shown } from './data.ts'
 import { localeParam } from './urls.ts'
 
 /** getStaticPaths for pages that exist in both languages, once each. */
-export const bothLocales = () => LOCALES.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale } }))
+export const bothLocales = () =>
+  LOCALES.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale } }))
 
 /**
  * getStaticPaths for pages generated from content: `staticPathsIn(locale)` lists a locale's pages without the locale
@@ -14,11 +15,14 @@ export const bothLocales = () => LOCALES.map((locale) => ({ params: { locale: lo
 export async function perLocale<P>(staticPathsIn: (locale: Locale) => Promise<Array<StaticPath<P>>>) {
   const staticPaths: Array<StaticPath<P>> = []
   for (const locale of LOCALES) {
-    for (const { params, props } of await staticPathsIn(locale)) staticPaths.push({ params: { locale: localeParam(locale), ...params }, props })
+    for (const { params, props } of await staticPathsIn(locale))
+      staticPaths.push({ params: { locale: localeParam(locale), ...params }, props })
   }
   return withCacheKeys(staticPaths)
 }
 
 /** One page per document shown in a locale, at the document's slug. */
 export const perDocument = <T extends { slug: string }>(shownIn: (locale: Locale) => Promise<Array<Shown<T>>>) =>
-  perLocale(async (locale) => (await shownIn(locale)).map((shown) => ({ params: { slug: shown.doc.slug }, props: { locale, shown } })))
+  perLocale(async (locale) =>
+    (await shownIn(locale)).map((shown) => ({ params: { slug: shown.doc.slug }, props: { locale, shown } })),
+  )
