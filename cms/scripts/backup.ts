@@ -21,15 +21,14 @@ const { env, stop } = await prepareLocalEnv(console.log)
 Object.assign(process.env, env)
 let code = 0
 try {
-  const [{ readEnv }, { backupSettings }, { archiveName, createBackup }] = await Promise.all([
+  const [{ readEnv }, { archiveName, createBackup }] = await Promise.all([
     import('../src/lib/env.ts'),
-    import('../src/ops/backup/settings.ts'),
     import('../src/ops/backup/createBackup.ts'),
   ])
-  const settings = backupSettings()
+  const settings = readEnv()
   const target = args[0] ? path.resolve(here, args[0]) : settings.BACKUP_DIR
   const file = args[0] && !isFolder(args[0], target) ? target : path.join(target, archiveName('masterplan'))
-  const mediaDir = readEnv().MEDIA_DIR
+  const mediaDir = settings.MEDIA_DIR
   const payload = await bootPayload()
   const result = await createBackup({ payload, databaseUrl: env.DATABASE_URL!, mediaDir, file, binDir: settings.PG_BIN_DIR, log: console.log })
   const { counts, migration } = result.manifest

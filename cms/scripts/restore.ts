@@ -38,9 +38,8 @@ const { env, stop } = await prepareLocalEnv(console.log)
 Object.assign(process.env, env)
 let code = 0
 try {
-  const [{ readEnv }, { backupSettings }, { restoreBackup, RestoreRefused }] = await Promise.all([
+  const [{ readEnv }, { restoreBackup, RestoreRefused }] = await Promise.all([
     import('../src/lib/env.ts'),
-    import('../src/ops/backup/settings.ts'),
     import('../src/ops/backup/restoreBackup.ts'),
   ])
   const payload = await bootPayload()
@@ -52,7 +51,7 @@ try {
       mediaDir: readEnv().MEDIA_DIR,
       file,
       force: values.force,
-      binDir: backupSettings().PG_BIN_DIR,
+      binDir: readEnv().PG_BIN_DIR,
       log: console.log,
       migrateUp: () => migrate(env),
     })

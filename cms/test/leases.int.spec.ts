@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
-import { keepLease, leaseMs, releaseStaleJobs } from '../src/jobs/leases.ts'
+import { keepLease, releaseStaleJobs } from '../src/jobs/leases.ts'
+import { readEnv } from '../src/lib/env.ts'
 import { bootPayload } from './helpers/payload.ts'
 
 /**
@@ -135,9 +136,10 @@ describe('the job lease sweep', () => {
   })
 
   it('reads JOB_LEASE_MS, defaulting to two minutes and refusing nonsense', () => {
-    expect(leaseMs({})).toBe(120_000)
-    expect(leaseMs({ JOB_LEASE_MS: '15000' })).toBe(15_000)
-    expect(() => leaseMs({ JOB_LEASE_MS: 'soon' })).toThrow(/JOB_LEASE_MS/)
-    expect(() => leaseMs({ JOB_LEASE_MS: '10' })).toThrow(/JOB_LEASE_MS/)
+    const lease = (value?: string) => readEnv({ ...process.env, JOB_LEASE_MS: value }).JOB_LEASE_MS
+    expect(lease()).toBe(120_000)
+    expect(lease('15000')).toBe(15_000)
+    expect(() => lease('soon')).toThrow(/JOB_LEASE_MS/)
+    expect(() => lease('10')).toThrow(/JOB_LEASE_MS/)
   })
 })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { readEnv } from '../lib/env.ts'
 import { recordInterruptedSiteBuild } from './siteBuild.ts'
 
 /**
@@ -10,13 +11,7 @@ import { recordInterruptedSiteBuild } from './siteBuild.ts'
  * and a job whose row went quiet for JOB_LEASE_MS is released, its lost attempt counted as failed.
  */
 
-const DEFAULT_LEASE_MS = 2 * 60_000
-
-export function leaseMs(source: Record<string, string | undefined> = process.env): number {
-  const value = Number(source.JOB_LEASE_MS ?? DEFAULT_LEASE_MS)
-  if (!Number.isInteger(value) || value < 1_000) throw new Error(`JOB_LEASE_MS must be a whole number of milliseconds, at least 1000 (got "${source.JOB_LEASE_MS}")`)
-  return value
-}
+export const leaseMs = (): number => readEnv().JOB_LEASE_MS
 
 /** Several heartbeats fit into one lease, so one slow or failed update never loses it. */
 const heartbeatMs = (lease: number) => Math.min(15_000, Math.floor(lease / 4))

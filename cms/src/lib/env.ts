@@ -64,6 +64,20 @@ const schema = z.object({
   SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
   /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+  /**
+   * A job whose runner has not touched it for this long is given to another runner
+   * (src/jobs/leases.ts); several heartbeats fit into one lease.
+   */
+  JOB_LEASE_MS: z.coerce.number().int().min(1_000, 'must be a whole number of milliseconds, at least 1000').default(120_000),
+  /** `nightly` lets the CMS write a backup once a night; anything else leaves it to the operator. */
+  BACKUP_SCHEDULE: z.enum(['off', 'nightly']).default('off'),
+  BACKUP_DIR: z.string().default(path.join(dataDir, 'backups')),
+  /** How many nightly archives stay; archives made by hand are never deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+  /** The hour (Europe/Berlin) from which the nightly backup is due: after the nightly site build. */
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /** A folder with pg_dump and pg_restore to prefer over those on PATH. */
+  PG_BIN_DIR: z.string().optional(),
   /** Recorded in every backup (src/ops/backup/appInfo.ts); without GIT_COMMIT, git is asked. */
   GIT_COMMIT: z.string().optional(),
   APP_VERSION: z.string().optional(),

@@ -3,7 +3,6 @@ import type { TaskConfig } from 'payload'
 import { readEnv } from '../../lib/env.ts'
 import { archiveName, createBackup } from './createBackup.ts'
 import { rotateArchives } from './rotate.ts'
-import { backupSettings } from './settings.ts'
 
 type BackupTask = { input: { backupId: number }; output: { size: number } }
 
@@ -22,19 +21,18 @@ export const backupTask: TaskConfig<BackupTask> = {
   retries: { attempts: 1, backoff: { type: 'fixed', delay: 10 * 60_000 } },
   handler: async ({ input, req }) => {
     const { payload } = req
-    const settings = backupSettings()
+    const env = readEnv()
     const started = Date.now()
     const record = (data: Record<string, unknown>) =>
       payload.update({ collection: 'backups', id: input.backupId, data, depth: 0, overrideAccess: true, req })
     await record({ status: 'running', startedAt: new Date(started).toISOString(), error: null })
     try {
-      const env = readEnv()
       const databaseUrl = env.DATABASE_URL ?? (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString
       if (!databaseUrl) throw new Error('no DATABASE_URL to hand to pg_dump')
-      const file = path.join(settings.BACKUP_DIR, archiveName(NIGHTLY_PREFIX))
-      const result = await createBackup({ payload, databaseUrl, mediaDir: env.MEDIA_DIR, file, binDir: settings.PG_BIN_DIR, log: (line) => payload.logger.info(`backup: ${line}`) })
-      const removed = await rotateArchives(settings.BACKUP_DIR, NIGHTLY_PREFIX, settings.BACKUP_KEEP)
-      if (removed.length) payload.logger.info(`backup: removed ${removed.join(', ')} (BACKUP_KEEP=${settings.BACKUP_KEEP})`)
+      const file = path.join(env.BACKUP_DIR, archiveName(NIGHTLY_PREFIX))
+      const result = await createBackup({ payload, databaseUrl, mediaDir: env.MEDIA_DIR, file, binDir: env.PG_BIN_DIR, log: (line) => payload.logger.info(`backup: ${line}`) })
+      const removed = await rotateArchives(env.BACKUP_DIR, NIGHTLY_PREFIX, env.BACKUP_KEEP)
+      if (removed.length) payload.logger.info(`backup: removed ${removed.join(', ')} (BACKUP_KEEP=${env.BACKUP_KEEP})`)
       await record({ status: 'success', finishedAt: new Date().toISOString(), file: result.file, size: result.size, durationMs: Date.now() - started })
       return { output: { size: result.size } }
     } catch (error) {

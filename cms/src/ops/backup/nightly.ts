@@ -1,7 +1,7 @@
 import { berlinDay, TIME_ZONE } from '@masterplan/shared'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { BACKUP_QUEUE } from './job.ts'
-import { backupSettings } from './settings.ts'
+import { readEnv } from '../../lib/env.ts'
 
 const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
@@ -11,7 +11,7 @@ const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { tim
  * (or a restart) check at the same minute. Returns whether this call queued it.
  */
 export async function queueNightlyBackup(payload: Payload, now = new Date()): Promise<boolean> {
-  if (berlinHour(now) < backupSettings().BACKUP_HOUR) return false
+  if (berlinHour(now) < readEnv().BACKUP_HOUR) return false
   const night = berlinDay(now)
   const done = await payload.count({ collection: 'backups', where: { night: { equals: night } }, overrideAccess: true })
   if (done.totalDocs) return false
@@ -33,7 +33,7 @@ export async function queueNightlyBackup(payload: Payload, now = new Date()): Pr
 
 /** From BACKUP_HOUR (Europe/Berlin) on, checked every minute, when BACKUP_SCHEDULE=nightly. */
 export function startNightlyBackups(payload: Payload): void {
-  if (backupSettings().BACKUP_SCHEDULE !== 'nightly') return
+  if (readEnv().BACKUP_SCHEDULE !== 'nightly') return
   const tick = () => queueNightlyBackup(payload).catch((error) => payload.logger.error(`nightly backup: ${(error as Error).message}`))
   setInterval(tick, 60_000).unref()
 }
