@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
+import { EDITORIAL_SLUGS } from '../src/collections/editorialSlugs.ts'
 
 const migrationsDir = path.resolve(import.meta.dirname, '../src/migrations')
 
@@ -25,7 +26,8 @@ export async function databaseState(url: string): Promise<{ pendingMigrations: s
     const applied = existing.has('payload_migrations')
       ? new Set((await client.query<{ name: string }>('SELECT name FROM payload_migrations')).rows.map((r) => r.name))
       : new Set<string>()
-    const content = ['partners', 'press_releases', 'milestones', 'pages'].filter((table) => existing.has(table))
+    // Payload names a collection's table after its slug, in snake case.
+    const content = EDITORIAL_SLUGS.map((slug) => slug.replaceAll('-', '_')).filter((table) => existing.has(table))
     const hasContent = content.length
       ? (await client.query<{ any: boolean }>(`SELECT ${content.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS any`)).rows[0].any
       : false

@@ -2,6 +2,7 @@
  * Seeds the facts of the process. `--if-empty` (used by `pnpm start`) seeds only a database without
  * content, so documents the press office deleted on purpose do not come back on the next start.
  */
+import { EDITORIAL_SLUGS } from '../src/collections/editorialSlugs.ts'
 import { bootPayload, prepareLocalEnv } from './local-env.ts'
 import { migrate } from './migrate.ts'
 
@@ -13,9 +14,7 @@ try {
   const { seed } = await import('../src/seed/index.ts')
   const payload = await bootPayload()
   const counts = await Promise.all(
-    (['partners', 'press-releases', 'milestones', 'pages'] as const).map((collection) =>
-      payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs),
-    ),
+    EDITORIAL_SLUGS.map((collection) => payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs)),
   )
   if (ifEmpty && counts.some((n) => n > 0)) {
     console.log('Database has content: seed skipped.')

@@ -11,6 +11,7 @@ import { AlertDeliveries } from './collections/AlertDeliveries/index.ts'
 import { Alerts } from './collections/Alerts/index.ts'
 import { AuditLog } from './collections/AuditLog/index.ts'
 import { Backups } from './collections/Backups/index.ts'
+import { EDITORIAL_SLUGS } from './collections/editorialSlugs.ts'
 import { Media } from './collections/Media/index.ts'
 import { mediaStorage } from './collections/Media/storage.ts'
 import { Milestones } from './collections/Milestones/index.ts'
@@ -68,7 +69,7 @@ export default buildConfig({
       // Drafts in the site's design, served by the CMS itself to signed-in staff only.
       url: ({ data, collectionConfig, locale }) =>
         `${env.SERVER_URL}/vorschau/${collectionConfig?.slug}/${data?.id}?locale=${locale?.code ?? 'de'}`,
-      collections: ['press-releases', 'milestones', 'partners', 'pages'],
+      collections: [...EDITORIAL_SLUGS],
     },
   },
 

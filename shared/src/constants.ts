@@ -7,16 +7,6 @@ export const LOCALES = ['de', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'de'
 
-/** Collection slugs are part of the public REST API: renaming one breaks consumers. */
-export const COLLECTIONS = {
-  pressReleases: 'press-releases',
-  milestones: 'milestones',
-  partners: 'partners',
-  pages: 'pages',
-  media: 'media',
-  users: 'users',
-} as const
-
 export const USER_ROLES = ['admin', 'press', 'editor'] as const
 export type UserRole = (typeof USER_ROLES)[number]
 

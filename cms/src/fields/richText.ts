@@ -14,6 +14,7 @@ import {
   type FeatureProviderServer,
 } from '@payloadcms/richtext-lexical'
 import type { RichTextField } from 'payload'
+import { EDITORIAL_SLUGS } from '../collections/editorialSlugs.ts'
 import { refuseUnrenderable } from './renderable.ts'
 
 /**
@@ -27,7 +28,7 @@ export const editorialFeatures: FeatureProviderServer<any, any, any>[] = [
   ItalicFeature(),
   UnorderedListFeature(),
   OrderedListFeature(),
-  LinkFeature({ enabledCollections: ['pages', 'press-releases', 'milestones', 'partners'] }),
+  LinkFeature({ enabledCollections: [...EDITORIAL_SLUGS] }),
   BlockquoteFeature(),
   HorizontalRuleFeature(),
   FixedToolbarFeature(),

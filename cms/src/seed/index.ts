@@ -8,13 +8,13 @@ import {
   richText,
   siteSettingsFixture,
 } from './fixtures/index.ts'
+import type { EditorialSlug } from '../collections/editorialSlugs.ts'
 
 type Log = (line: string) => void
-type Collection = 'partners' | 'milestones' | 'press-releases' | 'pages'
 
 const common = { overrideAccess: true, depth: 0, context: { seeding: true } } as const
 
-async function idBySlug(payload: Payload, collection: Collection, slug: string): Promise<number | undefined> {
+async function idBySlug(payload: Payload, collection: EditorialSlug, slug: string): Promise<number | undefined> {
   const { docs } = await payload.find({ ...common, collection, where: { slug: { equals: slug } }, limit: 1, draft: true })
   return docs[0]?.id as number | undefined
 }
@@ -25,7 +25,7 @@ async function idBySlug(payload: Payload, collection: Collection, slug: string):
  */
 async function ensure(
   payload: Payload,
-  collection: Collection,
+  collection: EditorialSlug,
   slug: string,
   de: Record<string, unknown>,
   en: Record<string, unknown>,

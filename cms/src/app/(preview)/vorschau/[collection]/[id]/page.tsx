@@ -4,11 +4,9 @@ import { renderRichText } from '@masterplan/shared/rich-text'
 import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { getPayload } from 'payload'
+import { isEditorialSlug } from '../../../../../collections/editorialSlugs.ts'
 
 export const dynamic = 'force-dynamic'
-
-const PREVIEWABLE = ['press-releases', 'milestones', 'partners', 'pages'] as const
-type Previewable = (typeof PREVIEWABLE)[number]
 
 type Args = { params: Promise<{ collection: string; id: string }>; searchParams: Promise<{ locale?: string }> }
 type Draft = Record<string, unknown> & { id: number; title?: string; name?: string; subtitle?: string; lead?: string; releaseDate?: string }
@@ -20,12 +18,12 @@ type Draft = Record<string, unknown> & { id: number; title?: string; name?: stri
 export default async function Preview({ params, searchParams }: Args) {
   const { collection, id } = await params
   const locale = (await searchParams).locale === 'en' ? 'en' : 'de'
-  if (!PREVIEWABLE.includes(collection as Previewable)) notFound()
+  if (!isEditorialSlug(collection)) notFound()
   const payload = await getPayload({ config })
   const { user } = await payload.auth({ headers: await headers() })
   if (!user) redirect(`/admin/login?redirect=${encodeURIComponent(`/vorschau/${collection}/${id}`)}`)
   const doc = (await payload
-    .findByID({ collection: collection as Previewable, id: Number(id), draft: true, locale, depth: 1, user, overrideAccess: false })
+    .findByID({ collection, id: Number(id), draft: true, locale, depth: 1, user, overrideAccess: false })
     .catch(() => null)) as Draft | null
   if (!doc) notFound()
   const rich = (field: string) =>
