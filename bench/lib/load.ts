@@ -10,7 +10,13 @@ export async function sequential(url: string, seconds: number): Promise<Latency>
   const end = Date.now() + seconds * 1000
   while (Date.now() < end) {
     const started = performance.now()
-    const ok = await fetch(url).then(async (r) => (await r.arrayBuffer(), r.ok), () => false)
+    const ok = await fetch(url).then(
+      async (r) => {
+        await r.arrayBuffer()
+        return r.ok
+      },
+      () => false,
+    )
     times.push(performance.now() - started)
     if (!ok) errors++
   }

@@ -109,10 +109,10 @@ describe('double opt-in', () => {
 })
 
 describe('bad input and abuse write nothing and send nothing', () => {
-  const before = async () => ({ rows: (await payload.count({ collection: 'subscriptions', overrideAccess: true })).totalDocs, mails: sink.count() })
+  const stored = async () => ({ rows: (await payload.count({ collection: 'subscriptions', overrideAccess: true })).totalDocs, mails: sink.count() })
 
   it('sends the form back to its page with the field named, and API clients a 400 naming it', async () => {
-    const start = await before()
+    const start = await stored()
     const cases: [Record<string, string | string[]>, string][] = [
       [{ email: 'keine-adresse' }, 'email'],
       [{ email: '' }, 'email'],
@@ -139,20 +139,20 @@ describe('bad input and abuse write nothing and send nothing', () => {
       expect(api.status).toBe(400)
       expect(api.body.errors[0].message).toContain(field)
     }
-    expect(await before()).toEqual(start)
+    expect(await stored()).toEqual(start)
   })
 
   it('answers a filled honeypot like success, and sends nothing', async () => {
-    const start = await before()
+    const start = await stored()
     const reply = await subscribe({ email: 'bot@beispiel.example', website: 'https://spam.example' })
     expect(reply.status).toBe(303)
     expect(reply.headers.get('location')).toBe(`${SITE}/abonnieren/bestaetigen/`)
-    expect(await before()).toEqual(start)
+    expect(await stored()).toEqual(start)
   })
 
   it('sends at most three confirmation mails per address and hour; the fourth is a 429 with Retry-After', async () => {
     for (let i = 0; i < 3; i++) expect((await subscribe({ email: 'flut@beispiel.example' })).status).toBe(303)
-    const start = await before()
+    const start = await stored()
     const refused = await subscribe({ email: 'flut@beispiel.example' })
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000)
@@ -161,7 +161,7 @@ describe('bad input and abuse write nothing and send nothing', () => {
     const api = await rest('POST', '/subscriptions/request', { json: { email: 'FLUT@beispiel.example', topics: ['press-releases'] }, headers: { Accept: 'application/json' } })
     expect(api.status).toBe(429)
     expect(api.body.errors[0].message).toMatch(/too many requests/)
-    expect(await before()).toEqual(start)
+    expect(await stored()).toEqual(start)
     expect(await mailsTo('flut@beispiel.example')).toHaveLength(3)
   })
 })

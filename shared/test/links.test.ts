@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { isWebUrl, safeHref } from '../src/links.ts'
 import { partner } from '../src/schemas/partner.ts'
 

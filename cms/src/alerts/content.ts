@@ -25,14 +25,14 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
     LOCALES.map(async (locale) => {
       if (alert.kind === 'milestone') {
         const doc = await payload.findByID({ collection: 'milestones', id: idOf(alert.milestone)!, locale, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
-        if (!doc || doc._status !== 'published') return null
+        if (doc?._status !== 'published') return null
         const date = doc.actualDate ?? doc.plannedDate
         const when = doc.plannedEndDate ? `${day(doc.plannedDate, locale)} – ${day(doc.plannedEndDate, locale)}` : day(date, locale)
         const summary = locale === 'en' ? `Status: ${statusWords.en[doc.status]}. Date: ${when}.` : `Stand: ${statusWords.de[doc.status]}. Termin: ${when}.`
         return [locale, { title: doc.title, date, summary, url: sitePath(locale, `/zeitplan/#${doc.slug}`) }] as const
       }
       const doc = await payload.findByID({ collection: 'press-releases', id: idOf(alert.pressRelease)!, locale, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
-      if (!doc || doc._status !== 'published' || (doc.embargoUntil && new Date(doc.embargoUntil) > new Date())) return null
+      if (doc?._status !== 'published' || (doc.embargoUntil && new Date(doc.embargoUntil) > new Date())) return null
       const note = alert.kind === 'correction' ? doc.corrections?.at(-1)?.note : null
       return [locale, { title: doc.title, subtitle: doc.subtitle, date: day(doc.releaseDate, locale), summary: doc.lead, url: sitePath(locale, `/aktuelles/${doc.slug}/`), note }] as const
     }),

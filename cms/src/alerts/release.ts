@@ -12,7 +12,7 @@ async function publicAt(payload: Payload, alert: Alert, at: Date): Promise<boole
   const id = idOf(alert.milestone ?? alert.pressRelease)
   if (!id) return false
   const doc = await payload.findByID({ collection, id, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
-  if (!doc || doc._status !== 'published') return false
+  if (doc?._status !== 'published') return false
   const embargo = 'embargoUntil' in doc ? doc.embargoUntil : null
   return !embargo || new Date(embargo) <= at
 }

@@ -38,7 +38,7 @@ export function shapeProblem(document: Record<string, unknown>): Problem | null 
       if (value.length > MAX_ITEMS) {
         return { path: at, message: `Zu viele Einträge (${value.length}, höchstens ${MAX_ITEMS}) / too many entries (${value.length}, at most ${MAX_ITEMS})` }
       }
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, String(index)], depth: depth + 1 }))
+      for (const [index, item] of value.entries()) stack.push({ value: item, path: [...path, String(index)], depth: depth + 1 })
       continue
     }
     for (const [key, item] of Object.entries(value)) {

@@ -14,7 +14,7 @@ export const fromBrowser = (request: Request) => {
 export const toSitePage = (locale: Locale, path: string) =>
   new Response(null, { status: 303, headers: { Location: new URL(localizedSitePath(locale, path), readEnv().SITE_URL).toString(), 'Cache-Control': 'no-store' } })
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
+export const escapeText = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /**
  * A small page of the CMS itself, for the two answers that cannot be a static page of the site: a
@@ -24,12 +24,11 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.cha
 export function cmsPage(locale: Locale, title: string, body: string, status = 200, headers: Record<string, string> = {}) {
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escape(title)}</title>
+<title>${escapeText(title)}</title>
 <style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}button{font:inherit;padding:.5rem 1rem}a{color:#00508c}</style>
-</head><body><main><h1>${escape(title)}</h1>
+</head><body><main><h1>${escapeText(title)}</h1>
 ${body}
 </main></body></html>`
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } })
 }
 
-export { escape as escapeText }

@@ -20,9 +20,8 @@ export async function readFields(request: Request): Promise<Record<string, strin
     const data = JSON.parse(text || '{}') as Record<string, unknown>
     return Object.fromEntries(Object.entries(data ?? {}).map(([name, value]) => [name, (Array.isArray(value) ? value : [value]).map(String)]))
   }
-  const fields: Record<string, string[]> = {}
-  for (const [name, value] of new URLSearchParams(text)) (fields[name] ??= []).push(value)
-  return fields
+  const params = new URLSearchParams(text)
+  return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.getAll(name)]))
 }
 
 const address = z
