@@ -19,6 +19,8 @@ export const rolesField =
 
 export const anyone: Access = () => true
 
+export const nobody: Access = () => false
+
 export const signedIn: Access = ({ req: { user } }) => Boolean(user)
 
 export const published: Where = { _status: { equals: 'published' } }

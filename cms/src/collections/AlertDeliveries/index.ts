@@ -1,6 +1,6 @@
-import type { CollectionConfig } from 'payload'
 import { roles } from '../../access/index.ts'
 import { label } from '../../lib/label.ts'
+import { systemCollection } from '../system.ts'
 
 /**
  * One row per alert and subscriber: claimed ("sending") before the mail is handed to the server,
@@ -8,11 +8,12 @@ import { label } from '../../lib/label.ts'
  * workers, or a restarted job, from mailing anyone twice. Written by the send job with plain SQL
  * (src/alerts/deliveries.ts); admins read.
  */
-export const AlertDeliveries: CollectionConfig = {
+export const AlertDeliveries = systemCollection({
   slug: 'alert-deliveries',
   labels: { singular: label('Zustellung', 'Delivery'), plural: label('Zustellungen', 'Deliveries') },
-  admin: { defaultColumns: ['alert', 'status', 'response', 'at'], group: label('Veröffentlichung', 'Publishing'), hidden: true },
-  access: { read: roles(), create: () => false, update: () => false, delete: () => false },
+  group: 'publishing',
+  read: roles(),
+  admin: { defaultColumns: ['alert', 'status', 'response', 'at'], hidden: true },
   indexes: [{ fields: ['alert', 'subscription'], unique: true }],
   fields: [
     { name: 'alert', type: 'relationship', relationTo: 'alerts', required: true, index: true, label: label('Benachrichtigung', 'Alert') },
@@ -22,4 +23,4 @@ export const AlertDeliveries: CollectionConfig = {
     { name: 'response', type: 'text', label: label('Antwort des Mailservers', 'Mail server answer') },
     { name: 'at', type: 'date', required: true, label: label('Zeitpunkt', 'At') },
   ],
-}
+})

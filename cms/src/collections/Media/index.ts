@@ -4,6 +4,7 @@ import { roles } from '../../access/index.ts'
 import { readEnv } from '../../lib/env.ts'
 import { label } from '../../lib/label.ts'
 import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.ts'
+import { adminGroups } from '../groups.ts'
 import { readMedia } from './access.ts'
 import { nameFileAfterContent } from './hooks/nameFileAfterContent.ts'
 import { refuseMisnamedFile } from './hooks/refuseMisnamedFile.ts'
@@ -11,7 +12,7 @@ import { refuseMisnamedFile } from './hooks/refuseMisnamedFile.ts'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: label('Medium', 'Media file'), plural: label('Medien', 'Media') },
-  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit', 'mimeType'], group: label('Inhalte', 'Content') },
+  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit', 'mimeType'], group: adminGroups.content },
   access: {
     read: readMedia,
     create: roles('press', 'editor'),

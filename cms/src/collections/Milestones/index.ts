@@ -1,13 +1,11 @@
-import type { CollectionConfig } from 'payload'
 import { MILESTONE_STATUSES } from '@masterplan/shared'
-import { editorialAccess } from '../../access/index.ts'
+import { labelledOptions } from '../../fields/options.ts'
 import { processDateField } from '../../fields/processDate.ts'
 import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
+import { titleField } from '../../fields/title.ts'
 import { label } from '../../lib/label.ts'
-import { versioned } from '../versioned.ts'
-import { liveStatusField } from '../../fields/liveStatus.ts'
-import { publishingHooks } from '../../publishing/hooks.ts'
+import { editorialCollection } from '../editorial.ts'
 
 const statusLabels = {
   planned: label('geplant', 'planned'),
@@ -16,17 +14,14 @@ const statusLabels = {
   postponed: label('verschoben', 'postponed'),
 } as const
 
-export const Milestones: CollectionConfig = {
+export const Milestones = editorialCollection({
   slug: 'milestones',
+  writers: 'editor',
   labels: { singular: label('Meilenstein', 'Milestone'), plural: label('Meilensteine', 'Milestones') },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'plannedDate', 'status', '_status'], group: label('Inhalte', 'Content') },
-  access: editorialAccess('editor'),
+  admin: { defaultColumns: ['title', 'plannedDate', 'status', '_status'] },
   defaultSort: 'plannedDate',
-  versions: versioned,
-  hooks: publishingHooks,
   fields: [
-    liveStatusField,
-    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    titleField(),
     slugField(),
     processDateField({ name: 'plannedDate', required: true, index: true, label: label('Geplant für', 'Planned for') }),
     processDateField(
@@ -42,7 +37,7 @@ export const Milestones: CollectionConfig = {
       required: true,
       defaultValue: 'planned',
       label: label('Stand', 'Status'),
-      options: MILESTONE_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+      options: labelledOptions(MILESTONE_STATUSES, statusLabels),
       admin: { position: 'sidebar' },
     },
     { name: 'phase', type: 'text', localized: true, label: label('Phase', 'Phase') },
@@ -56,4 +51,4 @@ export const Milestones: CollectionConfig = {
     },
     { name: 'partners', type: 'relationship', relationTo: 'partners', hasMany: true, label: label('Beteiligte', 'Partners') },
   ],
-}
+})

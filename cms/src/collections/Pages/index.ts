@@ -1,24 +1,18 @@
-import type { CollectionConfig } from 'payload'
 import { isReservedPageSlug } from '@masterplan/shared'
-import { editorialAccess } from '../../access/index.ts'
 import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
+import { titleField } from '../../fields/title.ts'
 import { label } from '../../lib/label.ts'
-import { versioned } from '../versioned.ts'
-import { liveStatusField } from '../../fields/liveStatus.ts'
-import { publishingHooks } from '../../publishing/hooks.ts'
+import { editorialCollection } from '../editorial.ts'
 
 /** Standing pages: about, legal notice, privacy, accessibility, easy language, sign language. */
-export const Pages: CollectionConfig = {
+export const Pages = editorialCollection({
   slug: 'pages',
+  writers: 'editor',
   labels: { singular: label('Seite', 'Page'), plural: label('Seiten', 'Pages') },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'placeholder', '_status'], group: label('Inhalte', 'Content') },
-  access: editorialAccess('editor'),
-  versions: versioned,
-  hooks: publishingHooks,
+  admin: { defaultColumns: ['title', 'slug', 'placeholder', '_status'] },
   fields: [
-    liveStatusField,
-    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    titleField(),
     slugField('title', { reserved: isReservedPageSlug }),
     { name: 'summary', type: 'textarea', localized: true, label: label('Kurzbeschreibung', 'Summary') },
     richTextField({ name: 'content', required: true, localized: true, label: label('Inhalt', 'Content') }),
@@ -30,4 +24,4 @@ export const Pages: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
   ],
-}
+})

@@ -1,14 +1,13 @@
-import type { CollectionConfig } from 'payload'
 import { PARTNER_KINDS, PARTNER_ROLES } from '@masterplan/shared'
-import { editorialAccess } from '../../access/index.ts'
+import { addressField } from '../../fields/address.ts'
+import { labelledOptions } from '../../fields/options.ts'
 import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
+import { titleField } from '../../fields/title.ts'
 import { validateWebAddress } from '../../fields/url.ts'
 import { label } from '../../lib/label.ts'
-import { versioned } from '../versioned.ts'
-import { liveStatusField } from '../../fields/liveStatus.ts'
-import { publishingHooks } from '../../publishing/hooks.ts'
 import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.ts'
+import { editorialCollection } from '../editorial.ts'
 
 const kindLabels: Record<(typeof PARTNER_KINDS)[number], { de: string; en: string }> = {
   district: label('Landkreis', 'District'),
@@ -30,17 +29,15 @@ const roleLabels: Record<(typeof PARTNER_ROLES)[number], { de: string; en: strin
   funder: label('Fördermittelgeber', 'Funder'),
 }
 
-export const Partners: CollectionConfig = {
+export const Partners = editorialCollection({
   slug: 'partners',
+  writers: 'editor',
   labels: { singular: label('Partner', 'Partner'), plural: label('Partner', 'Partners') },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'roles', '_status'], group: label('Inhalte', 'Content') },
-  access: editorialAccess('editor'),
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'roles', '_status'] },
   defaultSort: 'name',
-  versions: versioned,
-  hooks: { ...publishingHooks, beforeDelete: [refuseDeleteWhileRequired()] },
+  hooks: { beforeDelete: [refuseDeleteWhileRequired()] },
   fields: [
-    liveStatusField,
-    { name: 'name', type: 'text', required: true, localized: true, label: label('Name', 'Name') },
+    titleField('name', label('Name', 'Name')),
     { name: 'shortName', type: 'text', label: label('Kurzbezeichnung', 'Short name'), admin: { description: label('z. B. SMIL', 'e.g. SMIL') } },
     slugField('name'),
     {
@@ -48,7 +45,7 @@ export const Partners: CollectionConfig = {
       type: 'select',
       required: true,
       label: label('Art', 'Kind'),
-      options: PARTNER_KINDS.map((value) => ({ value, label: kindLabels[value] })),
+      options: labelledOptions(PARTNER_KINDS, kindLabels),
       admin: { position: 'sidebar' },
     },
     {
@@ -56,7 +53,7 @@ export const Partners: CollectionConfig = {
       type: 'select',
       hasMany: true,
       label: label('Rollen im Prozess', 'Roles in the process'),
-      options: PARTNER_ROLES.map((value) => ({ value, label: roleLabels[value] })),
+      options: labelledOptions(PARTNER_ROLES, roleLabels),
       admin: { position: 'sidebar' },
     },
     {
@@ -71,15 +68,6 @@ export const Partners: CollectionConfig = {
     { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
     richTextField({ name: 'description', localized: true, label: label('Beschreibung', 'Description') }),
     { name: 'website', type: 'text', label: label('Website', 'Website'), validate: validateWebAddress },
-    {
-      name: 'address',
-      type: 'group',
-      label: label('Anschrift', 'Address'),
-      fields: [
-        { name: 'street', type: 'text', label: label('Straße', 'Street') },
-        { name: 'postalCode', type: 'text', label: label('PLZ', 'Postal code') },
-        { name: 'city', type: 'text', label: label('Ort', 'City') },
-      ],
-    },
+    addressField,
   ],
-}
+})

@@ -1,14 +1,13 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { Where } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
-import { editorialAccess, published } from '../../access/index.ts'
+import { published } from '../../access/index.ts'
 import { editorialFeatures, richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
+import { titleField } from '../../fields/title.ts'
 import { label } from '../../lib/label.ts'
-import { versioned } from '../versioned.ts'
-import { liveStatusField } from '../../fields/liveStatus.ts'
 import { alertStatusField } from '../../fields/alertStatus.ts'
 import { correctionAlertEndpoint } from '../../alerts/correction.ts'
-import { publishingHooks } from '../../publishing/hooks.ts'
+import { editorialCollection } from '../editorial.ts'
 import { Quote } from './blocks/Quote.ts'
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,}[0-9]$/
@@ -23,26 +22,17 @@ const publicReleases = (): Where => ({
   ],
 })
 
-export const PressReleases: CollectionConfig = {
+export const PressReleases = editorialCollection({
   slug: 'press-releases',
+  writers: 'press',
   labels: { singular: label('Medieninformation', 'Press release'), plural: label('Medieninformationen', 'Press releases') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
-    group: label('Inhalte', 'Content'),
-  },
-  access: {
-    ...editorialAccess('press'),
-    read: ({ req: { user } }) => (user ? true : publicReleases()),
-  },
+  admin: { defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'] },
+  access: { read: ({ req: { user } }) => (user ? true : publicReleases()) },
   defaultSort: '-releaseDate',
-  versions: versioned,
-  hooks: publishingHooks,
   endpoints: [correctionAlertEndpoint],
   fields: [
-    liveStatusField,
     alertStatusField,
-    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    titleField(),
     { name: 'subtitle', type: 'text', localized: true, label: label('Untertitel', 'Subtitle') },
     slugField(),
     {
@@ -144,4 +134,4 @@ export const PressReleases: CollectionConfig = {
       ],
     },
   ],
-}
+})

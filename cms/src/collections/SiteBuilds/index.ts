@@ -1,46 +1,39 @@
-import type { CollectionConfig } from 'payload'
 import { roles, signedIn } from '../../access/index.ts'
+import { statusField } from '../../fields/status.ts'
+import { toTheSecond } from '../../fields/timestamp.ts'
 import { label } from '../../lib/label.ts'
 import { deployCallbackEndpoint } from '../../publishing/deployCallback.ts'
+import { systemCollection } from '../system.ts'
 
 export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'deploying', 'success', 'failed'] as const
 
-const statusLabels = {
-  queued: label('wartet', 'queued'),
-  scheduled: label('geplant', 'scheduled'),
-  running: label('läuft', 'running'),
-  deploying: label('wird beim Hoster gebaut', 'building at the host'),
-  success: label('erfolgreich', 'succeeded'),
-  failed: label('fehlgeschlagen', 'failed'),
-} as const
-
 /** One record per build of the public site, written only by the publishing pipeline. */
-export const SiteBuilds: CollectionConfig = {
+export const SiteBuilds = systemCollection({
   slug: 'site-builds',
   labels: { singular: label('Website-Build', 'Site build'), plural: label('Website-Builds', 'Site builds') },
+  group: 'publishing',
+  read: signedIn,
+  delete: roles(),
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['summary', 'status', 'queuedAt', 'finishedAt', 'pages', 'durationMs'],
-    group: label('Veröffentlichung', 'Publishing'),
     description: label(
       'Jede Änderung an veröffentlichten Inhalten baut die öffentliche Website neu. Hier steht, wann und mit welchem Ergebnis.',
       'Every change to published content rebuilds the public site. This is when, and with what result.',
     ),
   },
-  access: { read: signedIn, create: () => false, update: () => false, delete: roles() },
   defaultSort: '-queuedAt',
   endpoints: [deployCallbackEndpoint],
   fields: [
     { name: 'summary', type: 'text', label: label('Anlass', 'Reason') },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      index: true,
-      enumName: 'site_build_status',
-      options: SITE_BUILD_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
-      label: label('Status', 'Status'),
-    },
+    statusField('site_build_status', SITE_BUILD_STATUSES, {
+      queued: label('wartet', 'queued'),
+      scheduled: label('geplant', 'scheduled'),
+      running: label('läuft', 'running'),
+      deploying: label('wird beim Hoster gebaut', 'building at the host'),
+      success: label('erfolgreich', 'succeeded'),
+      failed: label('fehlgeschlagen', 'failed'),
+    }),
     {
       name: 'triggers',
       type: 'array',
@@ -54,14 +47,14 @@ export const SiteBuilds: CollectionConfig = {
       ],
     },
     { name: 'target', type: 'text', label: label('Ziel', 'Target') },
-    { name: 'queuedAt', type: 'date', index: true, label: label('Eingereiht', 'Queued'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
+    { name: 'queuedAt', type: 'date', index: true, label: label('Eingereiht', 'Queued'), admin: toTheSecond },
     { name: 'scheduledFor', type: 'date', label: label('Geplant für', 'Scheduled for'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } } },
-    { name: 'startedAt', type: 'date', label: label('Begonnen', 'Started'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
-    { name: 'finishedAt', type: 'date', index: true, label: label('Beendet', 'Finished'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm:ss' } } },
+    { name: 'startedAt', type: 'date', label: label('Begonnen', 'Started'), admin: toTheSecond },
+    { name: 'finishedAt', type: 'date', index: true, label: label('Beendet', 'Finished'), admin: toTheSecond },
     { name: 'attempts', type: 'number', defaultValue: 0, label: label('Versuche', 'Attempts') },
     { name: 'jobId', type: 'number', label: label('Job-ID', 'Job id'), admin: { readOnly: true } },
     { name: 'pages', type: 'number', label: label('Seiten', 'Pages') },
     { name: 'durationMs', type: 'number', label: label('Dauer (ms)', 'Duration (ms)') },
     { name: 'error', type: 'textarea', label: label('Fehlermeldung', 'Error') },
   ],
-}
+})

@@ -1,7 +1,8 @@
-import type { CollectionConfig } from 'payload'
 import { LOCALES, SUBSCRIPTION_TOPICS } from '@masterplan/shared'
 import { hasRole, roles } from '../../access/index.ts'
+import { labelledOptions } from '../../fields/options.ts'
 import { label } from '../../lib/label.ts'
+import { systemCollection } from '../system.ts'
 import { forgetSubscriber } from './forget.ts'
 import { requestEndpoint } from '../../subscriptions/request.ts'
 import { confirmEndpoint } from '../../subscriptions/confirm.ts'
@@ -18,20 +19,21 @@ export const topicLabels = {
  * clicks the link in the confirmation mail (src/subscriptions/). Written by those endpoints only;
  * admins read and delete (data subject requests), the press office sees the counts on the dashboard.
  */
-export const Subscriptions: CollectionConfig = {
+export const Subscriptions = systemCollection({
   slug: 'subscriptions',
   labels: { singular: label('Abonnement', 'Subscription'), plural: label('Abonnements', 'Subscriptions') },
+  group: 'administration',
+  read: roles(),
+  delete: roles(),
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'topics', 'language', 'confirmedAt'],
-    group: label('Verwaltung', 'Administration'),
     hidden: ({ user }) => !hasRole(user as { role?: 'admin' }, 'admin'),
     description: label(
       'Bestätigte E-Mail-Abonnements (Double-Opt-in). Löschen entfernt die Adresse vollständig; Auskunft: /api/subscriptions/export?email=…',
       'Confirmed e-mail subscriptions (double opt-in). Deleting removes the address completely; access requests: /api/subscriptions/export?email=…',
     ),
   },
-  access: { read: roles(), create: () => false, update: () => false, delete: roles() },
   defaultSort: '-confirmedAt',
   hooks: { afterDelete: [forgetSubscriber] },
   endpoints: [requestEndpoint, confirmEndpoint, ...unsubscribeEndpoints, countsEndpoint, exportEndpoint],
@@ -43,7 +45,7 @@ export const Subscriptions: CollectionConfig = {
       hasMany: true,
       required: true,
       enumName: 'subscription_topic',
-      options: SUBSCRIPTION_TOPICS.map((value) => ({ value, label: topicLabels[value] })),
+      options: labelledOptions(SUBSCRIPTION_TOPICS, topicLabels),
       label: label('Themen', 'Topics'),
     },
     { name: 'language', type: 'select', required: true, enumName: 'subscription_language', options: [...LOCALES], label: label('Sprache', 'Language') },
@@ -51,4 +53,4 @@ export const Subscriptions: CollectionConfig = {
     { name: 'confirmedAt', type: 'date', required: true, index: true, label: label('Bestätigt', 'Confirmed'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'consentVersion', type: 'text', required: true, label: label('Version des Einwilligungstexts', 'Consent text version') },
   ],
-}
+})

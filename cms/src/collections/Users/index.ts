@@ -6,7 +6,9 @@ import { authCookies } from '../../auth/cookies.ts'
 import { forgotPasswordEndpoint } from '../../auth/forgotPassword.ts'
 import { loginProtection } from '../../auth/login.ts'
 import { readEnv } from '../../lib/env.ts'
+import { labelledOptions } from '../../fields/options.ts'
 import { label } from '../../lib/label.ts'
+import { adminGroups } from '../groups.ts'
 import { passwordProblem } from './password.ts'
 
 const env = readEnv()
@@ -27,7 +29,7 @@ export const Users: CollectionConfig = {
   // GraphQL's forgot-password would still tell which addresses have accounts. The admin uses REST,
   // so accounts are changed, unlocked and reset there only.
   graphQL: { disableMutations: true },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'], group: label('Verwaltung', 'Administration') },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'], group: adminGroups.administration },
   access: {
     read: adminOrSelf,
     create: roles(),
@@ -46,7 +48,7 @@ export const Users: CollectionConfig = {
       defaultValue: 'editor',
       saveToJWT: true,
       label: label('Rolle', 'Role'),
-      options: USER_ROLES.map((value) => ({ value, label: roleLabels[value] })),
+      options: labelledOptions(USER_ROLES, roleLabels),
       access: { create: rolesField(), update: rolesField() },
     },
   ],
