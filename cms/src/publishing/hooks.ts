@@ -1,44 +1,44 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 import { alertOnPublish } from '../alerts/onPublish.ts'
+import type { EditorialDoc } from '../collections/editorialSlugs.ts'
 import { audit } from './audit.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
-type Doc = { id: number; _status?: 'draft' | 'published'; title?: string; name?: string; embargoUntil?: string | null }
-const titleOf = (doc: Doc) => doc.title ?? doc.name ?? `#${doc.id}`
+// A draft is saved unvalidated, so even a required title may be missing.
+const titleOf = (doc: EditorialDoc) => ('name' in doc ? doc.name : doc.title) ?? `#${doc.id}`
 
 /**
  * After every save of editorial content: if what the public sees changed, queue a site build and
  * log publishing and unpublishing. A draft saved over a published document changes nothing public.
  */
-export const afterChangePublishing: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
+export const afterChangePublishing: CollectionAfterChangeHook<EditorialDoc> = async ({ doc, previousDoc, req, collection, context }) => {
   if (context.seeding) return doc
-  const current = doc as Doc
-  const wasPublished = (previousDoc as Doc | undefined)?._status === 'published'
-  const isPublished = current._status === 'published'
+  const wasPublished = previousDoc?._status === 'published'
+  const isPublished = doc._status === 'published'
   if (!isPublished && !wasPublished) return doc
   if (!isPublished) {
-    const stored = await req.payload.db.findOne<Doc>({ collection: collection.slug, where: { id: { equals: current.id } }, req })
+    const stored = await req.payload.db.findOne<EditorialDoc>({ collection: collection.slug, where: { id: { equals: doc.id } }, req })
     if (stored?._status === 'published') return doc
   }
-  const title = titleOf(current)
+  const title = titleOf(doc)
   const change = !wasPublished ? 'veröffentlicht' : isPublished ? 'geändert' : 'zurückgezogen'
-  await queueSiteBuild(req, { collection: collection.slug, documentId: current.id, title, change })
+  await queueSiteBuild(req, { collection: collection.slug, documentId: doc.id, title, change })
   if (wasPublished !== isPublished) {
-    await audit(req, { action: isPublished ? 'publish' : 'unpublish', collection: collection.slug, documentId: current.id, title })
+    await audit(req, { action: isPublished ? 'publish' : 'unpublish', collection: collection.slug, documentId: doc.id, title })
   }
-  if (isPublished) await alertOnPublish(req, collection.slug, current.id, wasPublished)
+  if (isPublished) await alertOnPublish(req, collection.slug, doc.id, wasPublished)
   // The API shows an embargoed release from its minute on; a build must follow at that minute.
-  if (isPublished && current.embargoUntil && new Date(current.embargoUntil) > new Date()) {
-    await queueSiteBuild(req, { collection: collection.slug, documentId: current.id, title, change: 'Sperrfrist endet' }, new Date(current.embargoUntil))
+  const embargoUntil = 'embargoUntil' in doc ? doc.embargoUntil : null
+  if (isPublished && embargoUntil && new Date(embargoUntil) > new Date()) {
+    await queueSiteBuild(req, { collection: collection.slug, documentId: doc.id, title, change: 'Sperrfrist endet' }, new Date(embargoUntil))
   }
   return doc
 }
 
-export const afterDeletePublishing: CollectionAfterDeleteHook = async ({ doc, req, collection }) => {
-  const current = doc as Doc
-  if (current._status !== 'published') return doc
-  await queueSiteBuild(req, { collection: collection.slug, documentId: current.id, title: titleOf(current), change: 'gelöscht' })
-  await audit(req, { action: 'delete', collection: collection.slug, documentId: current.id, title: titleOf(current) })
+export const afterDeletePublishing: CollectionAfterDeleteHook<EditorialDoc> = async ({ doc, req, collection }) => {
+  if (doc._status !== 'published') return doc
+  await queueSiteBuild(req, { collection: collection.slug, documentId: doc.id, title: titleOf(doc), change: 'gelöscht' })
+  await audit(req, { action: 'delete', collection: collection.slug, documentId: doc.id, title: titleOf(doc) })
   return doc
 }
 

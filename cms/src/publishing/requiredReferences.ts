@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeDeleteHook, type FlattenedField, type PayloadRequest, type SanitizedCollectionConfig, type Where } from 'payload'
+import { type EditorialSlug, isEditorialSlug } from '../collections/editorialSlugs.ts'
 
-type Dependent = { collection: SanitizedCollectionConfig; paths: string[] }
+type Dependent = { collection: SanitizedCollectionConfig; slug: EditorialSlug; paths: string[] }
 type Holder = { collection: SanitizedCollectionConfig; id: number | string; title: string }
 
 const LISTED = 10
@@ -40,10 +41,12 @@ export const refuseDeleteWhileRequired =
 
 /** Collections that are published to the site, with their required fields pointing at `target`. */
 function dependentsOf(req: PayloadRequest, target: string): Dependent[] {
-  return req.payload.config.collections
-    .filter((collection) => Boolean(collection.versions?.drafts))
-    .map((collection) => ({ collection, paths: requiredPaths(collection.flattenedFields, target, '') }))
-    .filter((dependent) => dependent.paths.length > 0)
+  return req.payload.config.collections.flatMap((collection) => {
+    const { slug } = collection
+    if (!isEditorialSlug(slug)) return []
+    const paths = requiredPaths(collection.flattenedFields, target, '')
+    return paths.length > 0 ? [{ collection, slug, paths }] : []
+  })
 }
 
 /** Query paths (e.g. 'issuers', 'images.image') of required relations to `target`, at any depth. */
@@ -71,14 +74,13 @@ function requiredPaths(fields: FlattenedField[], target: string, prefix: string)
   })
 }
 
-async function holdersIn(req: PayloadRequest, { collection, paths }: Dependent, id: number | string): Promise<Holder[]> {
-  const slug = collection.slug as 'pages'
+async function holdersIn(req: PayloadRequest, { collection, slug, paths }: Dependent, id: number | string): Promise<Holder[]> {
   const refersTo: Where = { or: paths.map((path) => ({ [path]: { equals: id } })) }
   const common = { collection: slug, depth: 0, pagination: false, overrideAccess: true, req } as const
 
   // Without `draft`, Payload reads the main table, which holds the published state.
   const published = await req.payload.find({ ...common, where: { and: [{ _status: { equals: 'published' } }, refersTo] } })
-  const scheduled = await scheduledForPublishing(req, collection.slug)
+  const scheduled = await scheduledForPublishing(req, slug)
   const planned = scheduled.length
     ? // With `draft`, the latest version: the one the schedule will publish.
       await req.payload.find({ ...common, draft: true, where: { and: [{ id: { in: scheduled } }, refersTo] } })

@@ -1,11 +1,9 @@
 import { open } from 'node:fs/promises'
-import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
+import { type CollectionBeforeOperationHook, type File, ValidationError } from 'payload'
 import { MEDIA_MIME_TYPES } from '@masterplan/shared'
 import { detectFileType, HEAD_BYTES, nameForType } from '../fileTypes.ts'
 
-type UploadedFile = { data: Buffer; name: string; mimetype: string; tempFilePath?: string }
-
-async function headOf(file: UploadedFile): Promise<Uint8Array> {
+async function headOf(file: File): Promise<Uint8Array> {
   if (file.data?.length || !file.tempFilePath) return (file.data ?? Buffer.alloc(0)).subarray(0, HEAD_BYTES)
   const handle = await open(file.tempFilePath)
   try {
@@ -24,7 +22,7 @@ async function headOf(file: UploadedFile): Promise<Uint8Array> {
  * name and type follow the bytes a wrong claim can do no harm.
  */
 export const nameFileAfterContent: CollectionBeforeOperationHook = async ({ operation, req }) => {
-  const file = req.file as UploadedFile | undefined
+  const { file } = req
   if (!file || (operation !== 'create' && operation !== 'update')) return
   const type = detectFileType(await headOf(file))
   if (!type) {

@@ -1,4 +1,5 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import type { Media } from '../../../payload-types.ts'
 import { fileTypeOf, nameForType } from '../fileTypes.ts'
 
 /**
@@ -6,8 +7,8 @@ import { fileTypeOf, nameForType } from '../fileTypes.ts'
  * duplicate of a document stored before names followed content) never pass `nameFileAfterContent`;
  * those whose name does not fit their detected type are refused rather than stored.
  */
-export const refuseMisnamedFile: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  const { filename, mimeType } = data as { filename?: string; mimeType?: string }
+export const refuseMisnamedFile: CollectionBeforeChangeHook<Media> = ({ data, originalDoc }) => {
+  const { filename, mimeType } = data
   if (!filename || !mimeType) return data
   if (filename === originalDoc?.filename && mimeType === originalDoc?.mimeType) return data
   const type = fileTypeOf(mimeType)
