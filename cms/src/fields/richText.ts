@@ -11,7 +11,6 @@ import {
   OrderedListFeature,
   ParagraphFeature,
   UnorderedListFeature,
-  type FeatureProviderServer,
 } from '@payloadcms/richtext-lexical'
 import type { RichTextField } from 'payload'
 import { EDITORIAL_SLUGS } from '../collections/editorialSlugs.ts'
@@ -21,7 +20,7 @@ import { refuseUnrenderable } from './renderable.ts'
  * The formatting a press text needs, and no more: every node type offered here is one the public
  * site knows how to render safely (no embeds, no raw HTML, no uploads inside the text).
  */
-export const editorialFeatures: FeatureProviderServer<any, any, any>[] = [
+export const editorialFeatures = [
   ParagraphFeature(),
   HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
   BoldFeature(),

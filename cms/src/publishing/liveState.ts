@@ -31,7 +31,7 @@ export async function liveState(payload: Payload, collection: string, id: number
     .sort()[0]
 
   const doc = (await payload.findByID({ collection: collection as 'pages', id, depth: 0, overrideAccess: true, draft: false }).catch(() => null)) as Doc | null
-  if (!doc || doc._status !== 'published') return { state: 'unpublished', scheduledFor: scheduled }
+  if (doc?._status !== 'published') return { state: 'unpublished', scheduledFor: scheduled }
   if (doc.embargoUntil && new Date(doc.embargoUntil) > new Date()) return { state: 'embargoed', until: doc.embargoUntil }
 
   const builds = await payload.find({

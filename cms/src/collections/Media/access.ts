@@ -26,6 +26,9 @@ export const readMedia: Access = async ({ req, id, data, isReadingStaticFile }) 
     return { id: { in: only === undefined || Number.isNaN(only) ? [] : await publicMediaIds(req, only) } }
   }
   let ids = listPerRequest.get(req)
-  if (!ids) listPerRequest.set(req, (ids = publicMediaIds(req)))
+  if (!ids) {
+    ids = publicMediaIds(req)
+    listPerRequest.set(req, ids)
+  }
   return { id: { in: await ids } }
 }

@@ -39,10 +39,14 @@ export default async function Preview({ params, searchParams }: Args) {
           <h1>{doc.title ?? doc.name}</h1>
           {doc.subtitle && <p className="lead">{doc.subtitle}</p>}
           {doc.lead && <p><strong>{doc.lead}</strong></p>}
-          {['body', 'content', 'description'].map((field) => (doc[field] ? <div key={field} dangerouslySetInnerHTML={{ __html: rich(field) }} /> : null))}
+          {['body', 'content', 'description'].map((field) =>
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderRichText (the site's own renderer) escapes every text and writes only known elements
+            doc[field] ? <div key={field} dangerouslySetInnerHTML={{ __html: rich(field) }} /> : null,
+          )}
           {doc.background ? (
             <section>
               <h2>Hintergrund</h2>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderRichText (the site's own renderer) escapes every text and writes only known elements */}
               <div dangerouslySetInnerHTML={{ __html: rich('background') }} />
             </section>
           ) : null}
