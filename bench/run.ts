@@ -10,7 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { bootPayload, freePort, runCmsScript, startMailSink, startS3Server, startTestCms } from '@masterplan/cms/testing'
+import {
+  bootPayload,
+  freePort,
+  runCmsScript,
+  startMailSink,
+  startS3Server,
+  startTestCms,
+} from '@masterplan/cms/testing'
 import { alertRun } from './lib/alerts.ts'
 import { dumpApi } from './lib/dump.ts'
 import { audit } from './lib/lighthouse.ts'
@@ -28,7 +35,11 @@ const scales = quick ? [200] : [1000, 10000]
 const base = quick ? { partners: 50, milestones: 30 } : { partners: 500, milestones: 200 }
 const loadSeconds = quick ? 5 : 30
 const work = mkdtempSync(path.join(os.tmpdir(), 'masterplan-bench-'))
-const results: Record<string, unknown> = { quick, machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, startedAt: new Date().toISOString() }
+const results: Record<string, unknown> = {
+  quick,
+  machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  startedAt: new Date().toISOString(),
+}
 const output: string[] = []
 const print = (text: string) => {
   console.log(text)
@@ -39,8 +50,31 @@ const buildRows: Array<Array<string | number>> = []
 const phaseRows: Array<Array<string | number>> = []
 const liveRows: Array<Array<string | number>> = []
 const printBuilds = (title: string) => {
-  print(table(title, ['releases', 'step (publish.ts: build, Pagefind, swap)', 'seconds', 'peak RSS MB', 'pages', 'rendered'], buildRows))
-  print(table('Where the seconds go (as Astro and Pagefind report them)', ['releases', 'build', 'content sync', 'bundling', 'pages (rendered or reused)', 'Astro in all', 'Pagefind', 'outside Astro (links, checks, swap)', 'total', 'new pages served after'], phaseRows))
+  print(
+    table(
+      title,
+      ['releases', 'step (publish.ts: build, Pagefind, swap)', 'seconds', 'peak RSS MB', 'pages', 'rendered'],
+      buildRows,
+    ),
+  )
+  print(
+    table(
+      'Where the seconds go (as Astro and Pagefind report them)',
+      [
+        'releases',
+        'build',
+        'content sync',
+        'bundling',
+        'pages (rendered or reused)',
+        'Astro in all',
+        'Pagefind',
+        'outside Astro (links, checks, swap)',
+        'total',
+        'new pages served after',
+      ],
+      phaseRows,
+    ),
+  )
 }
 
 const sitePort = await freePort()
@@ -52,7 +86,14 @@ const sink = await startMailSink()
 // The alert rate is capped far above the default (50/s) so the figure is what the system can do.
 const cms = await startTestCms({
   log: progress,
-  env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '500', SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '2000' },
+  env: {
+    SITE_BUILD_TARGET: 'local',
+    SITE_TARGET_DIR: target,
+    SITE_URL: siteUrl,
+    SITE_BUILD_DEBOUNCE_MS: '500',
+    SMTP_URL: sink.url,
+    MAIL_RATE_PER_SECOND: '2000',
+  },
 })
 
 function siteBuildEnv(extra: Record<string, string>) {
@@ -64,7 +105,10 @@ function phasesOf(output: string, total: number) {
   const seconds = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0)
   const astro = seconds(/page\(s\) built in ([\d.]+)s/)
   const sync = seconds(/\[types\] Generated ([\d.]+)s/)
-  const bundle = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((sum, m) => sum + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1), 0)
+  const bundle = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce(
+    (sum, m) => sum + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1),
+    0,
+  )
   // The first "Completed" after the bundles is the pages' (in s or ms).
   const pagesDone = /Rearranging server assets\.\.\.[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(output)
   const render = pagesDone ? Number(pagesDone[1]) / (pagesDone[2] === 'ms' ? 1000 : 1) : 0
@@ -76,13 +120,33 @@ function phasesOf(output: string, total: number) {
  * site/scripts/publish.ts, as the CMS runs it: build (incremental unless `full`), Pagefind, checks,
  * swap. Each scale has its own target and Astro cache, so "cold" starts from nothing.
  */
-async function publishSite(label: string, targetDir: string, cache: string, { full = false, extra = {} }: { full?: boolean; extra?: Record<string, string> } = {}) {
+async function publishSite(
+  label: string,
+  targetDir: string,
+  cache: string,
+  { full = false, extra = {} }: { full?: boolean; extra?: Record<string, string> } = {},
+) {
   progress(`site build: ${label}`)
-  const run = await measure(process.execPath, [publishScript, targetDir, ...(full ? ['--full'] : [])], { env: siteBuildEnv({ SITE_CACHE_DIR: cache, ...extra }) })
-  const result = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as { ok?: boolean; pages?: number; servedAfter?: number; error?: string }
-  if (!run.ok || !result.ok) throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
+  const run = await measure(process.execPath, [publishScript, targetDir, ...(full ? ['--full'] : [])], {
+    env: siteBuildEnv({ SITE_CACHE_DIR: cache, ...extra }),
+  })
+  const result = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as {
+    ok?: boolean
+    pages?: number
+    servedAfter?: number
+    error?: string
+  }
+  if (!run.ok || !result.ok)
+    throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
   const rendered = (run.output.match(/├─ \S+ \(\+\d+ms\)/g) ?? []).length
-  return { seconds: run.seconds, servedAfter: result.servedAfter ?? run.seconds, peakRssMb: run.peakRssMb, pages: result.pages ?? 0, rendered, phases: phasesOf(run.output, run.seconds) }
+  return {
+    seconds: run.seconds,
+    servedAfter: result.servedAfter ?? run.seconds,
+    peakRssMb: run.peakRssMb,
+    pages: result.pages ?? 0,
+    rendered,
+    phases: phasesOf(run.output, run.seconds),
+  }
 }
 
 /**
@@ -103,31 +167,88 @@ try {
   let generated = 0
   for (const [index, releases] of scales.entries()) {
     progress(`generating ${releases - generated} synthetic press releases`)
-    runCmsScript('generate-synthetic', ['--press-releases', String(releases - generated), '--partners', String(index === 0 ? base.partners : 0), '--milestones', String(index === 0 ? base.milestones : 0)], { ...process.env, ...cms.env })
+    runCmsScript(
+      'generate-synthetic',
+      [
+        '--press-releases',
+        String(releases - generated),
+        '--partners',
+        String(index === 0 ? base.partners : 0),
+        '--milestones',
+        String(index === 0 ? base.milestones : 0),
+      ],
+      { ...process.env, ...cms.env },
+    )
     generated = releases
     const siteTarget = path.join(work, `site-${releases}`)
     const cache = path.join(work, `cache-${releases}`)
     const cold = await publishSite(`cold, ${releases} releases`, siteTarget, cache, { full: true })
     const unchanged = await publishSite('rebuild, nothing changed', siteTarget, cache)
-    await db.query(`UPDATE press_releases_locales SET title = title || ' (geändert)' WHERE _locale = 'de' AND _parent_id = (SELECT max(id) FROM press_releases)`)
+    await db.query(
+      `UPDATE press_releases_locales SET title = title || ' (geändert)' WHERE _locale = 'de' AND _parent_id = (SELECT max(id) FROM press_releases)`,
+    )
     await db.query(`UPDATE press_releases SET updated_at = now() WHERE id = (SELECT max(id) FROM press_releases)`)
     const oneChanged = await publishSite('rebuild, one release changed', siteTarget, cache)
     progress('baseline: the same pages from a JSON dump of the API')
     const dumpFile = path.join(work, `dump-${releases}.json`)
     await dumpApi(cms.url, dumpFile)
-    const baseline = await publishSite('baseline from JSON dump, cold', path.join(work, `baseline-${releases}`), path.join(work, `baseline-cache-${releases}`), { full: true, extra: { CMS_DUMP: dumpFile } })
+    const baseline = await publishSite(
+      'baseline from JSON dump, cold',
+      path.join(work, `baseline-${releases}`),
+      path.join(work, `baseline-cache-${releases}`),
+      { full: true, extra: { CMS_DUMP: dumpFile } },
+    )
     buildRows.push(
       [releases, 'cold build (API)', cold.seconds, cold.peakRssMb, cold.pages, cold.rendered],
-      [releases, 'baseline: cold build from JSON dump', baseline.seconds, baseline.peakRssMb, baseline.pages, baseline.rendered],
+      [
+        releases,
+        'baseline: cold build from JSON dump',
+        baseline.seconds,
+        baseline.peakRssMb,
+        baseline.pages,
+        baseline.rendered,
+      ],
       [releases, 'ratio API / baseline', cold.seconds / baseline.seconds, cold.peakRssMb / baseline.peakRssMb, '', ''],
-      [releases, 'rebuild, nothing changed', unchanged.seconds, unchanged.peakRssMb, unchanged.pages, unchanged.rendered],
-      [releases, 'rebuild, one release changed', oneChanged.seconds, oneChanged.peakRssMb, oneChanged.pages, oneChanged.rendered],
+      [
+        releases,
+        'rebuild, nothing changed',
+        unchanged.seconds,
+        unchanged.peakRssMb,
+        unchanged.pages,
+        unchanged.rendered,
+      ],
+      [
+        releases,
+        'rebuild, one release changed',
+        oneChanged.seconds,
+        oneChanged.peakRssMb,
+        oneChanged.pages,
+        oneChanged.rendered,
+      ],
       [releases, 'one release changed: its pages served after', oneChanged.servedAfter, '', '', ''],
-      [releases, 'ratio served after one change / cold', oneChanged.servedAfter / cold.seconds, oneChanged.peakRssMb / cold.peakRssMb, '', ''],
+      [
+        releases,
+        'ratio served after one change / cold',
+        oneChanged.servedAfter / cold.seconds,
+        oneChanged.peakRssMb / cold.peakRssMb,
+        '',
+        '',
+      ],
     )
     for (const [step, run] of Object.entries({ cold, oneChanged })) {
       const p = run.phases
-      phaseRows.push([releases, step, p.sync, p.bundle, p.render, p.astro, p.pagefind, p.outsideAstro, run.seconds, run.servedAfter])
+      phaseRows.push([
+        releases,
+        step,
+        p.sync,
+        p.bundle,
+        p.render,
+        p.astro,
+        p.pagefind,
+        p.outsideAstro,
+        run.seconds,
+        run.servedAfter,
+      ])
     }
     results[`build-${releases}`] = { cold, baseline, unchanged, oneChanged }
     const out = path.join(siteTarget, 'live')
@@ -156,26 +277,53 @@ try {
 
 async function pageWeightAndLighthouse(dist: string) {
   // The fixture release with an image, a quote and an attachment: the heaviest kind of release page.
-  const pages: Record<string, string> = { start: '/', list: '/aktuelles/', release: `/aktuelles/${cms.fixtures.withImage.slug}/`, timeline: '/zeitplan/', partner: '/partner/smil/', search: '/suche/' }
+  const pages: Record<string, string> = {
+    start: '/',
+    list: '/aktuelles/',
+    release: `/aktuelles/${cms.fixtures.withImage.slug}/`,
+    timeline: '/zeitplan/',
+    partner: '/partner/smil/',
+    search: '/suche/',
+  }
   const weights = Object.entries(pages).map(([type, p]) => ({ type, ...pageWeight(dist, p) }))
   results.pageWeight = weights
   print(
-    table('Page weight (bytes, raw / gzip)', ['page', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'requests'], weights.map((w) => [
-      w.type, `${w.html[0]} / ${w.html[1]}`, `${w.css[0]} / ${w.css[1]}`, `${w.js[0]} / ${w.js[1]}`, `${w.fonts[0]} / ${w.fonts[1]}`, `${w.images[0]} / ${w.images[1]}`, w.requests,
-    ])),
+    table(
+      'Page weight (bytes, raw / gzip)',
+      ['page', 'HTML', 'CSS', 'JS', 'fonts', 'images', 'requests'],
+      weights.map((w) => [
+        w.type,
+        `${w.html[0]} / ${w.html[1]}`,
+        `${w.css[0]} / ${w.css[1]}`,
+        `${w.js[0]} / ${w.js[1]}`,
+        `${w.fonts[0]} / ${w.fonts[1]}`,
+        `${w.images[0]} / ${w.images[1]}`,
+        w.requests,
+      ]),
+    ),
   )
   progress('Lighthouse (mobile emulation)')
   const port = await freePort()
   const server = spawn(process.execPath, [serveScript, dist, '--port', String(port)], { stdio: 'ignore' })
   try {
     await new Promise((r) => setTimeout(r, 1000))
-    const urls = Object.fromEntries(Object.entries(pages).filter(([type]) => !quick || ['start', 'release', 'search'].includes(type)).map(([type, p]) => [type, `http://localhost:${port}${p}`]))
+    const urls = Object.fromEntries(
+      Object.entries(pages)
+        .filter(([type]) => !quick || ['start', 'release', 'search'].includes(type))
+        .map(([type, p]) => [type, `http://localhost:${port}${p}`]),
+    )
     const scores = await audit(Object.values(urls))
     results.lighthouse = Object.fromEntries(Object.entries(urls).map(([type, url]) => [type, scores[url]]))
-    print(table('Lighthouse (mobile)', ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'], Object.entries(urls).map(([type, url]) => {
-      const s = scores[url]!
-      return [type, s.performance, s.accessibility, s.bestPractices, s.seo, s.lcpMs, s.tbtMs, s.cls]
-    })))
+    print(
+      table(
+        'Lighthouse (mobile)',
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
+        Object.entries(urls).map(([type, url]) => {
+          const s = scores[url]!
+          return [type, s.performance, s.accessibility, s.bestPractices, s.seo, s.lcpMs, s.tbtMs, s.cls]
+        }),
+      ),
+    )
   } finally {
     server.kill('SIGTERM')
   }
@@ -184,11 +332,20 @@ async function pageWeightAndLighthouse(dist: string) {
 async function publishToLive(releases: number) {
   progress(`publish-to-live at ${releases} releases`)
   // With the CMS's own Astro cache, so its builds after this one are incremental as in production.
-  const first = spawnSync(process.execPath, [publishScript, target], { env: siteBuildEnv({ SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR! }), encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [publishScript, target], {
+    env: siteBuildEnv({ SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR! }),
+    encoding: 'utf8',
+  })
   if (first.status !== 0) throw new Error(`initial publish failed: ${first.stdout}`)
-  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], {
+    stdio: 'ignore',
+  })
   const payload = await localApi()
-  const served = (p: string) => fetch(`${siteUrl}${p}`).then((r) => r.status, () => 0)
+  const served = (p: string) =>
+    fetch(`${siteUrl}${p}`).then(
+      (r) => r.status,
+      () => 0,
+    )
   const waitServed = async (p: string, from: number) => {
     while ((await served(p)) !== 200) {
       if (Date.now() - from > 5 * 60_000) throw new Error(`${p} never went live`)
@@ -197,19 +354,57 @@ async function publishToLive(releases: number) {
     return (Date.now() - from) / 1000
   }
   const draft = (slug: string) =>
-    payload.create({ collection: 'press-releases', draft: true, overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'draft' } as never })
+    payload.create({
+      collection: 'press-releases',
+      draft: true,
+      overrideAccess: true,
+      data: {
+        title: `Messung ${slug}`,
+        slug,
+        lead: 'Messung.',
+        issuers: [1],
+        contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }],
+        body: {
+          root: {
+            type: 'root',
+            version: 1,
+            children: [
+              { type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] },
+            ],
+          },
+        },
+        _status: 'draft',
+      } as never,
+    })
   try {
     const now = await draft(`messung-sofort-${releases}`)
     const started = Date.now()
-    await payload.update({ collection: 'press-releases', id: now.id, data: { _status: 'published' }, overrideAccess: true })
+    await payload.update({
+      collection: 'press-releases',
+      id: now.id,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
     const publishNow = await waitServed(`/aktuelles/messung-sofort-${releases}/`, started)
     liveRows.push([releases, 'publish now → page served', publishNow])
     const timings: Record<string, number> = { publishNow }
     if (!quick) {
       const later = await draft(`messung-geplant-${releases}`)
       const minute = new Date(Math.ceil((Date.now() + 5000) / 60_000) * 60_000)
-      const admin = await payload.create({ collection: 'users', data: { email: `bench-${releases}@example.org`, password: 'bench-passwort-123', role: 'admin' }, overrideAccess: true })
-      await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'press-releases', value: String(later.id) }, user: { relationTo: 'users', value: admin.id } } as never, waitUntil: minute })
+      const admin = await payload.create({
+        collection: 'users',
+        data: { email: `bench-${releases}@example.org`, password: 'bench-passwort-123', role: 'admin' },
+        overrideAccess: true,
+      })
+      await payload.jobs.queue({
+        task: 'schedulePublish',
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'press-releases', value: String(later.id) },
+          user: { relationTo: 'users', value: admin.id },
+        } as never,
+        waitUntil: minute,
+      })
       await new Promise((r) => setTimeout(r, minute.getTime() - Date.now()))
       timings.scheduled = await waitServed(`/aktuelles/messung-geplant-${releases}/`, minute.getTime())
       liveRows.push([releases, 'scheduled minute → page served', timings.scheduled])
@@ -231,23 +426,61 @@ async function publishToBucket(releases: number) {
   const s3 = await startS3Server()
   await s3.createBucket('site')
   await cms.stopServer()
-  await cms.startServer({ ...s3.env, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'site', SITE_TARGET_DIR: path.join(work, 'site-s3') })
+  await cms.startServer({
+    ...s3.env,
+    SITE_BUILD_TARGET: 's3',
+    SITE_S3_BUCKET: 'site',
+    SITE_TARGET_DIR: path.join(work, 'site-s3'),
+  })
   const payload = await localApi()
-  const listing = async () => new Map((await s3.list('site')).map((o) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
+  const listing = async () =>
+    new Map((await s3.list('site')).map((o) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
   const inBucket = async (slug: string, from: number) => {
-    while ((await fetch(s3.objectUrl('site', `aktuelles/${slug}/index.html`)).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(s3.objectUrl('site', `aktuelles/${slug}/index.html`)).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (Date.now() - from > 10 * 60_000) throw new Error(`${slug} never reached the bucket`)
       await new Promise((r) => setTimeout(r, 250))
     }
     return (Date.now() - from) / 1000
   }
-  const builds = async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['success', 'failed'] } }, overrideAccess: true })).totalDocs
+  const builds = async () =>
+    (
+      await payload.count({
+        collection: 'site-builds',
+        where: { status: { in: ['success', 'failed'] } },
+        overrideAccess: true,
+      })
+    ).totalDocs
   /** The page reaches the bucket before the build's last pages and its deletions: wait for the build's end. */
   const buildEnded = async (before: number) => {
     while ((await builds()) === before) await new Promise((r) => setTimeout(r, 250))
   }
   const publish = (slug: string) =>
-    payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: `Messung ${slug}`, slug, lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
+    payload.create({
+      collection: 'press-releases',
+      overrideAccess: true,
+      data: {
+        title: `Messung ${slug}`,
+        slug,
+        lead: 'Messung.',
+        issuers: [1],
+        contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }],
+        body: {
+          root: {
+            type: 'root',
+            version: 1,
+            children: [
+              { type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] },
+            ],
+          },
+        },
+        _status: 'published',
+      } as never,
+    })
   try {
     let done = await builds()
     let started = Date.now()
@@ -264,13 +497,19 @@ async function publishToBucket(releases: number) {
     const written = [...after].filter(([key, version]) => before.get(key) !== version).length
     const deleted = [...before.keys()].filter((key) => !after.has(key)).length
     results.publishToBucket = { releases, firstS, objects: after.size, publishS, written, deleted }
-    print(table(`Publish-to-live, s3 target (${releases} releases)`, ['figure', 'value'], [
-      ['first publish: empty bucket → page in the bucket (s)', firstS],
-      ['objects in the bucket', after.size],
-      ['one more release: publish → page in the bucket (s)', publishS],
-      ['objects written by that publish', written],
-      ['objects deleted by that publish', deleted],
-    ]))
+    print(
+      table(
+        `Publish-to-live, s3 target (${releases} releases)`,
+        ['figure', 'value'],
+        [
+          ['first publish: empty bucket → page in the bucket (s)', firstS],
+          ['objects in the bucket', after.size],
+          ['one more release: publish → page in the bucket (s)', publishS],
+          ['objects written by that publish', written],
+          ['objects deleted by that publish', deleted],
+        ],
+      ),
+    )
   } finally {
     await cms.stopServer()
     await cms.startServer()
@@ -281,25 +520,64 @@ async function publishToBucket(releases: number) {
 async function alerts(db: pg.Client) {
   const subscribers = quick ? 1000 : 10_000
   progress(`e-mail alert to ${subscribers} subscribers`)
-  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  const server = spawn(process.execPath, [serveScript, path.join(target, 'live'), '--port', String(sitePort)], {
+    stdio: 'ignore',
+  })
   const payload = await localApi()
   // Alerts of the releases published before (publish-to-live) must be done first, or they would mail
   // the subscribers inserted now and be counted as this alert's mails.
-  const pending = async () => (await payload.count({ collection: 'alerts', where: { status: { in: ['waiting', 'queued', 'sending'] } }, overrideAccess: true })).totalDocs
+  const pending = async () =>
+    (
+      await payload.count({
+        collection: 'alerts',
+        where: { status: { in: ['waiting', 'queued', 'sending'] } },
+        overrideAccess: true,
+      })
+    ).totalDocs
   for (let waited = 0; (await pending()) > 0 && waited < 300; waited++) await new Promise((r) => setTimeout(r, 1000))
   try {
     const publish = async () => {
-      const doc = await payload.create({ collection: 'press-releases', overrideAccess: true, data: { title: 'Messung Benachrichtigung', slug: 'messung-alarm', lead: 'Messung.', issuers: [1], contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }], body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }] }] } }, _status: 'published' } as never })
+      const doc = await payload.create({
+        collection: 'press-releases',
+        overrideAccess: true,
+        data: {
+          title: 'Messung Benachrichtigung',
+          slug: 'messung-alarm',
+          lead: 'Messung.',
+          issuers: [1],
+          contacts: [{ name: 'Messung', email: 'messung@beispiel.example' }],
+          body: {
+            root: {
+              type: 'root',
+              version: 1,
+              children: [
+                {
+                  type: 'paragraph',
+                  version: 1,
+                  children: [{ type: 'text', text: 'Messung.', version: 1, format: 0 }],
+                },
+              ],
+            },
+          },
+          _status: 'published',
+        } as never,
+      })
       return doc.id as number
     }
     const figures = await alertRun({ db, payload, sink, subscribers, cmsPid: cms.serverPid()!, publish })
     results.alerts = figures
-    print(table(`E-mail alert (${subscribers} subscribers, local SMTP sink)`, ['figure', 'value'], [
-      ['page live → last mail accepted (s)', figures.liveToLastMailS],
-      ['first → last mail (s)', figures.sendingS],
-      ['mails per second', figures.mailsPerSecond],
-      ['peak RSS of the CMS while sending (MB)', figures.peakCmsRssMb],
-    ]))
+    print(
+      table(
+        `E-mail alert (${subscribers} subscribers, local SMTP sink)`,
+        ['figure', 'value'],
+        [
+          ['page live → last mail accepted (s)', figures.liveToLastMailS],
+          ['first → last mail (s)', figures.sendingS],
+          ['mails per second', figures.mailsPerSecond],
+          ['peak RSS of the CMS while sending (MB)', figures.peakCmsRssMb],
+        ],
+      ),
+    )
   } finally {
     server.kill('SIGTERM')
   }
@@ -315,7 +593,11 @@ async function apiLatency(db: pg.Client) {
   }
   const rows: Array<Array<string | number>> = []
   const latency: Record<string, unknown> = {}
-  const transactions = async () => Number((await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit)
+  const transactions = async () =>
+    Number(
+      (await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0]
+        .xact_commit,
+    )
   for (const [name, url] of Object.entries(endpoints)) {
     const before = await transactions()
     const seq = await sequential(url, loadSeconds)
@@ -326,7 +608,13 @@ async function apiLatency(db: pg.Client) {
     rows.push([name, '50 connections', par.requests, par.errors, par.p50, par.p95, par.p99, par.rps, ''])
   }
   results.api = { releases, seconds: loadSeconds, ...latency }
-  print(table(`REST API at ${releases} releases (${loadSeconds} s per run; ms)`, ['request', 'mode', 'requests', 'errors', 'p50', 'p95*', 'p99', 'req/s', 'DB statements/request'], rows))
+  print(
+    table(
+      `REST API at ${releases} releases (${loadSeconds} s per run; ms)`,
+      ['request', 'mode', 'requests', 'errors', 'p50', 'p95*', 'p99', 'req/s', 'DB statements/request'],
+      rows,
+    ),
+  )
   print('* sequential: exact p95; 50 connections: autocannon reports p97.5, shown in its place.')
 }
 

@@ -28,7 +28,11 @@ export default defineConfig({
     mdx(),
     sitemap({
       // Not listed: the 404 page, search, the form's answers and the old list addresses (redirects).
-      filter: (page) => !page.endsWith('/404/') && !page.includes('/suche/') && !/\/aktuelles\/(jahr\/\d+\/)?seite\//.test(page) && !isUnlisted(new URL(page).pathname),
+      filter: (page) =>
+        !page.endsWith('/404/') &&
+        !page.includes('/suche/') &&
+        !/\/aktuelles\/(jahr\/\d+\/)?seite\//.test(page) &&
+        !isUnlisted(new URL(page).pathname),
       i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
     }),
   ],

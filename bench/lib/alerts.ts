@@ -9,7 +9,9 @@ import type { MailSink, Payload } from '@masterplan/cms/testing'
 export function treeRssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const rss = (id: number) => {
     try {
-      const line = readFileSync(`/proc/${id}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`))
+      const line = readFileSync(`/proc/${id}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(`${field}:`))
       return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0
     } catch {
       return 0
@@ -17,7 +19,9 @@ export function treeRssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): numb
   }
   const children = (id: number): number[] => {
     try {
-      return readdirSync(`/proc/${id}/task`).flatMap((task) => readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number))
+      return readdirSync(`/proc/${id}/task`).flatMap((task) =>
+        readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+      )
     } catch {
       return []
     }
@@ -26,14 +30,27 @@ export function treeRssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): numb
   return Math.round(walk(pid))
 }
 
-export type AlertFigures = { subscribers: number; liveToLastMailS: number; sendingS: number; mailsPerSecond: number; peakCmsRssMb: number }
+export type AlertFigures = {
+  subscribers: number
+  liveToLastMailS: number
+  sendingS: number
+  mailsPerSecond: number
+  peakCmsRssMb: number
+}
 
 /**
  * One release alert to `subscribers` addresses through the local SMTP sink: subscribers go straight
  * into the table, the release is published through the Local API, and the clock runs from the
  * moment its build made it live (the alert's liveAt) to the sink accepting the last mail.
  */
-export async function alertRun(opts: { db: pg.Client; payload: Payload; sink: MailSink; subscribers: number; cmsPid: number; publish: () => Promise<number> }): Promise<AlertFigures> {
+export async function alertRun(opts: {
+  db: pg.Client
+  payload: Payload
+  sink: MailSink
+  subscribers: number
+  cmsPid: number
+  publish: () => Promise<number>
+}): Promise<AlertFigures> {
   const { db, payload, sink, subscribers, cmsPid } = opts
   await db.query(
     `WITH added AS (
@@ -57,7 +74,9 @@ export async function alertRun(opts: { db: pg.Client; payload: Payload; sink: Ma
       if (Date.now() - started > 15 * 60_000) throw new Error(`only ${count} of ${subscribers} alert mails arrived`)
       await new Promise((r) => setTimeout(r, 20))
     }
-    const alert = (await payload.find({ collection: 'alerts', where: { pressRelease: { equals: release } }, overrideAccess: true })).docs[0]!
+    const alert = (
+      await payload.find({ collection: 'alerts', where: { pressRelease: { equals: release } }, overrideAccess: true })
+    ).docs[0]!
     const last = times.at(-1)!
     return {
       subscribers,

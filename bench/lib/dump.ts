@@ -15,7 +15,9 @@ export async function dumpApi(cmsUrl: string, file: string): Promise<void> {
     }
   }
   // Manifests of the collections the loaders compare but do not read (media).
-  for (const collection of ['media']) dump.lists[dumpKey(collection, { locale: 'de' })] = await client.manifest(collection)
-  for (const locale of ['de', 'en'] as const) dump.globals[`site-settings|${locale}`] = await client.global('site-settings', siteSettings, { locale, depth: 0 })
+  for (const collection of ['media'])
+    dump.lists[dumpKey(collection, { locale: 'de' })] = await client.manifest(collection)
+  for (const locale of ['de', 'en'] as const)
+    dump.globals[`site-settings|${locale}`] = await client.global('site-settings', siteSettings, { locale, depth: 0 })
   writeFileSync(file, JSON.stringify(dump))
 }

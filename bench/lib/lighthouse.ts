@@ -4,26 +4,60 @@ import os from 'node:os'
 import path from 'node:path'
 import lighthouse from 'lighthouse'
 
-export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number }
+export type LighthouseScores = {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+}
 
 /**
  * Lighthouse's default (mobile emulation, simulated slow 4G) against Debian's Chromium, started
  * here with a debugging port so no browser download is needed.
  */
-export async function audit(urls: string[], chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium', port = 9333): Promise<Record<string, LighthouseScores>> {
+export async function audit(
+  urls: string[],
+  chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  port = 9333,
+): Promise<Record<string, LighthouseScores>> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'lh-'))
-  const chrome = spawn(chromePath, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-    `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank',
-  ], { stdio: 'ignore' })
+  const chrome = spawn(
+    chromePath,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  )
   try {
     for (let i = 0; i < 50; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false)) break
+      if (
+        await fetch(`http://127.0.0.1:${port}/json/version`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break
       await new Promise((r) => setTimeout(r, 200))
     }
     const scores: Record<string, LighthouseScores> = {}
     for (const url of urls) {
-      const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] })
+      const result = await lighthouse(url, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      })
       const lhr = result!.lhr
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
       const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN

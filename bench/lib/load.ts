@@ -21,7 +21,14 @@ export async function sequential(url: string, seconds: number): Promise<Latency>
     if (!ok) errors++
   }
   times.sort((a, b) => a - b)
-  return { requests: times.length, errors, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: times.length / seconds }
+  return {
+    requests: times.length,
+    errors,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: times.length / seconds,
+  }
 }
 
 /** Concurrent connections with autocannon for a fixed time; p95 is read from its histogram. */

@@ -4,7 +4,11 @@ import { treeRssMb } from './alerts.ts'
 export type Run = { seconds: number; peakRssMb: number; ok: boolean; output: string }
 
 /** Runs a command to completion, timing it and sampling the peak memory of its process tree (e.g. publish.ts and the astro build it runs). */
-export function measure(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+): Promise<Run> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint()
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -15,7 +19,12 @@ export function measure(command: string, args: string[], options: { cwd?: string
     const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!, 'VmHWM'))), 100)
     child.on('close', (code) => {
       clearInterval(sampler)
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: Math.round(peak), ok: code === 0, output })
+      resolve({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        peakRssMb: Math.round(peak),
+        ok: code === 0,
+        output,
+      })
     })
   })
 }

@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export type Weight = { html: [number, number]; css: [number, number]; js: [number, number]; fonts: [number, number]; images: [number, number]; requests: number }
+export type Weight = {
+  html: [number, number]
+  css: [number, number]
+  js: [number, number]
+  fonts: [number, number]
+  images: [number, number]
+  requests: number
+}
 
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length
 
@@ -28,7 +35,10 @@ export function pageWeight(dist: string, page: string): Weight {
   }
   const attr = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]!).filter((u) => u.startsWith('/'))
   // The search page's script adds Pagefind's stylesheet itself (site/public/suche.js): counted all the same.
-  const css = [...attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g), ...(text.includes('src="/suche.js"') ? ['/pagefind/pagefind-ui.css'] : [])]
+  const css = [
+    ...attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    ...(text.includes('src="/suche.js"') ? ['/pagefind/pagefind-ui.css'] : []),
+  ]
   const js = attr(/<script[^>]+src="([^"]+)"/g)
   const images = [...attr(/<img[^>]+src="([^"]+)"/g), ...attr(/<source[^>]+srcset="([^" ,]+)/g).slice(0, 1)]
   const fonts = attr(/url\(([^)]+\.woff2?)\)/g)

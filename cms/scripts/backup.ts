@@ -15,7 +15,15 @@ if (args.length > 1 || args.some((a) => a.startsWith('-'))) {
 }
 // pnpm runs this in cms/; a path typed by the operator is meant from where they typed it.
 const here = process.env.INIT_CWD ?? process.cwd()
-const isFolder = (typed: string, resolved: string) => typed.endsWith('/') || (() => { try { return statSync(resolved).isDirectory() } catch { return false } })()
+const isFolder = (typed: string, resolved: string) =>
+  typed.endsWith('/') ||
+  (() => {
+    try {
+      return statSync(resolved).isDirectory()
+    } catch {
+      return false
+    }
+  })()
 
 const { env, stop } = await prepareLocalEnv(console.log)
 Object.assign(process.env, env)
@@ -30,10 +38,18 @@ try {
   const file = args[0] && !isFolder(args[0], target) ? target : path.join(target, archiveName('masterplan'))
   const mediaDir = settings.MEDIA_DIR
   const payload = await bootPayload()
-  const result = await createBackup({ payload, databaseUrl: env.DATABASE_URL!, mediaDir, file, binDir: settings.PG_BIN_DIR, log: console.log })
+  const result = await createBackup({
+    payload,
+    databaseUrl: env.DATABASE_URL!,
+    mediaDir,
+    file,
+    binDir: settings.PG_BIN_DIR,
+    log: console.log,
+  })
   const { counts, migration } = result.manifest
   console.log(`Migration: ${migration ?? '(none)'}`)
-  for (const [slug, n] of Object.entries(counts)) console.log(`  ${slug}: ${n.documents}${n.versions === undefined ? '' : ` (${n.versions} versions)`}`)
+  for (const [slug, n] of Object.entries(counts))
+    console.log(`  ${slug}: ${n.documents}${n.versions === undefined ? '' : ` (${n.versions} versions)`}`)
   console.log(`Archive: ${(result.size / 1024 / 1024).toFixed(1)} MB in ${(result.durationMs / 1000).toFixed(1)} s`)
   console.log(result.file)
 } catch (error) {

@@ -6,7 +6,17 @@ import { repoRoot } from '../src/lib/paths.ts'
 type Env = Record<string, string | undefined>
 
 /** What goes into the CMS build: its sources, the shared contract, the previews' stylesheet, dependencies. */
-const INPUTS = ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'shared/src', 'site/src/styles', 'tsconfig.base.json', 'pnpm-lock.yaml', 'patches']
+const INPUTS = [
+  'cms/src',
+  'cms/next.config.ts',
+  'cms/package.json',
+  'cms/tsconfig.json',
+  'shared/src',
+  'site/src/styles',
+  'tsconfig.base.json',
+  'pnpm-lock.yaml',
+  'patches',
+]
 /**
  * The environment the built output depends on: the output folder, and whether the CMS is served
  * over https (the security headers are fixed at build time). Everything else is read at run time.
@@ -34,7 +44,11 @@ const keyFile = (distDir: string) => path.join(distDir, 'masterplan-build-key')
 
 /** True when `distDir` holds a finished build made from the same inputs. */
 export function buildIsCurrent(distDir: string, key: string): boolean {
-  return existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(keyFile(distDir)) && readFileSync(keyFile(distDir), 'utf8') === key
+  return (
+    existsSync(path.join(distDir, 'BUILD_ID')) &&
+    existsSync(keyFile(distDir)) &&
+    readFileSync(keyFile(distDir), 'utf8') === key
+  )
 }
 
 export function rememberBuild(distDir: string, key: string): void {

@@ -21,7 +21,9 @@ export async function databaseState(url: string): Promise<{ pendingMigrations: s
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`)
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+    )
     const existing = new Set(tables.map((t) => t.name))
     const applied = existing.has('payload_migrations')
       ? new Set((await client.query<{ name: string }>('SELECT name FROM payload_migrations')).rows.map((r) => r.name))
@@ -29,7 +31,11 @@ export async function databaseState(url: string): Promise<{ pendingMigrations: s
     // Payload names a collection's table after its slug, in snake case.
     const content = EDITORIAL_SLUGS.map((slug) => slug.replaceAll('-', '_')).filter((table) => existing.has(table))
     const hasContent = content.length
-      ? (await client.query<{ any: boolean }>(`SELECT ${content.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS any`)).rows[0].any
+      ? (
+          await client.query<{ any: boolean }>(
+            `SELECT ${content.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS any`,
+          )
+        ).rows[0].any
       : false
     return { pendingMigrations: committedMigrations().filter((name) => !applied.has(name)), hasContent }
   } finally {

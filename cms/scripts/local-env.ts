@@ -57,7 +57,10 @@ export function tolerateDatabaseShutdown(payload: { db: unknown }): void {
  * config resolve from here, so all share one Payload instance. Set the environment before calling.
  */
 export async function bootPayload() {
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../src/payload.config.ts')])
+  const [{ getPayload }, { default: config }] = await Promise.all([
+    import('payload'),
+    import('../src/payload.config.ts'),
+  ])
   const payload = await getPayload({ config })
   tolerateDatabaseShutdown(payload)
   return payload

@@ -22,9 +22,23 @@ export type SinkOptions = {
   port?: number
 }
 
-export type MailSink = { url: string; port: number; messages: Buffer[]; count: () => number; setDelay: (ms: number) => void; stop: () => Promise<void> }
+export type MailSink = {
+  url: string
+  port: number
+  messages: Buffer[]
+  count: () => number
+  setDelay: (ms: number) => void
+  stop: () => Promise<void>
+}
 
-export async function startMailSink({ dir, keep = false, refuse, delayMs = 0, onMail, port = 0 }: SinkOptions = {}): Promise<MailSink> {
+export async function startMailSink({
+  dir,
+  keep = false,
+  refuse,
+  delayMs = 0,
+  onMail,
+  port = 0,
+}: SinkOptions = {}): Promise<MailSink> {
   if (dir) mkdirSync(dir, { recursive: true })
   const messages: Buffer[] = []
   let count = 0

@@ -25,7 +25,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * SIGTERM to the child's whole group, then SIGKILL after the grace period: a hung server (e.g. one
  * whose database pool is stuck) ignores SIGTERM, and nothing may be left running after a stop.
  */
-export async function stopGroup(child: ChildProcess, graceMs = STOP_GRACE_MS, log: (line: string) => void = () => {}): Promise<void> {
+export async function stopGroup(
+  child: ChildProcess,
+  graceMs = STOP_GRACE_MS,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   if (!child.pid) return
   const gone = exited(child) ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()))
   signalGroup(child, 'SIGTERM')

@@ -29,8 +29,19 @@ if (!existsSync(file)) fail(`${file} does not exist`)
 // Dropping the schema under a running CMS would leave it serving errors: the embedded server of a
 // running `pnpm start` is recognised by its owner file (see src/db/embedded-postgres.ts).
 if (!process.env.DATABASE_URL) {
-  const owner = Number(existsSync(path.join(dataDir, 'postgres.owner')) ? readFileSync(path.join(dataDir, 'postgres.owner'), 'utf8') : 0)
-  const running = owner > 0 && (() => { try { process.kill(owner, 0); return true } catch { return false } })()
+  const owner = Number(
+    existsSync(path.join(dataDir, 'postgres.owner')) ? readFileSync(path.join(dataDir, 'postgres.owner'), 'utf8') : 0,
+  )
+  const running =
+    owner > 0 &&
+    (() => {
+      try {
+        process.kill(owner, 0)
+        return true
+      } catch {
+        return false
+      }
+    })()
   if (running) fail(`pnpm start (process ${owner}) is using the embedded database: stop it first`)
 }
 
@@ -57,7 +68,9 @@ try {
     })
     const { manifest } = result
     const took = ((Date.now() - started) / 1000).toFixed(1)
-    console.log(`Restored ${file} in ${took} s (made ${manifest.createdAt}${manifest.app.commit ? ` at commit ${manifest.app.commit.slice(0, 12)}` : ''}):`)
+    console.log(
+      `Restored ${file} in ${took} s (made ${manifest.createdAt}${manifest.app.commit ? ` at commit ${manifest.app.commit.slice(0, 12)}` : ''}):`,
+    )
     for (const [slug, n] of Object.entries(result.counts)) {
       const archived = manifest.counts[slug]
       const note = archived && archived.documents !== n.documents ? ` (the archive had ${archived.documents})` : ''
@@ -65,7 +78,8 @@ try {
     }
     console.log(`  media files: ${result.mediaFiles} (the archive had ${manifest.media.files})`)
     console.log(`  migration: ${result.migrationFrom ?? '(none)'} → ${result.migrationTo ?? '(none)'}`)
-    if (result.interruptedJobs) console.log(`  ${result.interruptedJobs} job(s) the backup caught mid-run will run again`)
+    if (result.interruptedJobs)
+      console.log(`  ${result.interruptedJobs} job(s) the backup caught mid-run will run again`)
   } catch (error) {
     if (!(error instanceof RestoreRefused)) throw error
     console.error(`restore refused, nothing was changed: ${error.message}`)

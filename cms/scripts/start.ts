@@ -100,7 +100,10 @@ try {
   // No mail server configured: a local sink keeps every mail as a file to open and click.
   const mailDir = path.join(dataDir, 'mail')
   if (!env.SMTP_URL) {
-    const sink = await startMailSink({ dir: mailDir, onMail: (_raw, file) => console.log(`Mail kept (not sent): ${file}`) })
+    const sink = await startMailSink({
+      dir: mailDir,
+      onMail: (_raw, file) => console.log(`Mail kept (not sent): ${file}`),
+    })
     stopMailSink = sink.stop
     env.SMTP_URL = sink.url
   }
@@ -124,7 +127,8 @@ try {
     // An unchanged CMS reuses its last build: a second start is ready in seconds, not a minute.
     const distDir = path.join(cmsDir, env.NEXT_DIST_DIR ?? '.next')
     const key = buildKey(env)
-    if (buildIsCurrent(distDir, key)) step(4, total, 'CMS build is current (sources, lockfile and build settings unchanged)')
+    if (buildIsCurrent(distDir, key))
+      step(4, total, 'CMS build is current (sources, lockfile and build settings unchanged)')
     else {
       step(4, total, 'Building the CMS (next build)')
       await run(bin('next'), ['build'], { ...env, NODE_ENV: 'production' })
@@ -164,8 +168,12 @@ ${
     : `  First login:     no account yet. Open the admin and create the first one (it becomes admin),
                    or run: pnpm user:create -- --email you@example.org --password '<12+ characters>' --role admin
 `
-}${!process.env.SMTP_URL ? `  Mails:           not sent, kept as .eml files in ${mailDir} (set SMTP_URL for a real server)
-` : ''}Press Ctrl-C to stop.`)
+}${
+  !process.env.SMTP_URL
+    ? `  Mails:           not sent, kept as .eml files in ${mailDir} (set SMTP_URL for a real server)
+`
+    : ''
+}Press Ctrl-C to stop.`)
 } catch (error) {
   console.error(`\nStart failed: ${(error as Error).message}`)
   await shutdown(1)

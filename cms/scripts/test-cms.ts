@@ -72,7 +72,10 @@ async function killGroup(child: ChildProcess | undefined): Promise<void> {
 async function answering(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000
   for (;;) {
-    const ok = await fetch(`${url}/api/press-releases?limit=1`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/api/press-releases?limit=1`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) return
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the test CMS at ${url} did not start`)
     await new Promise((r) => setTimeout(r, 250))
@@ -92,7 +95,12 @@ type Options = {
 export async function throwawayDatabase(name: string) {
   const root = await mkdtemp(path.join(os.tmpdir(), `masterplan-${name}-`))
   await chmod(root, 0o755) // the server runs as the `postgres` user when tests run as root
-  const pg = await startEmbeddedPostgres({ dir: path.join(root, 'pg'), port: await freePort(), database: name, persistent: false })
+  const pg = await startEmbeddedPostgres({
+    dir: path.join(root, 'pg'),
+    port: await freePort(),
+    database: name,
+    persistent: false,
+  })
   const env = {
     DATABASE_URL: pg.url,
     PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
@@ -118,7 +126,11 @@ export async function throwawayDatabase(name: string) {
  * S3 server that fixtures upload to, an SMTP sink) must keep answering meanwhile.
  */
 async function runOrThrow(command: string, args: string[], env: Record<string, string>, what: string): Promise<string> {
-  const child = spawn(command, args, { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, {
+    cwd: cmsDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -149,13 +161,20 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   }
   const killServer = () => killGroup(server)
   const startNext = (listen: number, extraEnv: Record<string, string> = {}) =>
-    spawnGroup(bin('next'), ['start', '--port', String(listen)], { cwd: cmsDir, env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' }, stdio: 'ignore' })
+    spawnGroup(bin('next'), ['start', '--port', String(listen)], {
+      cwd: cmsDir,
+      env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' },
+      stdio: 'ignore',
+    })
   const startServer = async (extraEnv: Record<string, string> = {}) => {
     server = startNext(port, extraEnv)
     await answering(url, server)
   }
   const extras = new Set<ChildProcess>()
-  const startProcess = async (kind: 'instance' | 'worker', extraEnv: Record<string, string> = {}): Promise<ExtraProcess> => {
+  const startProcess = async (
+    kind: 'instance' | 'worker',
+    extraEnv: Record<string, string> = {},
+  ): Promise<ExtraProcess> => {
     let child: ChildProcess
     let own: string | undefined
     if (kind === 'instance') {
@@ -165,14 +184,20 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
       extras.add(child)
       await answering(own, child)
     } else {
-      child = spawnGroup(bin('tsx'), ['scripts/worker.ts'], { cwd: cmsDir, env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] })
+      child = spawnGroup(bin('tsx'), ['scripts/worker.ts'], {
+        cwd: cmsDir,
+        env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
       extras.add(child)
       let output = ''
       const collect = (chunk: Buffer) => (output += chunk)
       child.stdout!.on('data', collect)
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', () => output.includes('job worker ready') && resolve())
-        child.once('exit', (code) => reject(new Error(`the worker exited with ${code} before it was ready:\n${output.slice(-2000)}`)))
+        child.once('exit', (code) =>
+          reject(new Error(`the worker exited with ${code} before it was ready:\n${output.slice(-2000)}`)),
+        )
       })
       // From here on its log is only drained, so the pipe never fills and stalls the worker.
       child.stdout!.off('data', collect)
@@ -186,7 +211,9 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
   }
   try {
     log('cms: migrated; loading fixtures')
-    const output = (await runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures')).trim().split('\n')
+    const output = (await runOrThrow(bin('tsx'), ['scripts/test-fixtures.ts'], env, 'loading fixtures'))
+      .trim()
+      .split('\n')
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures
     log('cms: building (next build)')
     // Test files that start a CMS share one build while the sources are unchanged.
@@ -198,7 +225,19 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     }
     await startServer()
     log(`cms: ready at ${url}`)
-    return { url, env, fixtures, stopServer, startServer, killServer, serverPid: () => server?.pid, startProcess, pauseDatabase: database.pause, resumeDatabase: database.resume, stop }
+    return {
+      url,
+      env,
+      fixtures,
+      stopServer,
+      startServer,
+      killServer,
+      serverPid: () => server?.pid,
+      startProcess,
+      pauseDatabase: database.pause,
+      resumeDatabase: database.resume,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error

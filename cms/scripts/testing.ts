@@ -16,6 +16,10 @@ export { freePort, startTestCms, type TestCms } from './test-cms.ts'
 /** Runs one of the CMS's scripts (e.g. `generate-synthetic`) to its end; throws if it fails. */
 export function runCmsScript(name: string, args: string[], env: NodeJS.ProcessEnv): void {
   const tsx = path.join(cmsDir, 'node_modules/.bin/tsx')
-  const result = spawnSync(tsx, [path.join(cmsDir, 'scripts', `${name}.ts`), ...args], { cwd: cmsDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const result = spawnSync(tsx, [path.join(cmsDir, 'scripts', `${name}.ts`), ...args], {
+    cwd: cmsDir,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   if (result.status !== 0) throw new Error(`${name} failed`)
 }

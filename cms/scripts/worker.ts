@@ -9,7 +9,9 @@ import '@masterplan/shared/no-telemetry'
 
 if (!process.env.DATABASE_URL || !process.env.PAYLOAD_SECRET) {
   // Without them Payload would try a database on localhost:5432 and fail with a connection error.
-  console.error('pnpm worker: DATABASE_URL and PAYLOAD_SECRET must be set (the CMS instances\' environment, see DEPLOY.md)')
+  console.error(
+    "pnpm worker: DATABASE_URL and PAYLOAD_SECRET must be set (the CMS instances' environment, see DEPLOY.md)",
+  )
   process.exit(2)
 }
 // Lets SIGTERM wait for mails being sent to be recorded (src/lib/shutdown.ts).

@@ -5,12 +5,13 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ getPayload }, { default: config }, { decideRunsJobs, readEnv, runsJobs }, { startJobRunners }] = await Promise.all([
-    import('payload'),
-    import('./payload.config.ts'),
-    import('./lib/env.ts'),
-    import('./jobs/runners.ts'),
-  ])
+  const [{ getPayload }, { default: config }, { decideRunsJobs, readEnv, runsJobs }, { startJobRunners }] =
+    await Promise.all([
+      import('payload'),
+      import('./payload.config.ts'),
+      import('./lib/env.ts'),
+      import('./jobs/runners.ts'),
+    ])
   decideRunsJobs(readEnv().JOBS_AUTORUN)
   const runJobs = runsJobs()
   const payload = await getPayload({ config, cron: runJobs })

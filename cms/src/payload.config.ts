@@ -41,7 +41,20 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   secret: env.PAYLOAD_SECRET,
 
-  collections: [PressReleases, Milestones, Partners, Pages, Media, Users, Subscriptions, Alerts, AlertDeliveries, SiteBuilds, AuditLog, Backups],
+  collections: [
+    PressReleases,
+    Milestones,
+    Partners,
+    Pages,
+    Media,
+    Users,
+    Subscriptions,
+    Alerts,
+    AlertDeliveries,
+    SiteBuilds,
+    AuditLog,
+    Backups,
+  ],
   globals: [SiteSettings],
   jobs,
   endpoints: [healthEndpoint],
@@ -87,7 +100,10 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   telemetry: false,
   // Without options Payload logs readable lines; pino's own output is one JSON object per line.
-  logger: env.LOG_FORMAT === 'json' ? { options: { level: 'info', timestamp: () => `,"time":"${new Date().toISOString()}"` } } : undefined,
+  logger:
+    env.LOG_FORMAT === 'json'
+      ? { options: { level: 'info', timestamp: () => `,"time":"${new Date().toISOString()}"` } }
+      : undefined,
   // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
   // Media storage first: its file handler must come before refuseBadInput's, which answers 404 for files not in MEDIA_DIR.
   plugins: [mediaStorage(env), refuseBadInput],
@@ -98,7 +114,9 @@ export default buildConfig({
     // Only where the job queues run (a CMS server or worker), never in scripts or tests.
     if (runsJobs()) {
       startNightlyBackups(payload)
-      await releaseAfterLastBuild(payload).catch((err: unknown) => payload.logger.error({ err, msg: 'releasing waiting alerts failed' }))
+      await releaseAfterLastBuild(payload).catch((err: unknown) =>
+        payload.logger.error({ err, msg: 'releasing waiting alerts failed' }),
+      )
     }
   },
 })

@@ -38,17 +38,30 @@ export function securityHeaders({ https, dev }: { https: boolean; dev: boolean }
   return [
     {
       source: '/:path*',
-      headers: [...common, { key: 'X-Frame-Options', value: 'DENY' }, { key: 'Content-Security-Policy', value: page("'none'") }],
+      headers: [
+        ...common,
+        { key: 'X-Frame-Options', value: 'DENY' },
+        { key: 'Content-Security-Policy', value: page("'none'") },
+      ],
     },
     // The draft preview is framed by the admin of the same origin.
     {
       source: '/vorschau/:path*',
-      headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }, { key: 'Content-Security-Policy', value: page("'self'") }],
+      headers: [
+        { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        { key: 'Content-Security-Policy', value: page("'self'") },
+      ],
     },
     // Uploaded files are data, never a page: a file that looks like HTML runs nothing.
     {
       source: '/api/media/file/:path*',
-      headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'" }],
+      headers: [
+        {
+          key: 'Content-Security-Policy',
+          value:
+            "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
+        },
+      ],
     },
   ]
 }

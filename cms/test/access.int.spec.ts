@@ -37,10 +37,17 @@ const tokenOf = (actor: Actor) => (actor === 'anonymous' ? undefined : tokens[ac
 
 /** A fresh target for one request, created by an admin. */
 async function target(collection: keyof typeof writers): Promise<number> {
-  if (collection === 'media') return (await rest('POST', '/media', { token: tokens.admin, form: await imageUpload() })).body.doc.id
+  if (collection === 'media')
+    return (await rest('POST', '/media', { token: tokens.admin, form: await imageUpload() })).body.doc.id
   if (collection === 'users') {
     const email = `ziel-${Date.now()}-${Math.random().toString(36).slice(2)}@test.example`
-    return (await payload.create({ collection: 'users', data: { email, password: 'ein-langes-passwort-42', role: 'editor' }, overrideAccess: true })).id as number
+    return (
+      await payload.create({
+        collection: 'users',
+        data: { email, password: 'ein-langes-passwort-42', role: 'editor' },
+        overrideAccess: true,
+      })
+    ).id as number
   }
   return (await createPublished(payload, collection, { partner })).id as number
 }
@@ -51,14 +58,28 @@ async function attempt(collection: keyof typeof writers, operation: Operation, a
     case 'create':
       if (collection === 'media') return (await rest('POST', '/media', { token, form: await imageUpload() })).status
       if (collection === 'users') {
-        const json = { email: `neu-${Date.now()}-${actor}@test.example`, password: 'ein-langes-passwort-42', role: 'editor' }
+        const json = {
+          email: `neu-${Date.now()}-${actor}@test.example`,
+          password: 'ein-langes-passwort-42',
+          role: 'editor',
+        }
         return (await rest('POST', '/users', { token, json })).status
       }
-      return (await rest('POST', `/${collection}`, { token, json: { ...validDocument(collection, { partner }), _status: 'published' } })).status
+      return (
+        await rest('POST', `/${collection}`, {
+          token,
+          json: { ...validDocument(collection, { partner }), _status: 'published' },
+        })
+      ).status
     case 'read':
       return (await rest('GET', `/${collection}/${await target(collection)}`, { token })).status
     case 'update': {
-      const json = collection === 'media' ? { credit: 'Foto: geändert' } : collection === 'users' ? { name: 'Geändert' } : { slug: `geaendert-${Date.now()}` }
+      const json =
+        collection === 'media'
+          ? { credit: 'Foto: geändert' }
+          : collection === 'users'
+            ? { name: 'Geändert' }
+            : { slug: `geaendert-${Date.now()}` }
       return (await rest('PATCH', `/${collection}/${await target(collection)}`, { token, json })).status
     }
     case 'delete':
@@ -91,7 +112,10 @@ describe('users of every role', () => {
     const me = await rest('GET', '/users/me', { token: tokens.press })
     const id = me.body.user.id
     expect((await rest('GET', `/users/${id}`, { token: tokens.press })).status).toBe(200)
-    const reply = await rest('PATCH', `/users/${id}`, { token: tokens.press, json: { name: 'Pressestelle', role: 'admin' } })
+    const reply = await rest('PATCH', `/users/${id}`, {
+      token: tokens.press,
+      json: { name: 'Pressestelle', role: 'admin' },
+    })
     expect(reply.status).toBe(200)
     const stored = await payload.findByID({ collection: 'users', id, overrideAccess: true })
     expect(stored).toMatchObject({ name: 'Pressestelle', role: 'press' })
@@ -107,7 +131,12 @@ const graphqlList: Record<Collection, string> = {
 
 describe.each(Object.keys(graphqlList) as Collection[])('drafts of %s', (collection) => {
   it('never reach anonymous readers through REST or GraphQL', async () => {
-    const draft = await payload.create({ collection, data: validDocument(collection, { partner }) as never, draft: true, overrideAccess: true })
+    const draft = await payload.create({
+      collection,
+      data: validDocument(collection, { partner }) as never,
+      draft: true,
+      overrideAccess: true,
+    })
     expect(draft._status).toBe('draft')
     const { slug, id } = draft as unknown as { slug: string; id: number }
 
@@ -115,7 +144,9 @@ describe.each(Object.keys(graphqlList) as Collection[])('drafts of %s', (collect
     expect((await rest('GET', `/${collection}/${id}?draft=true`)).status).toBe(404)
     const list = await rest('GET', `/${collection}?where[slug][equals]=${slug}&draft=true`)
     expect(list.body.docs).toEqual([])
-    const gql = await graphqlQuery(`{ ${graphqlList[collection]}(draft: true, where: { slug: { equals: "${slug}" } }) { docs { id } } }`)
+    const gql = await graphqlQuery(
+      `{ ${graphqlList[collection]}(draft: true, where: { slug: { equals: "${slug}" } }) { docs { id } } }`,
+    )
     expect(gql.body.data[graphqlList[collection]].docs).toEqual([])
 
     // Staff do see it, so the anonymous emptiness above is access control, not a missing document.
@@ -125,12 +156,20 @@ describe.each(Object.keys(graphqlList) as Collection[])('drafts of %s', (collect
   it('of a published document show the public only the published version', async () => {
     const doc = (await createPublished(payload, collection, { partner })) as unknown as { id: number }
     const field = collection === 'partners' ? 'name' : 'title'
-    await payload.update({ collection, id: doc.id, data: { [field]: 'Unveröffentlichter Entwurf' } as never, draft: true, overrideAccess: true })
+    await payload.update({
+      collection,
+      id: doc.id,
+      data: { [field]: 'Unveröffentlichter Entwurf' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
     const reply = await rest('GET', `/${collection}/${doc.id}?draft=true`)
     expect(reply.status).toBe(200)
     expect(reply.body[field]).not.toBe('Unveröffentlichter Entwurf')
     for (const draft of [true, false]) {
-      const gql = await graphqlQuery(`{ ${graphqlList[collection]}(draft: ${draft}, where: { id: { equals: ${doc.id} } }) { docs { ${field} } } }`)
+      const gql = await graphqlQuery(
+        `{ ${graphqlList[collection]}(draft: ${draft}, where: { id: { equals: ${doc.id} } }) { docs { ${field} } } }`,
+      )
       const titles = gql.body.data[graphqlList[collection]].docs.map((d: Record<string, string>) => d[field])
       expect(titles).not.toContain('Unveröffentlichter Entwurf')
       if (!draft) expect(titles).toHaveLength(1)
@@ -141,14 +180,26 @@ describe.each(Object.keys(graphqlList) as Collection[])('drafts of %s', (collect
 describe('an embargoed press release', () => {
   it('stays invisible to anonymous REST and GraphQL until its minute, then appears', async () => {
     const future = new Date(Date.now() + 60 * 60 * 1000).toISOString()
-    const embargoed = (await createPublished(payload, 'press-releases', { partner }, { embargoUntil: future })) as unknown as { id: number; slug: string }
+    const embargoed = (await createPublished(
+      payload,
+      'press-releases',
+      { partner },
+      { embargoUntil: future },
+    )) as unknown as { id: number; slug: string }
     expect((await rest('GET', `/press-releases/${embargoed.id}`)).status).toBe(404)
     expect((await rest('GET', `/press-releases?where[slug][equals]=${embargoed.slug}`)).body.docs).toEqual([])
-    const gql = await graphqlQuery(`{ PressReleases(where: { slug: { equals: "${embargoed.slug}" } }) { docs { id } } }`)
+    const gql = await graphqlQuery(
+      `{ PressReleases(where: { slug: { equals: "${embargoed.slug}" } }) { docs { id } } }`,
+    )
     expect(gql.body.data.PressReleases.docs).toEqual([])
     expect((await rest('GET', `/press-releases/${embargoed.id}`, { token: tokens.press })).status).toBe(200)
 
-    await payload.update({ collection: 'press-releases', id: embargoed.id, data: { embargoUntil: new Date(Date.now() - 1000).toISOString() }, overrideAccess: true })
+    await payload.update({
+      collection: 'press-releases',
+      id: embargoed.id,
+      data: { embargoUntil: new Date(Date.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
     expect((await rest('GET', `/press-releases/${embargoed.id}`)).status).toBe(200)
   })
 })

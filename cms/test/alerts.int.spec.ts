@@ -25,7 +25,14 @@ const SITE = 'https://www.masterplan.example'
 const subscriber = (email: string, topics: string[], language: 'de' | 'en') =>
   payload.create({
     collection: 'subscriptions',
-    data: { email, topics, language, requestedAt: new Date().toISOString(), confirmedAt: new Date().toISOString(), consentVersion: CONSENT_VERSION } as never,
+    data: {
+      email,
+      topics,
+      language,
+      requestedAt: new Date().toISOString(),
+      confirmedAt: new Date().toISOString(),
+      consentVersion: CONSENT_VERSION,
+    } as never,
     overrideAccess: true,
   })
 
@@ -33,13 +40,27 @@ let partner: number
 const release = (slug: string, extra: Record<string, unknown> = {}) =>
   payload.create({
     collection: 'press-releases',
-    data: { ...validDocument('press-releases', { partner }), title: `Werkstatt ${slug}`, slug, _status: 'published', ...extra } as never,
+    data: {
+      ...validDocument('press-releases', { partner }),
+      title: `Werkstatt ${slug}`,
+      slug,
+      _status: 'published',
+      ...extra,
+    } as never,
     overrideAccess: true,
   })
 
 const alertsOf = (pressRelease: number) =>
-  payload.find({ collection: 'alerts', where: { pressRelease: { equals: pressRelease } }, sort: 'createdAt', overrideAccess: true }).then((r) => r.docs)
-const mailsOf = async (alertId: number): Promise<Mail[]> => (await receivedMails(sink)).filter((mail) => mail.messageId?.startsWith(`<alert-${alertId}-`))
+  payload
+    .find({
+      collection: 'alerts',
+      where: { pressRelease: { equals: pressRelease } },
+      sort: 'createdAt',
+      overrideAccess: true,
+    })
+    .then((r) => r.docs)
+const mailsOf = async (alertId: number): Promise<Mail[]> =>
+  (await receivedMails(sink)).filter((mail) => mail.messageId?.startsWith(`<alert-${alertId}-`))
 const runQueue = (queue: string) => payload.jobs.run({ queue, limit: 100, overrideAccess: true })
 /** What the host does when its build is done: report to the callback URL it was given. */
 const report = (buildId: number, body: unknown, secret = SECRET) =>
@@ -54,10 +75,22 @@ async function deploy(): Promise<number> {
   return buildId
 }
 const pressSubscribers = async () =>
-  (await payload.find({ collection: 'subscriptions', where: { topics: { in: ['press-releases'] } }, pagination: false, overrideAccess: true })).docs.map((s) => s.email).sort()
+  (
+    await payload.find({
+      collection: 'subscriptions',
+      where: { topics: { in: ['press-releases'] } },
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
+    .map((s) => s.email)
+    .sort()
 
 beforeAll(async () => {
-  sink = await startMailSink({ keep: true, refuse: (address) => (address.startsWith('unzustellbar') ? 'mailbox unknown' : null) })
+  sink = await startMailSink({
+    keep: true,
+    refuse: (address) => (address.startsWith('unzustellbar') ? 'mailbox unknown' : null),
+  })
   host = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
@@ -79,14 +112,28 @@ beforeAll(async () => {
   const { bootPayload } = await import('./helpers/payload.ts')
   payload = await bootPayload()
   tokens = await (await import('./helpers/users.ts')).signInEveryRole(payload, 'alerts')
-  partner = (await payload.create({ collection: 'partners', data: { ...validDocument('partners', { partner: 0 }), _status: 'published' } as never, overrideAccess: true })).id
+  partner = (
+    await payload.create({
+      collection: 'partners',
+      data: { ...validDocument('partners', { partner: 0 }), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+  ).id
   await subscriber('presse-de@beispiel.example', ['press-releases'], 'de')
   await subscriber('press-en@beispiel.example', ['press-releases', 'milestones'], 'en')
   await subscriber('zeitplan@beispiel.example', ['milestones'], 'de')
   await subscriber('unzustellbar@beispiel.example', ['press-releases'], 'de')
   await payload.updateGlobal({
     slug: 'site-settings',
-    data: { legal: { publisher: 'Landkreis Zwickau, Pressestelle', address: 'Robert-Müller-Straße 4–8\n08056 Zwickau', email: 'presse@beispiel.example', responsiblePerson: 'Erika Beispiel', accessibilityContactEmail: 'barrierefrei@beispiel.example' } } as never,
+    data: {
+      legal: {
+        publisher: 'Landkreis Zwickau, Pressestelle',
+        address: 'Robert-Müller-Straße 4–8\n08056 Zwickau',
+        email: 'presse@beispiel.example',
+        responsiblePerson: 'Erika Beispiel',
+        accessibilityContactEmail: 'barrierefrei@beispiel.example',
+      },
+    } as never,
     overrideAccess: true,
   })
   // Builds and alerts other test files left behind are none of this file's business.
@@ -125,7 +172,9 @@ describe('a release alert', () => {
     expect((await rest('POST', `/site-builds/${buildId}/deployed`, { json: { status: 'success' } })).status).toBe(401)
     expect((await report(999999, { status: 'success' })).status).toBe(404)
     expect((await report(buildId, { status: 'fertig' })).status).toBe(400)
-    expect((await payload.findByID({ collection: 'site-builds', id: buildId, overrideAccess: true })).status).toBe('deploying')
+    expect((await payload.findByID({ collection: 'site-builds', id: buildId, overrideAccess: true })).status).toBe(
+      'deploying',
+    )
     expect((await alertsOf(id))[0]!.status).toBe('waiting')
   })
 
@@ -165,7 +214,11 @@ describe('a release alert', () => {
   })
 
   it("records the mail server's refusal of an address", async () => {
-    const deliveries = await payload.find({ collection: 'alert-deliveries', where: { and: [{ alert: { equals: alertId } }, { status: { equals: 'failed' } }] }, overrideAccess: true })
+    const deliveries = await payload.find({
+      collection: 'alert-deliveries',
+      where: { and: [{ alert: { equals: alertId } }, { status: { equals: 'failed' } }] },
+      overrideAccess: true,
+    })
     expect(deliveries.docs).toHaveLength(1)
     expect(deliveries.docs[0]!.response).toContain('mailbox unknown')
   })
@@ -174,8 +227,18 @@ describe('a release alert', () => {
     const count = (await mailsOf(alertId)).length
     await payload.jobs.queue({ task: 'sendAlert', input: { alertId }, queue: 'mail' })
     await runQueue('mail')
-    await payload.update({ collection: 'press-releases', id, data: { _status: 'draft' } as never, overrideAccess: true })
-    await payload.update({ collection: 'press-releases', id, data: { _status: 'published' } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'press-releases',
+      id,
+      data: { _status: 'draft' } as never,
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'press-releases',
+      id,
+      data: { _status: 'published' } as never,
+      overrideAccess: true,
+    })
     await deploy()
     await runQueue('mail')
     expect(await alertsOf(id)).toHaveLength(1)
@@ -184,7 +247,15 @@ describe('a release alert', () => {
 
   it('is not sent for a correction unless the press office asks; then as a "Korrektur"', async () => {
     const before = sink.count()
-    await payload.update({ collection: 'press-releases', id, data: { lead: 'Berichtigte Ergebnisse.', corrections: [{ date: new Date().toISOString(), note: 'Zahl im zweiten Absatz berichtigt.' }] } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'press-releases',
+      id,
+      data: {
+        lead: 'Berichtigte Ergebnisse.',
+        corrections: [{ date: new Date().toISOString(), note: 'Zahl im zweiten Absatz berichtigt.' }],
+      } as never,
+      overrideAccess: true,
+    })
     await deploy()
     await runQueue('mail')
     expect(sink.count()).toBe(before)
@@ -197,13 +268,19 @@ describe('a release alert', () => {
     await runQueue('mail')
     const correction = await mailsOf(asked.body.alertId)
     expect(correction.map((mail) => mail.subject)).toContain('Korrektur: Werkstatt alarm-eins')
-    expect(correction.find((mail) => mail.to === 'presse-de@beispiel.example')?.text).toContain('Zahl im zweiten Absatz berichtigt.')
+    expect(correction.find((mail) => mail.to === 'presse-de@beispiel.example')?.text).toContain(
+      'Zahl im zweiten Absatz berichtigt.',
+    )
   })
 })
 
 describe('two workers on one alert', () => {
   it('mail nobody twice, and take over the claim of a worker that died mid-send', async () => {
-    const extra = await Promise.all(Array.from({ length: 30 }, (_, i) => subscriber(`viele-${i}@beispiel.example`, ['press-releases'], i % 2 ? 'en' : 'de')))
+    const extra = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        subscriber(`viele-${i}@beispiel.example`, ['press-releases'], i % 2 ? 'en' : 'de'),
+      ),
+    )
     const { id } = await release('alarm-zwei-worker')
     await deploy()
     const [alert] = await alertsOf(id)
@@ -223,10 +300,22 @@ describe('two workers on one alert', () => {
     // A job that ended while the other worker's mails were in flight waits for a retry; when it
     // comes, it finds nothing left to send, and nothing stays in the queue.
     const waiting: Where = { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] }
-    await payload.db.updateMany({ collection: 'payload-jobs', where: waiting, data: { waitUntil: new Date(Date.now() - 1_000).toISOString() } })
+    await payload.db.updateMany({
+      collection: 'payload-jobs',
+      where: waiting,
+      data: { waitUntil: new Date(Date.now() - 1_000).toISOString() },
+    })
     await runQueue('mail')
     expect((await mailsOf(alert!.id)).length).toBe(recipients.length)
-    expect((await payload.count({ collection: 'payload-jobs', where: { ...waiting, hasError: { not_equals: true } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'payload-jobs',
+          where: { ...waiting, hasError: { not_equals: true } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 
@@ -246,7 +335,7 @@ describe('no alert', () => {
     await sleep(embargoUntil.getTime() - Date.now() + 100)
     await deploy()
     await runQueue('mail')
-    expect(((await alertsOf(embargoed.id))[0]!).status).toBe('sent')
+    expect((await alertsOf(embargoed.id))[0]!.status).toBe('sent')
     expect((await mailsOf(waiting!.id)).length).toBe((await pressSubscribers()).length - 1)
   })
 })
@@ -255,12 +344,30 @@ describe('a milestone alert', () => {
   it('goes to milestone subscribers when its status or date changes publicly, not for other edits', async () => {
     const milestone = await payload.create({
       collection: 'milestones',
-      data: { ...validDocument('milestones', { partner }), title: 'Regionalkonvent tagt', slug: 'konvent-alarm', plannedDate: '2026-12-10T09:00:00.000Z', _status: 'published' } as never,
+      data: {
+        ...validDocument('milestones', { partner }),
+        title: 'Regionalkonvent tagt',
+        slug: 'konvent-alarm',
+        plannedDate: '2026-12-10T09:00:00.000Z',
+        _status: 'published',
+      } as never,
       overrideAccess: true,
     })
-    await payload.update({ collection: 'milestones', id: milestone.id, data: { phase: 'Beratung' } as never, overrideAccess: true })
-    await payload.update({ collection: 'milestones', id: milestone.id, data: { status: 'postponed', plannedDate: '2026-12-17T09:00:00.000Z' } as never, overrideAccess: true })
-    const alerts = (await payload.find({ collection: 'alerts', where: { milestone: { equals: milestone.id } }, overrideAccess: true })).docs
+    await payload.update({
+      collection: 'milestones',
+      id: milestone.id,
+      data: { phase: 'Beratung' } as never,
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'milestones',
+      id: milestone.id,
+      data: { status: 'postponed', plannedDate: '2026-12-17T09:00:00.000Z' } as never,
+      overrideAccess: true,
+    })
+    const alerts = (
+      await payload.find({ collection: 'alerts', where: { milestone: { equals: milestone.id } }, overrideAccess: true })
+    ).docs
     expect(alerts).toHaveLength(1)
     await deploy()
     await runQueue('mail')

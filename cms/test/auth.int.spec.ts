@@ -38,7 +38,11 @@ const freshClient = () => {
 
 async function account(role: 'admin' | 'press' | 'editor' = 'editor'): Promise<{ id: number; email: string }> {
   const email = unique(role)
-  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, role }, overrideAccess: true })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, role },
+    overrideAccess: true,
+  })
   return { id: user.id as number, email }
 }
 
@@ -47,9 +51,14 @@ const login = (email: string, password: string, headers: HeadersInit = freshClie
 
 /** Sets Payload's own lock fields directly, as the tenth failed login would. */
 const setLock = (id: number, lockUntil: Date | null, loginAttempts = 10) =>
-  payload.db.updateOne({ collection: 'users', id, data: { lockUntil: lockUntil?.toISOString() ?? null, loginAttempts } })
+  payload.db.updateOne({
+    collection: 'users',
+    id,
+    data: { lockUntil: lockUntil?.toISOString() ?? null, loginAttempts },
+  })
 
-const stored = (id: number) => payload.db.findOne<{ id: number } & Record<string, any>>({ collection: 'users', where: { id: { equals: id } } })
+const stored = (id: number) =>
+  payload.db.findOne<{ id: number } & Record<string, any>>({ collection: 'users', where: { id: { equals: id } } })
 
 async function duration(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
@@ -142,7 +151,8 @@ describe('a failed login does not tell whether the account exists', () => {
       await login(locked.email, PASSWORD),
       await login(lockedNow.email, 'falsches-passwort-1'),
     ]
-    for (const reply of replies) expect({ status: reply.status, body: reply.body }).toEqual({ status: replies[0]!.status, body: replies[0]!.body })
+    for (const reply of replies)
+      expect({ status: reply.status, body: reply.body }).toEqual({ status: replies[0]!.status, body: replies[0]!.body })
     expect(replies[0]!.status).toBe(401)
   })
 
@@ -171,7 +181,9 @@ describe('a failed login does not tell whether the account exists', () => {
       }
     }
     const [unknown, wrong, lockedTime] = [median(times.unknown), median(times.wrong), median(times.locked)]
-    console.log(`login medians (ms): unknown ${unknown.toFixed(1)}, wrong password ${wrong.toFixed(1)}, locked ${lockedTime.toFixed(1)}`)
+    console.log(
+      `login medians (ms): unknown ${unknown.toFixed(1)}, wrong password ${wrong.toFixed(1)}, locked ${lockedTime.toFixed(1)}`,
+    )
     expectSimilar('unknown address vs wrong password', unknown, wrong)
     expectSimilar('locked account vs wrong password', lockedTime, wrong)
   }, 180_000)
@@ -181,7 +193,8 @@ describe('forgot-password', () => {
   it('answers and takes the same for known and unknown addresses, and still sends known ones a reset', async () => {
     // One account per request: Payload ignores a second request for the same account within 15 s.
     const known = await Promise.all(Array.from({ length: 12 }, () => account()))
-    const forgot = (email: string) => rest('POST', '/users/forgot-password', { json: { email }, headers: freshClient() })
+    const forgot = (email: string) =>
+      rest('POST', '/users/forgot-password', { json: { email }, headers: freshClient() })
     await forgot(known[0]!.email)
     await forgot(unique('warm'))
 
@@ -194,10 +207,17 @@ describe('forgot-password', () => {
     const [k, u] = [median(times.known), median(times.unknown)]
     console.log(`forgot-password medians (ms): known ${k.toFixed(1)}, unknown ${u.toFixed(1)}`)
     expectSimilar('known vs unknown address', k, u)
-    for (const reply of replies) expect({ status: reply.status, body: reply.body }).toEqual({ status: 200, body: replies[0]!.body })
+    for (const reply of replies)
+      expect({ status: reply.status, body: reply.body }).toEqual({ status: 200, body: replies[0]!.body })
 
     await expect
-      .poll(async () => (await Promise.all(known.map(async (user) => Boolean((await stored(user.id))?.resetPasswordToken)))).every(Boolean), { timeout: 60_000, interval: 500 })
+      .poll(
+        async () =>
+          (await Promise.all(known.map(async (user) => Boolean((await stored(user.id))?.resetPasswordToken)))).every(
+            Boolean,
+          ),
+        { timeout: 60_000, interval: 500 },
+      )
       .toBe(true)
   }, 120_000)
 
@@ -212,7 +232,9 @@ describe('the per-client login limit', () => {
     const ip = '203.0.113.7'
     // Password spraying: one guess each against many addresses never reaches an account's own lock.
     for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++) {
-      expect((await login(i % 7 ? unique('spray') : user.email, 'Sommer2026!Sommer', { 'X-Forwarded-For': ip })).status).toBe(401)
+      expect(
+        (await login(i % 7 ? unique('spray') : user.email, 'Sommer2026!Sommer', { 'X-Forwarded-For': ip })).status,
+      ).toBe(401)
     }
     const refused = await login(user.email, PASSWORD, { 'X-Forwarded-For': ip })
     expect(refused.status).toBe(429)
@@ -230,7 +252,8 @@ describe('the per-client login limit', () => {
   it('does not count successful logins (a whole office behind one address signs in)', async () => {
     const user = await account()
     const office = { 'X-Forwarded-For': '203.0.113.20' }
-    for (let i = 0; i < MAX_FAILURES_PER_CLIENT + 2; i++) expect((await login(user.email, PASSWORD, office)).status).toBe(200)
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT + 2; i++)
+      expect((await login(user.email, PASSWORD, office)).status).toBe(200)
     expect((await login(user.email, 'falsches-passwort', office)).status).toBe(401)
   }, 120_000)
 

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { richText } from '../src/seed/fixtures/index.ts'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
-import { anyPartner, type Collection, createPublished, fileUpload, imageUpload, uniqueSlug, validDocument } from './helpers/documents.ts'
+import {
+  anyPartner,
+  type Collection,
+  createPublished,
+  fileUpload,
+  imageUpload,
+  uniqueSlug,
+  validDocument,
+} from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { errorPaths, graphqlQuery, type Reply } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
@@ -22,7 +30,11 @@ const handlers = route as unknown as Record<Method, Handler>
 type Send = { token?: string; json?: unknown; raw?: BodyInit; contentType?: string; form?: FormData }
 
 /** Like the `rest` helper, but for any body and content type, and with Next's decoding of the path. */
-async function call(method: Method, target: string, { token, json, raw, contentType, form }: Send = {}): Promise<Reply> {
+async function call(
+  method: Method,
+  target: string,
+  { token, json, raw, contentType, form }: Send = {},
+): Promise<Reply> {
   const url = new URL(`/api${target}`, 'http://localhost:3000')
   const headers = new Headers()
   if (token) headers.set('Authorization', `JWT ${token}`)
@@ -32,7 +44,10 @@ async function call(method: Method, target: string, { token, json, raw, contentT
   else if (json !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(url, { method, headers, body })
   // Next hands the catch-all segments to the route decoded once.
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map(decodeURIComponent)
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
   let parsed: unknown = text
@@ -96,14 +111,23 @@ type Mode = (typeof modes)[number]
 
 /** A new document with `changes`, published or saved as a draft. */
 const create = (collection: Collection, status: 'published' | 'draft', changes: Record<string, unknown>) =>
-  call('POST', `/${collection}${status === 'draft' ? '?draft=true' : ''}`, { token: tokens.admin, json: { ...valid(collection), _status: status, ...changes } })
+  call('POST', `/${collection}${status === 'draft' ? '?draft=true' : ''}`, {
+    token: tokens.admin,
+    json: { ...valid(collection), _status: status, ...changes },
+  })
 
 /** A save with `changes` is refused with the field at `path` named in Payload's error format. */
 async function expectSaveRefused(collection: Collection, mode: Mode, changes: Record<string, unknown>, path: string) {
   // The document to update exists before counting starts, so only the bad write counts.
-  const target = mode === 'update' ? ((await createPublished(payload, collection, { partner })) as unknown as { id: number }).id : undefined
+  const target =
+    mode === 'update'
+      ? ((await createPublished(payload, collection, { partner })) as unknown as { id: number }).id
+      : undefined
   const reply = await expectRefused(
-    () => (target === undefined ? create(collection, mode as 'published' | 'draft', changes) : call('PATCH', `/${collection}/${target}`, { token: tokens.admin, json: changes })),
+    () =>
+      target === undefined
+        ? create(collection, mode as 'published' | 'draft', changes)
+        : call('PATCH', `/${collection}/${target}`, { token: tokens.admin, json: changes }),
     400,
     path,
   )
@@ -162,15 +186,24 @@ describe('a value the database cannot store', () => {
   })
 
   it('a NUL byte in rich text is refused', async () => {
-    await expectSaveRefused('press-releases', 'published', { body: richText('Ein \u0000 im Text.') }, 'body.root.children.0.children.0.text')
+    await expectSaveRefused(
+      'press-releases',
+      'published',
+      { body: richText('Ein \u0000 im Text.') },
+      'body.root.children.0.children.0.text',
+    )
   })
 
-  it.each(modes.flatMap((mode) => ['99999-01-01T00:00:00.000Z', '+099999-01-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z'].map((date) => [mode, date])))(
-    'the year 99999 (or 0) in a date (%s, %s) is refused with the field named',
-    async (mode, date) => {
-      await expectSaveRefused('press-releases', mode as Mode, { releaseDate: date }, 'releaseDate')
-    },
-  )
+  it.each(
+    modes.flatMap((mode) =>
+      ['99999-01-01T00:00:00.000Z', '+099999-01-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z'].map((date) => [
+        mode,
+        date,
+      ]),
+    ),
+  )('the year 99999 (or 0) in a date (%s, %s) is refused with the field named', async (mode, date) => {
+    await expectSaveRefused('press-releases', mode as Mode, { releaseDate: date }, 'releaseDate')
+  })
 
   it.each(modes)('a milestone date "foo" (%s) is refused with the field named', async (mode) => {
     await expectSaveRefused('milestones', mode, { plannedDate: 'foo' }, 'plannedDate')
@@ -195,12 +228,20 @@ describe('a value the database cannot store', () => {
   })
 
   it('10,000 contacts are refused with the field named', async () => {
-    const contacts = Array.from({ length: 10_000 }, (_, i) => ({ name: `Kontakt ${i}`, email: `k${i}@beispiel.example` }))
+    const contacts = Array.from({ length: 10_000 }, (_, i) => ({
+      name: `Kontakt ${i}`,
+      email: `k${i}@beispiel.example`,
+    }))
     await expectSaveRefused('press-releases', 'published', { contacts }, 'contacts')
   })
 
   it('100,000 issuers are refused with the field named', async () => {
-    await expectSaveRefused('press-releases', 'published', { issuers: Array.from({ length: 100_000 }, () => partner) }, 'issuers')
+    await expectSaveRefused(
+      'press-releases',
+      'published',
+      { issuers: Array.from({ length: 100_000 }, () => partner) },
+      'issuers',
+    )
   })
 
   it('a numeric password is refused with the field named', async () => {
@@ -209,7 +250,11 @@ describe('a value the database cannot store', () => {
   })
 
   it('a numeric password at login is refused with the field named (Payload already does)', async () => {
-    await expectRefused(() => call('POST', '/users/login', { json: { email: 'editor-bad-input@test.example', password: 1234567890123 } }), 400, 'password')
+    await expectRefused(
+      () => call('POST', '/users/login', { json: { email: 'editor-bad-input@test.example', password: 1234567890123 } }),
+      400,
+      'password',
+    )
   })
 })
 
@@ -229,14 +274,22 @@ describe('timestamps sent by a client', () => {
   })
 
   it.each(['published', 'draft'] as const)('are ignored on update (%s): createdAt keeps its value', async (status) => {
-    const doc = (await createPublished(payload, 'milestones', { partner })) as unknown as { id: number; createdAt: string }
+    const doc = (await createPublished(payload, 'milestones', { partner })) as unknown as {
+      id: number
+      createdAt: string
+    }
     const started = Date.now()
     const reply = await call('PATCH', `/milestones/${doc.id}${status === 'draft' ? '?draft=true' : ''}`, {
       token: tokens.admin,
       json: { title: 'Neu', _status: status, createdAt: past, updatedAt: past },
     })
     expect(reply.status, text(reply)).toBe(200)
-    const stored = await payload.findByID({ collection: 'milestones', id: doc.id, draft: status === 'draft', overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'milestones',
+      id: doc.id,
+      draft: status === 'draft',
+      overrideAccess: true,
+    })
     expect(stored.createdAt).toBe(doc.createdAt)
     expect(Date.parse(stored.updatedAt)).toBeGreaterThanOrEqual(started - 1000)
   })
@@ -248,10 +301,15 @@ describe('timestamps sent by a client', () => {
 })
 
 describe('a request body that is not a JSON document', () => {
-  const post = (raw: BodyInit, contentType?: string) => () => call('POST', '/press-releases', { token: tokens.admin, raw, contentType })
+  const post = (raw: BodyInit, contentType?: string) => () =>
+    call('POST', '/press-releases', { token: tokens.admin, raw, contentType })
 
   it('malformed JSON is refused as such', async () => {
-    const reply = await expectRefused(post('{"title": "Offen', 'application/json'), 400, 'kein gültiges JSON / the request body is not valid JSON')
+    const reply = await expectRefused(
+      post('{"title": "Offen', 'application/json'),
+      400,
+      'kein gültiges JSON / the request body is not valid JSON',
+    )
     expect(text(reply)).not.toContain('unknown error')
   })
 
@@ -291,7 +349,12 @@ describe('a request body that is not a JSON document', () => {
 
   it('the same JSON through PATCH is refused as well', async () => {
     const { id } = (await createPublished(payload, 'partners', { partner })) as unknown as { id: number }
-    await expectRefused(() => call('PATCH', `/partners/${id}`, { token: tokens.admin, raw: '{"name": ', contentType: 'application/json' }), 400, 'JSON')
+    await expectRefused(
+      () =>
+        call('PATCH', `/partners/${id}`, { token: tokens.admin, raw: '{"name": ', contentType: 'application/json' }),
+      400,
+      'JSON',
+    )
   })
 })
 
@@ -306,7 +369,16 @@ describe('a JSON body with a hostile shape', () => {
     ['objects', 2_000, nestedObjects],
     ['objects', 20_000, nestedObjects],
   ] as const)('%s nested %i levels deep are refused with the field named', async (_kind, depth, nest) => {
-    const reply = await expectRefused(() => call('POST', '/press-releases', { token: tokens.admin, raw: withTitle(nest(depth)), contentType: 'application/json' }), 400, 'title')
+    const reply = await expectRefused(
+      () =>
+        call('POST', '/press-releases', {
+          token: tokens.admin,
+          raw: withTitle(nest(depth)),
+          contentType: 'application/json',
+        }),
+      400,
+      'title',
+    )
     expect(text(reply)).toMatch(/verschachtelt/)
   })
 
@@ -322,19 +394,29 @@ describe('a JSON body with a hostile shape', () => {
   ])('a __proto__ key %s is refused and named', async (_where, inject) => {
     const raw = inject(JSON.stringify(valid('press-releases')))
     expect(raw).toContain('__proto__')
-    await expectRefused(() => call('POST', '/press-releases', { token: tokens.admin, raw, contentType: 'application/json' }), 400, '__proto__')
+    await expectRefused(
+      () => call('POST', '/press-releases', { token: tokens.admin, raw, contentType: 'application/json' }),
+      400,
+      '__proto__',
+    )
   })
 })
 
 describe('an id or query parameter of the wrong kind', () => {
-  it.each(['GET', 'PATCH', 'DELETE'] as const)('%s /press-releases/abc is refused with the id named', async (method) => {
-    const json = method === 'PATCH' ? { title: 'Neu' } : undefined
-    await expectRefused(() => call(method, '/press-releases/abc', { token: tokens.admin, json }), 400, 'ID')
-  })
+  it.each(['GET', 'PATCH', 'DELETE'] as const)(
+    '%s /press-releases/abc is refused with the id named',
+    async (method) => {
+      const json = method === 'PATCH' ? { title: 'Neu' } : undefined
+      await expectRefused(() => call(method, '/press-releases/abc', { token: tokens.admin, json }), 400, 'ID')
+    },
+  )
 
-  it.each(['99999999999999999999', '2147483648', '1.5'])('an id %s no document can have is refused with the id named', async (id) => {
-    await expectRefused(() => call('GET', `/press-releases/${id}`, { token: tokens.admin }), 400, 'ID')
-  })
+  it.each(['99999999999999999999', '2147483648', '1.5'])(
+    'an id %s no document can have is refused with the id named',
+    async (id) => {
+      await expectRefused(() => call('GET', `/press-releases/${id}`, { token: tokens.admin }), 400, 'ID')
+    },
+  )
 
   it.each([String(MISSING), '-1'])('an unknown id %s of the right type is not found', async (id) => {
     const reply = await call('GET', `/press-releases/${id}`, { token: tokens.admin })
@@ -356,7 +438,11 @@ describe('an id or query parameter of the wrong kind', () => {
   })
 
   it('an operator that does not fit the field is refused with both named', async () => {
-    const reply = await expectRefused(() => call('GET', '/press-releases?where[releaseDate][near]=12.4,50.7,1000'), 400, 'releaseDate')
+    const reply = await expectRefused(
+      () => call('GET', '/press-releases?where[releaseDate][near]=12.4,50.7,1000'),
+      400,
+      'releaseDate',
+    )
     expect(text(reply)).toContain('near')
   })
 
@@ -374,8 +460,18 @@ describe('LIKE wildcards in a search', () => {
     ['like', '%'],
     ['like', '_'],
   ])('%s "%s" matches the character itself, not everything', async (operator, wildcard) => {
-    const plain = await createPublished(payload, 'press-releases', { partner }, { title: `${marker} ohne Sonderzeichen ${operator}${wildcard === '%' ? 'p' : 'u'}` })
-    const special = await createPublished(payload, 'press-releases', { partner }, { title: `${marker} 100${wildcard} dabei ${operator}` })
+    const plain = await createPublished(
+      payload,
+      'press-releases',
+      { partner },
+      { title: `${marker} ohne Sonderzeichen ${operator}${wildcard === '%' ? 'p' : 'u'}` },
+    )
+    const special = await createPublished(
+      payload,
+      'press-releases',
+      { partner },
+      { title: `${marker} 100${wildcard} dabei ${operator}` },
+    )
     const query = `where[and][0][title][contains]=${marker}&where[and][1][title][${operator}]=${encodeURIComponent(wildcard)}&limit=100`
     const reply = await call('GET', `/press-releases?${query}`)
     expect(reply.status, text(reply)).toBe(200)
@@ -386,8 +482,16 @@ describe('LIKE wildcards in a search', () => {
 
   it('a backslash is searched literally as well', async () => {
     const plain = await createPublished(payload, 'press-releases', { partner }, { title: `${marker} ohne Backslash` })
-    const special = await createPublished(payload, 'press-releases', { partner }, { title: `${marker} mit \\ Backslash` })
-    const reply = await call('GET', `/press-releases?where[and][0][title][contains]=${marker}&where[and][1][title][contains]=${encodeURIComponent('\\')}`)
+    const special = await createPublished(
+      payload,
+      'press-releases',
+      { partner },
+      { title: `${marker} mit \\ Backslash` },
+    )
+    const reply = await call(
+      'GET',
+      `/press-releases?where[and][0][title][contains]=${marker}&where[and][1][title][contains]=${encodeURIComponent('\\')}`,
+    )
     expect(reply.status, text(reply)).toBe(200)
     const ids = reply.body.docs.map((doc: { id: number }) => doc.id)
     expect(ids).toEqual([special.id])
@@ -438,15 +542,25 @@ describe('the checks leave good requests alone', () => {
   })
 
   it('a file as uploaded by the admin, with fields in `_payload`, still saves', async () => {
-    const png = await (await import('sharp')).default({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer()
-    const form = fileUpload(new Blob([new Uint8Array(png)], { type: 'image/png' }), `ok-${uniqueSlug('f')}.png`, { alt: 'Ein Bild', credit: 'Foto: Test' })
+    const png = await (await import('sharp'))
+      .default({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+    const form = fileUpload(new Blob([new Uint8Array(png)], { type: 'image/png' }), `ok-${uniqueSlug('f')}.png`, {
+      alt: 'Ein Bild',
+      credit: 'Foto: Test',
+    })
     expect((await call('POST', '/media', { token: tokens.editor, form })).status).toBe(201)
   })
 
   it('a search the admin sends as POST with a method override still works', async () => {
     const request = new Request('http://localhost:3000/api/partners', {
       method: 'POST',
-      headers: { Authorization: `JWT ${tokens.admin}`, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+      headers: {
+        Authorization: `JWT ${tokens.admin}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Payload-HTTP-Method-Override': 'GET',
+      },
       body: 'limit=1&depth=0',
     })
     const response = await handlers.POST(request, { params: Promise.resolve({ slug: ['partners'] }) })

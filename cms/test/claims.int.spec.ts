@@ -20,7 +20,11 @@ afterAll(async () => {
 })
 
 async function queueBuild() {
-  const build = await payload.create({ collection: 'site-builds', data: { summary: 'Claim test', status: 'queued', target: 'none', queuedAt: new Date().toISOString() }, overrideAccess: true })
+  const build = await payload.create({
+    collection: 'site-builds',
+    data: { summary: 'Claim test', status: 'queued', target: 'none', queuedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
   const queued = await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site' })
   return { id: Number(queued.id), buildId: build.id as number }
 }
@@ -34,9 +38,15 @@ describe('the nightly build', () => {
       const night = new Date('2026-12-03T23:10:00Z') // 00:10 on 4 December in Berlin
       const queued = await Promise.all([1, 2, 3].map(() => queueNightlyBuild(payload, night)))
       expect(queued.filter(Boolean)).toHaveLength(1)
-      await queueSiteBuild(await createLocalReq({}, payload), { collection: 'press-releases', change: 'Veröffentlicht', title: 'Eine Meldung' })
+      await queueSiteBuild(await createLocalReq({}, payload), {
+        collection: 'press-releases',
+        change: 'Veröffentlicht',
+        title: 'Eine Meldung',
+      })
       expect(await queueNightlyBuild(payload, new Date(night.getTime() + 60_000))).toBe(false)
-      expect((await payload.count({ collection: 'site-builds', where: nightly, overrideAccess: true })).totalDocs).toBe(1)
+      expect((await payload.count({ collection: 'site-builds', where: nightly, overrideAccess: true })).totalDocs).toBe(
+        1,
+      )
       expect(await queueNightlyBuild(payload, new Date('2026-12-03T22:59:00Z')), 'before 00:05').toBe(false)
     } finally {
       if (target === undefined) delete process.env.SITE_BUILD_TARGET
@@ -54,13 +64,19 @@ describe('runners that read the same free job at once', () => {
   it('run it exactly once: one claims it, the others skip it', async () => {
     for (let round = 0; round < 5; round++) {
       const { id, buildId } = await queueBuild()
-      const runners = await Promise.all([1, 2, 3].map(() => payload.jobs.run({ queue: 'site', where: { id: { equals: id } }, overrideAccess: true })))
+      const runners = await Promise.all(
+        [1, 2, 3].map(() => payload.jobs.run({ queue: 'site', where: { id: { equals: id } }, overrideAccess: true })),
+      )
       const ran = runners.filter((result) => result.jobStatus?.[id])
       expect(ran, `round ${round}: runners that ran job ${id}`).toHaveLength(1)
       expect(ran[0]!.jobStatus![id]).toEqual({ status: 'success' })
       // A completed job is deleted; its build record counts the runs.
-      expect(await payload.count({ collection: 'payload-jobs', where: { id: { equals: id } }, overrideAccess: true })).toEqual({ totalDocs: 0 })
-      expect(await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true })).toMatchObject({ status: 'success', attempts: 1 })
+      expect(
+        await payload.count({ collection: 'payload-jobs', where: { id: { equals: id } }, overrideAccess: true }),
+      ).toEqual({ totalDocs: 0 })
+      expect(
+        await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true }),
+      ).toMatchObject({ status: 'success', attempts: 1 })
     }
   })
 
@@ -93,7 +109,9 @@ describe('the site build lock', () => {
   })
 
   it('is free again after a build that threw', async () => {
-    await expect(withSiteBuildLock(payload, async () => Promise.reject(new Error('build broke')))).rejects.toThrow('build broke')
+    await expect(withSiteBuildLock(payload, async () => Promise.reject(new Error('build broke')))).rejects.toThrow(
+      'build broke',
+    )
     expect(await withSiteBuildLock(payload, async () => 'next build ran', 50)).toBe('next build ran')
   })
 })

@@ -39,7 +39,10 @@ async function allAnswer(requests: Promise<Reply>[], ms = 30_000): Promise<Reply
 
 const autosaves = (id: number, count: number, token: string) =>
   Array.from({ length: count }, (_, i) =>
-    rest('PATCH', `/press-releases/${id}?draft=true&autosave=true`, { token, json: { lead: `Vorspann, Fassung ${i}` } }),
+    rest('PATCH', `/press-releases/${id}?draft=true&autosave=true`, {
+      token,
+      json: { lead: `Vorspann, Fassung ${i}` },
+    }),
   )
 
 const anonymousListAnswers = async () => (await allAnswer([rest('GET', '/press-releases?limit=1')], 10_000))[0].status
@@ -54,43 +57,63 @@ describe('parallel autosaves', () => {
     expect(await anonymousListAnswers()).toBe(200)
   }, 180_000)
 
-  it.each(['published', 'draft'] as const)('50 at once on a %s release all answer, and the API answers right after', async (status) => {
-    const release = await payload.create({
-      collection: 'press-releases',
-      data: { ...validDocument('press-releases', { partner }), _status: status } as never,
-      draft: status === 'draft',
-      overrideAccess: true,
-    })
-    const replies = await allAnswer(autosaves(release.id as number, 50, tokens.press))
-    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
-    expect(await anonymousListAnswers()).toBe(200)
-    // The published version is untouched by autosaves: the public still reads the original lead.
-    if (status === 'published') {
-      const publicDoc = await rest('GET', `/press-releases/${release.id}`)
-      expect(publicDoc.body.lead).toBe((release as { lead: string }).lead)
-    }
-  }, 120_000)
+  it.each(['published', 'draft'] as const)(
+    '50 at once on a %s release all answer, and the API answers right after',
+    async (status) => {
+      const release = await payload.create({
+        collection: 'press-releases',
+        data: { ...validDocument('press-releases', { partner }), _status: status } as never,
+        draft: status === 'draft',
+        overrideAccess: true,
+      })
+      const replies = await allAnswer(autosaves(release.id as number, 50, tokens.press))
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
+      expect(await anonymousListAnswers()).toBe(200)
+      // The published version is untouched by autosaves: the public still reads the original lead.
+      if (status === 'published') {
+        const publicDoc = await rest('GET', `/press-releases/${release.id}`)
+        expect(publicDoc.body.lead).toBe((release as { lead: string }).lead)
+      }
+    },
+    120_000,
+  )
 })
 
 describe('a session', () => {
   it('survives 100 parallel authenticated writes', async () => {
     const release = await createPublished(payload, 'press-releases', { partner })
     const writes = Array.from({ length: 100 }, async (_, i) => {
-      if (i % 3 === 0) return rest('PATCH', `/press-releases/${release.id}?draft=true&autosave=true`, { token: tokens.press, json: { lead: `Fassung ${i}` } })
-      if (i % 3 === 1) return rest('POST', '/press-releases?draft=true', { token: tokens.press, json: { ...validDocument('press-releases', { partner }), _status: 'draft' } })
+      if (i % 3 === 0)
+        return rest('PATCH', `/press-releases/${release.id}?draft=true&autosave=true`, {
+          token: tokens.press,
+          json: { lead: `Fassung ${i}` },
+        })
+      if (i % 3 === 1)
+        return rest('POST', '/press-releases?draft=true', {
+          token: tokens.press,
+          json: { ...validDocument('press-releases', { partner }), _status: 'draft' },
+        })
       return rest('POST', '/media', { token: tokens.press, form: await imageUpload() })
     })
     const replies = await allAnswer(writes, 90_000)
     expect(replies.filter((r) => r.status >= 300).map((r) => r.status)).toEqual([])
-    expect((await rest('GET', '/users/me', { token: tokens.press })).body.user?.email).toBe('press-concurrency@test.example')
+    expect((await rest('GET', '/users/me', { token: tokens.press })).body.user?.email).toBe(
+      'press-concurrency@test.example',
+    )
     expect((await rest('POST', '/media', { token: tokens.press, form: await imageUpload() })).status).toBe(201)
   }, 120_000)
 
   it('of every login in parallel works, and the earlier ones still do (two tabs, a retry loop)', async () => {
     const credentials = { email: 'editor-concurrency@test.example', password: 'correct-horse-battery-staple' }
     const logins = await allAnswer(Array.from({ length: 8 }, () => rest('POST', '/users/login', { json: credentials })))
-    const refreshed = await allAnswer(logins.slice(0, 4).map((login) => rest('POST', '/users/refresh-token', { token: login.body.token })))
-    const everyToken = [tokens.editor, ...logins.map((l) => l.body.token), ...refreshed.map((r) => r.body.refreshedToken)]
+    const refreshed = await allAnswer(
+      logins.slice(0, 4).map((login) => rest('POST', '/users/refresh-token', { token: login.body.token })),
+    )
+    const everyToken = [
+      tokens.editor,
+      ...logins.map((l) => l.body.token),
+      ...refreshed.map((r) => r.body.refreshedToken),
+    ]
     for (const token of everyToken) {
       expect((await rest('GET', '/users/me', { token })).body.user?.email).toBe(credentials.email)
     }

@@ -15,8 +15,15 @@ beforeAll(async () => {
   const { press } = await signInEveryRole(payload, 'contract')
   const upload = await rest('POST', '/media', { token: press, form: await imageUpload() })
   // The public reads an upload only while a public document uses it: make it a partner's logo.
-  const [smil] = (await payload.find({ collection: 'partners', where: { slug: { equals: 'smil' } }, overrideAccess: true })).docs
-  await payload.update({ collection: 'partners', id: smil.id, data: { logo: upload.body.doc.id }, overrideAccess: true })
+  const [smil] = (
+    await payload.find({ collection: 'partners', where: { slug: { equals: 'smil' } }, overrideAccess: true })
+  ).docs
+  await payload.update({
+    collection: 'partners',
+    id: smil.id,
+    data: { logo: upload.body.doc.id },
+    overrideAccess: true,
+  })
 })
 afterAll(async () => {
   await payload.destroy()

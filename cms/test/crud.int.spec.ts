@@ -27,7 +27,10 @@ const titleField: Record<Collection, string> = {
 describe.each(Object.keys(titleField) as Collection[])('%s through REST', (collection) => {
   it('is created, read, updated and deleted', async () => {
     const token = tokens.admin
-    const created = await rest('POST', `/${collection}`, { token, json: { ...validDocument(collection, { partner }), _status: 'published' } })
+    const created = await rest('POST', `/${collection}`, {
+      token,
+      json: { ...validDocument(collection, { partner }), _status: 'published' },
+    })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const id = created.body.doc.id
 
@@ -70,7 +73,10 @@ describe('users through REST', () => {
   it('are created, read, updated and deleted by an admin', async () => {
     const token = tokens.admin
     const email = `neu-${Date.now()}@test.example`
-    const created = await rest('POST', '/users', { token, json: { email, password: 'ein-langes-passwort-42', role: 'editor' } })
+    const created = await rest('POST', '/users', {
+      token,
+      json: { email, password: 'ein-langes-passwort-42', role: 'editor' },
+    })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const id = created.body.doc.id
     expect((await rest('GET', `/users/${id}`, { token })).body.email).toBe(email)

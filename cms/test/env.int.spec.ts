@@ -38,25 +38,40 @@ describe('PAYLOAD_SECRET in production against a real database', () => {
   })
 
   it('refuses a secret shorter than 32 characters', () => {
-    expect(() => read({ ...production, PAYLOAD_SECRET: randomBytes(12).toString('hex') })).toThrow(/PAYLOAD_SECRET: must be at least 32 characters/)
+    expect(() => read({ ...production, PAYLOAD_SECRET: randomBytes(12).toString('hex') })).toThrow(
+      /PAYLOAD_SECRET: must be at least 32 characters/,
+    )
   })
 
   it('refuses the development secret `pnpm start` generated', () => {
-    expect(() => read({ ...production, PAYLOAD_SECRET: generated })).toThrow(/PAYLOAD_SECRET: .*development secret.*payload-secret/)
+    expect(() => read({ ...production, PAYLOAD_SECRET: generated })).toThrow(
+      /PAYLOAD_SECRET: .*development secret.*payload-secret/,
+    )
   })
 
   it('lets `pnpm start` use its generated secret with its own embedded database', () => {
-    const embedded = { ...production, DATABASE_URL: 'postgres://masterplan:masterplan-local@127.0.0.1:54329/masterplan', PAYLOAD_SECRET: generated }
+    const embedded = {
+      ...production,
+      DATABASE_URL: 'postgres://masterplan:masterplan-local@127.0.0.1:54329/masterplan',
+      PAYLOAD_SECRET: generated,
+    }
     expect(read(embedded).PAYLOAD_SECRET).toBe(generated)
   })
 
   it('names every problem at once', () => {
-    expect(() => read({ ...production, PAYLOAD_SECRET: 'changeme'.repeat(5), SERVER_URL: 'kein-url' })).toThrow(/SERVER_URL[\s\S]*PAYLOAD_SECRET|PAYLOAD_SECRET[\s\S]*SERVER_URL/)
+    expect(() => read({ ...production, PAYLOAD_SECRET: 'changeme'.repeat(5), SERVER_URL: 'kein-url' })).toThrow(
+      /SERVER_URL[\s\S]*PAYLOAD_SECRET|PAYLOAD_SECRET[\s\S]*SERVER_URL/,
+    )
   })
 
   it('accepts random secrets in the usual encodings (no false alarms)', () => {
     for (let i = 0; i < 2000; i++) {
-      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(24).toString('base64'), randomBytes(32).toString('base64url')]) {
+      for (const secret of [
+        randomBytes(16).toString('hex'),
+        randomBytes(32).toString('hex'),
+        randomBytes(24).toString('base64'),
+        randomBytes(32).toString('base64url'),
+      ]) {
         expect(() => read({ ...production, PAYLOAD_SECRET: secret }), secret).not.toThrow()
       }
     }
@@ -87,11 +102,26 @@ describe('object storage and job settings', () => {
   const keys = { S3_ACCESS_KEY_ID: 'zugang', S3_SECRET_ACCESS_KEY: 'geheim' }
 
   it('wants the site bucket for the s3 target and keys for any bucket, naming the field', () => {
-    expect(() => read({ ...production, ...keys, SITE_BUILD_TARGET: 's3' })).toThrow(/SITE_S3_BUCKET: SITE_S3_BUCKET is required when SITE_BUILD_TARGET is s3/)
-    expect(() => read({ ...production, S3_BUCKET: 'medien' })).toThrow(/S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/)
-    expect(() => read({ ...production, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'website' })).toThrow(/S3_ACCESS_KEY_ID/)
+    expect(() => read({ ...production, ...keys, SITE_BUILD_TARGET: 's3' })).toThrow(
+      /SITE_S3_BUCKET: SITE_S3_BUCKET is required when SITE_BUILD_TARGET is s3/,
+    )
+    expect(() => read({ ...production, S3_BUCKET: 'medien' })).toThrow(
+      /S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/,
+    )
+    expect(() => read({ ...production, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'website' })).toThrow(
+      /S3_ACCESS_KEY_ID/,
+    )
     expect(() => read({ ...production, ...keys, S3_BUCKET: 'medien', S3_ENDPOINT: 'kein-url' })).toThrow(/S3_ENDPOINT/)
-    expect(read({ ...production, ...keys, S3_BUCKET: 'medien', SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: 'website', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+    expect(
+      read({
+        ...production,
+        ...keys,
+        S3_BUCKET: 'medien',
+        SITE_BUILD_TARGET: 's3',
+        SITE_S3_BUCKET: 'website',
+        S3_FORCE_PATH_STYLE: 'true',
+      }),
+    ).toMatchObject({
       S3_BUCKET: 'medien',
       SITE_S3_BUCKET: 'website',
       S3_FORCE_PATH_STYLE: true,

@@ -27,7 +27,12 @@ let milestone: number
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function until<T>(what: string, probe: () => Promise<T | false> | T | false, timeoutMs: number, everyMs = 250): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | false> | T | false,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
@@ -93,17 +98,45 @@ async function changeMilestone(title: string): Promise<void> {
 }
 
 const buildsSince = async (since: Date) =>
-  (await payload.find({ collection: 'site-builds', where: { queuedAt: { greater_than_equal: since.toISOString() } }, sort: 'queuedAt', limit: 50, depth: 0, overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'site-builds',
+      where: { queuedAt: { greater_than_equal: since.toISOString() } },
+      sort: 'queuedAt',
+      limit: 50,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs
 const buildRecord = (id: number) => payload.findByID({ collection: 'site-builds', id, depth: 0, overrideAccess: true })
 /** Payload marks the job done just after the build's record says success: wait for that, then for no job left claimed. */
 async function noJobProcessing(jobId: number) {
-  await until(`job ${jobId} to be done`, async () => (await payload.findByID({ collection: 'payload-jobs', id: jobId, depth: 0, overrideAccess: true, disableErrors: true })) === null, 30_000)
-  expect((await payload.count({ collection: 'payload-jobs', where: { processing: { equals: true } }, overrideAccess: true })).totalDocs).toBe(0)
+  await until(
+    `job ${jobId} to be done`,
+    async () =>
+      (await payload.findByID({
+        collection: 'payload-jobs',
+        id: jobId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      })) === null,
+    30_000,
+  )
+  expect(
+    (await payload.count({ collection: 'payload-jobs', where: { processing: { equals: true } }, overrideAccess: true }))
+      .totalDocs,
+  ).toBe(0)
 }
 
 /** Waits for the build of a change to be running with its publish process started. */
 async function runningBuild(since: Date) {
-  const build = await until('the site build to run', async () => (await buildsSince(since)).find((b) => b.status === 'running') ?? false, minute, 100)
+  const build = await until(
+    'the site build to run',
+    async () => (await buildsSince(since)).find((b) => b.status === 'running') ?? false,
+    minute,
+    100,
+  )
   await until('the publish process', () => buildProcesses().length > 0, 10_000, 50)
   return build
 }
@@ -142,18 +175,49 @@ beforeAll(async () => {
   payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
 
   const password = 'stoerfall-passwort-2026'
-  await payload.create({ collection: 'users', data: { email: 'editor@faults.example', password, role: 'editor' }, overrideAccess: true })
-  const login = await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editor@faults.example', password }) })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'editor@faults.example', password, role: 'editor' },
+    overrideAccess: true,
+  })
+  const login = await fetch(`${cms.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@faults.example', password }),
+  })
   token = (await login.json()).token
-  milestone = (await payload.find({ collection: 'milestones', where: { _status: { equals: 'published' } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]!.id as number
+  milestone = (
+    await payload.find({
+      collection: 'milestones',
+      where: { _status: { equals: 'published' } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs[0]!.id as number
 
   // The fixtures queued a build while the CMS started: a change made before it ran would join it,
   // and no build would count as queued since.
-  await until('the fixtures\' build', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, 3 * minute)
+  await until(
+    "the fixtures' build",
+    async () =>
+      (
+        await payload.count({
+          collection: 'site-builds',
+          where: { status: { in: ['queued', 'running'] } },
+          overrideAccess: true,
+        })
+      ).totalDocs === 0,
+    3 * minute,
+  )
   // The first site, built by the pipeline itself.
   const since = new Date()
   await changeMilestone('Stoerfall-Ausgangslage')
-  const first = await until('the first site build', async () => (await buildsSince(since)).find((b) => b.status === 'success' || b.status === 'failed') ?? false, 3 * minute)
+  const first = await until(
+    'the first site build',
+    async () => (await buildsSince(since)).find((b) => b.status === 'success' || b.status === 'failed') ?? false,
+    3 * minute,
+  )
   if (first.status !== 'success') throw new Error(`the first site build failed: ${first.error}`)
   expect(timeline()).toContain('Stoerfall-Ausgangslage')
 }, 10 * minute)
@@ -166,80 +230,101 @@ afterAll(async () => {
 })
 
 describe('fault drills', () => {
-  it('PostgreSQL stops while a site build reads the API: nothing half-built goes live; once it is back the CMS answers without a restart and the build completes', async () => {
-    const before = siteFingerprint()
-    const pagesBefore = pageCount()
-    const folders = buildFolders()
-    const since = new Date()
-    await changeMilestone('Stoerfall-Datenbank')
-    const build = await runningBuild(since)
-    await cms.pauseDatabase()
-    try {
-      expect(await cmsAnswers(), 'the CMS cannot answer without its database').toBe(false)
-      await until('the interrupted site build to end', () => buildProcesses().length === 0, 2 * minute)
-      if (siteFingerprint() === before) {
-        // It failed: the half-written folder is gone too.
-        expect(buildFolders()).toEqual(folders)
-      } else {
-        // It had read everything before the outage; then what went live must be whole.
-        console.info('drill a: the build had finished reading before PostgreSQL stopped')
-        expect(pageCount()).toBeGreaterThanOrEqual(pagesBefore)
-        expect(timeline()).toContain('Stoerfall-Datenbank')
-      }
-    } finally {
-      await cms.resumeDatabase()
-    }
-    await until('the CMS to answer again (same server process)', cmsAnswers, minute)
-    const { record } = await success(build.id, 3 * minute)
-    expect(record.attempts).toBeGreaterThanOrEqual(2)
-    expect(timeline()).toContain('Stoerfall-Datenbank')
-    await noJobProcessing(build.jobId!)
-  }, 6 * minute)
-
-  it('the CMS is killed while a site build runs: after the restart the job runs again, no job stays processing, the change goes live', async () => {
-    const since = new Date()
-    await changeMilestone('Stoerfall-Absturz')
-    const build = await runningBuild(since)
-    await cms.killServer()
-    expect(buildProcesses(), 'the build died with the CMS').toEqual([])
-    // What Payload alone leaves behind (payload#17645): a job claimed by a runner that no longer exists.
-    const job = await payload.findByID({ collection: 'payload-jobs', id: build.jobId!, depth: 0, overrideAccess: true })
-    expect(job.processing).toBe(true)
-    expect(timeline()).not.toContain('Stoerfall-Absturz')
-
-    await cms.startServer()
-    const { record, errors } = await success(build.id, 3 * minute)
-    expect(errors.some((e) => e.includes('interrupted'))).toBe(true)
-    expect(record.attempts).toBe(2)
-    expect(timeline()).toContain('Stoerfall-Absturz')
-    await noJobProcessing(build.jobId!)
-  }, 5 * minute)
-
-  it("the site's disk is full: the build fails naming it, leaves no half-written folder, the live site stays byte-identical; with space back the retry publishes", async () => {
-    const before = siteFingerprint()
-    const folders = buildFolders()
-    // Room for what is there and half a site more: the next build cannot fit.
-    const fs = statfsSync(target)
-    const used = (fs.blocks - fs.bfree) * fs.bsize
-    const site = liveFiles().reduce((sum, f) => sum + Math.ceil(statSync(f).size / 4096) * 4096, 0)
-    run('mount', ['-o', `remount,size=${used + Math.floor(site / 2)}`, target])
-    let failedId = 0
-    try {
+  it(
+    'PostgreSQL stops while a site build reads the API: nothing half-built goes live; once it is back the CMS answers without a restart and the build completes',
+    async () => {
+      const before = siteFingerprint()
+      const pagesBefore = pageCount()
+      const folders = buildFolders()
       const since = new Date()
-      await changeMilestone('Stoerfall-Speicher')
-      const failed = await until('the failed build', async () => (await buildsSince(since)).find((b) => b.status === 'failed') ?? false, 2 * minute)
-      expect(failed.error).toContain('Kein Speicherplatz auf dem Ziel der Website (SITE_TARGET_DIR')
-      expect(failed.error).toContain("no space left on the site's disk")
-      failedId = failed.id
-      await until('the build process to end', () => buildProcesses().length === 0, minute)
-      expect(buildFolders()).toEqual(folders)
-      expect(readdirSync(target).filter((name) => name.startsWith('live.'))).toEqual([])
-      expect(siteFingerprint()).toBe(before)
-    } finally {
-      run('mount', ['-o', 'remount,size=1g', target])
-    }
-    await success(failedId, 3 * minute)
-    expect(timeline()).toContain('Stoerfall-Speicher')
-    expect(existsSync(path.join(target, 'live'))).toBe(true)
-  }, 6 * minute)
+      await changeMilestone('Stoerfall-Datenbank')
+      const build = await runningBuild(since)
+      await cms.pauseDatabase()
+      try {
+        expect(await cmsAnswers(), 'the CMS cannot answer without its database').toBe(false)
+        await until('the interrupted site build to end', () => buildProcesses().length === 0, 2 * minute)
+        if (siteFingerprint() === before) {
+          // It failed: the half-written folder is gone too.
+          expect(buildFolders()).toEqual(folders)
+        } else {
+          // It had read everything before the outage; then what went live must be whole.
+          console.info('drill a: the build had finished reading before PostgreSQL stopped')
+          expect(pageCount()).toBeGreaterThanOrEqual(pagesBefore)
+          expect(timeline()).toContain('Stoerfall-Datenbank')
+        }
+      } finally {
+        await cms.resumeDatabase()
+      }
+      await until('the CMS to answer again (same server process)', cmsAnswers, minute)
+      const { record } = await success(build.id, 3 * minute)
+      expect(record.attempts).toBeGreaterThanOrEqual(2)
+      expect(timeline()).toContain('Stoerfall-Datenbank')
+      await noJobProcessing(build.jobId!)
+    },
+    6 * minute,
+  )
+
+  it(
+    'the CMS is killed while a site build runs: after the restart the job runs again, no job stays processing, the change goes live',
+    async () => {
+      const since = new Date()
+      await changeMilestone('Stoerfall-Absturz')
+      const build = await runningBuild(since)
+      await cms.killServer()
+      expect(buildProcesses(), 'the build died with the CMS').toEqual([])
+      // What Payload alone leaves behind (payload#17645): a job claimed by a runner that no longer exists.
+      const job = await payload.findByID({
+        collection: 'payload-jobs',
+        id: build.jobId!,
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect(job.processing).toBe(true)
+      expect(timeline()).not.toContain('Stoerfall-Absturz')
+
+      await cms.startServer()
+      const { record, errors } = await success(build.id, 3 * minute)
+      expect(errors.some((e) => e.includes('interrupted'))).toBe(true)
+      expect(record.attempts).toBe(2)
+      expect(timeline()).toContain('Stoerfall-Absturz')
+      await noJobProcessing(build.jobId!)
+    },
+    5 * minute,
+  )
+
+  it(
+    "the site's disk is full: the build fails naming it, leaves no half-written folder, the live site stays byte-identical; with space back the retry publishes",
+    async () => {
+      const before = siteFingerprint()
+      const folders = buildFolders()
+      // Room for what is there and half a site more: the next build cannot fit.
+      const fs = statfsSync(target)
+      const used = (fs.blocks - fs.bfree) * fs.bsize
+      const site = liveFiles().reduce((sum, f) => sum + Math.ceil(statSync(f).size / 4096) * 4096, 0)
+      run('mount', ['-o', `remount,size=${used + Math.floor(site / 2)}`, target])
+      let failedId = 0
+      try {
+        const since = new Date()
+        await changeMilestone('Stoerfall-Speicher')
+        const failed = await until(
+          'the failed build',
+          async () => (await buildsSince(since)).find((b) => b.status === 'failed') ?? false,
+          2 * minute,
+        )
+        expect(failed.error).toContain('Kein Speicherplatz auf dem Ziel der Website (SITE_TARGET_DIR')
+        expect(failed.error).toContain("no space left on the site's disk")
+        failedId = failed.id
+        await until('the build process to end', () => buildProcesses().length === 0, minute)
+        expect(buildFolders()).toEqual(folders)
+        expect(readdirSync(target).filter((name) => name.startsWith('live.'))).toEqual([])
+        expect(siteFingerprint()).toBe(before)
+      } finally {
+        run('mount', ['-o', 'remount,size=1g', target])
+      }
+      await success(failedId, 3 * minute)
+      expect(timeline()).toContain('Stoerfall-Speicher')
+      expect(existsSync(path.join(target, 'live'))).toBe(true)
+    },
+    6 * minute,
+  )
 })

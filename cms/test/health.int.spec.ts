@@ -52,7 +52,12 @@ describe('GET /api/health', () => {
 
   it('answers 503 when a due job waits longer than the allowed lag, as when no runner works the queue', async () => {
     const due = new Date(Date.now() - (MAX_QUEUE_LAG_S + 60) * 1000)
-    const job = await payload.jobs.queue({ task: 'siteBuild', input: { buildId: 0 }, queue: 'health-test', waitUntil: due })
+    const job = await payload.jobs.queue({
+      task: 'siteBuild',
+      input: { buildId: 0 },
+      queue: 'health-test',
+      waitUntil: due,
+    })
     try {
       const reply = await health()
       expect(reply.status).toBe(503)
@@ -64,19 +69,28 @@ describe('GET /api/health', () => {
   })
 
   it('answers 503 naming the migration when one is not applied', async () => {
-    const { rows } = await db.query('DELETE FROM payload_migrations WHERE id = (SELECT max(id) FROM payload_migrations) RETURNING *')
+    const { rows } = await db.query(
+      'DELETE FROM payload_migrations WHERE id = (SELECT max(id) FROM payload_migrations) RETURNING *',
+    )
     try {
       const reply = await health()
       expect(reply.status).toBe(503)
       expect(reply.body.checks.migrations.pending).toEqual([rows[0].name])
     } finally {
-      await db.query('INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES ($1, $2, now(), now())', [rows[0].name, rows[0].batch])
+      await db.query(
+        'INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES ($1, $2, now(), now())',
+        [rows[0].name, rows[0].batch],
+      )
     }
   })
 
   it('holds no secret and may be probed without signing in', async () => {
     const text = JSON.stringify((await health()).body)
-    for (const secret of [process.env.PAYLOAD_SECRET!, process.env.DATABASE_URL!, new URL(process.env.DATABASE_URL!).password]) {
+    for (const secret of [
+      process.env.PAYLOAD_SECRET!,
+      process.env.DATABASE_URL!,
+      new URL(process.env.DATABASE_URL!).password,
+    ]) {
       expect(text).not.toContain(secret)
     }
   })

@@ -28,8 +28,17 @@ type Published = { ok: boolean; pages?: number; error?: string; output: string }
 /** The site's publish script into `<root>/<name>` with that target's own Astro cache. */
 function publish(name: string, { full = false, cmsUrl = cms.url } = {}): Promise<Published> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(root, `cache-${name}`), NODE_ENV: 'production' }
-    const child = spawn(process.execPath, [siteScript('publish'), path.join(root, name), ...(full ? ['--full'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CMS_URL: cmsUrl,
+      SITE_URL: siteUrl,
+      SITE_CACHE_DIR: path.join(root, `cache-${name}`),
+      NODE_ENV: 'production',
+    }
+    const child = spawn(process.execPath, [siteScript('publish'), path.join(root, name), ...(full ? ['--full'] : [])], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c))
     child.stderr.on('data', (c: Buffer) => (output += c))
@@ -74,12 +83,32 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-incremental-'))
   siteUrl = `http://localhost:${await freePort()}`
   cms = await startTestCms({ env: { SITE_BUILD_TARGET: 'none' } })
-  admin = (await api('POST', '/users/first-register', { email: 'admin@inkrementell.example', password: 'inkrementell-passwort', role: 'admin' })).body.token
-  partner = (await api('POST', '/partners', { ...validDocument('partners', { partner: 0 }), name: 'Partner vorher', _status: 'published' })).body.doc.id
+  admin = (
+    await api('POST', '/users/first-register', {
+      email: 'admin@inkrementell.example',
+      password: 'inkrementell-passwort',
+      role: 'admin',
+    })
+  ).body.token
+  partner = (
+    await api('POST', '/partners', {
+      ...validDocument('partners', { partner: 0 }),
+      name: 'Partner vorher',
+      _status: 'published',
+    })
+  ).body.doc.id
   // More than one archive page (20 each), so the stable numbering is part of what is compared.
   for (let i = 0; i < 22; i++) {
     const date = new Date(Date.UTC(2026, 0, 5 + i, 9)).toISOString()
-    expect((await api('POST', '/press-releases', { ...validDocument('press-releases', { partner }), releaseDate: date, _status: 'published' })).status).toBe(201)
+    expect(
+      (
+        await api('POST', '/press-releases', {
+          ...validDocument('press-releases', { partner }),
+          releaseDate: date,
+          _status: 'published',
+        })
+      ).status,
+    ).toBe(201)
   }
   const first = await buildBothWays()
   expect(first.files.has('aktuelles/archiv/2/index.html')).toBe(true)
@@ -91,7 +120,12 @@ afterAll(async () => {
 })
 
 const release = (extra: Record<string, unknown> = {}) =>
-  api('POST', '/press-releases', { ...validDocument('press-releases', { partner }), releaseDate: '2026-11-20T09:00:00.000Z', _status: 'published', ...extra })
+  api('POST', '/press-releases', {
+    ...validDocument('press-releases', { partner }),
+    releaseDate: '2026-11-20T09:00:00.000Z',
+    _status: 'published',
+    ...extra,
+  })
 
 describe('an incremental build equals a full build of the same data', () => {
   let created: { id: number; slug: string }
@@ -130,9 +164,44 @@ describe('an incremental build equals a full build of the same data', () => {
 
   it('after a release that another one links to changed its address, then went', async () => {
     const target = (await release({ title: 'Verlinkte Medieninformation' })).body.doc
-    const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
-    const link = { type: 'link', version: 3, direction: 'ltr', format: '', indent: 0, fields: { linkType: 'internal', doc: { relationTo: 'press-releases', value: target.id }, newTab: false }, children: [text('die verlinkte Meldung')] }
-    const body = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [text('Siehe '), link] }] } }
+    const text = (value: string) => ({
+      type: 'text',
+      text: value,
+      format: 0,
+      detail: 0,
+      mode: 'normal',
+      style: '',
+      version: 1,
+    })
+    const link = {
+      type: 'link',
+      version: 3,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      fields: { linkType: 'internal', doc: { relationTo: 'press-releases', value: target.id }, newTab: false },
+      children: [text('die verlinkte Meldung')],
+    }
+    const body = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            children: [text('Siehe '), link],
+          },
+        ],
+      },
+    }
     const linking = (await release({ title: 'Verweist auf eine andere', body })).body.doc
     await buildBothWays()
     expect(page('incremental', `aktuelles/${linking.slug}`)).toContain(`href="/aktuelles/${target.slug}/"`)

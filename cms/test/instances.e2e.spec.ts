@@ -28,18 +28,30 @@ let partner: number
 
 const api = (origin: string, method: string, p: string, json?: unknown) => callApi(origin, method, p, { token, json })
 const publish = async (origin: string, slug: string) => {
-  const reply = await api(origin, 'POST', '/press-releases', { ...validDocument('press-releases', { partner }), title: `Instanz ${slug}`, slug, _status: 'published' })
+  const reply = await api(origin, 'POST', '/press-releases', {
+    ...validDocument('press-releases', { partner }),
+    title: `Instanz ${slug}`,
+    slug,
+    _status: 'published',
+  })
   if (reply.status !== 201) throw new Error(`publishing on ${origin} failed: ${JSON.stringify(reply.body)}`)
   return reply.body.doc.id as number
 }
 const isLive = (slug: string) => existsSync(path.join(target, 'live/aktuelles', slug, 'index.html'))
 /** Builds made by saves (the fixtures' embargoed release also has one scheduled for its minute). */
 const builds = async () =>
-  (await db.query<{ id: number; status: string; attempts: number; started_at: Date; finished_at: Date }>(
-    "SELECT id, status, attempts::int AS attempts, started_at, finished_at FROM site_builds WHERE status <> 'scheduled' ORDER BY id",
-  )).rows
+  (
+    await db.query<{ id: number; status: string; attempts: number; started_at: Date; finished_at: Date }>(
+      "SELECT id, status, attempts::int AS attempts, started_at, finished_at FROM site_builds WHERE status <> 'scheduled' ORDER BY id",
+    )
+  ).rows
 const alertsOf = async (releases: number[]) =>
-  (await db.query<{ id: number; press_release_id: number; status: string; sent: number }>("SELECT id, press_release_id, status, sent FROM alerts WHERE kind = 'release' AND press_release_id = ANY($1)", [releases])).rows
+  (
+    await db.query<{ id: number; press_release_id: number; status: string; sent: number }>(
+      "SELECT id, press_release_id, status, sent FROM alerts WHERE kind = 'release' AND press_release_id = ANY($1)",
+      [releases],
+    )
+  ).rows
 /** How many alert mails each (alert, recipient) pair got. */
 const mailTally = async () => {
   const counts = new Map<string, number>()
@@ -74,7 +86,9 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'admin@instanzen.example', password: 'instanzen-passwort-123', role: 'admin' }),
   })
   token = (await created.json()).token
-  partner = (await api(cms.url, 'POST', '/partners', { ...validDocument('partners', { partner: 0 }), _status: 'published' })).body.doc.id
+  partner = (
+    await api(cms.url, 'POST', '/partners', { ...validDocument('partners', { partner: 0 }), _status: 'published' })
+  ).body.doc.id
   await db.query(
     `WITH added AS (
        INSERT INTO subscriptions (email, language, requested_at, confirmed_at, consent_version)
@@ -101,22 +115,29 @@ describe('two CMS instances and two workers on one database', () => {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
     await until('every release on the live site', () => slugs.every(isLive), 240_000, 500)
-    const alerts = await until('every alert sent', async () => {
-      const rows = await alertsOf(releases)
-      return rows.length === releases.length && rows.every((alert) => alert.status === 'sent') ? rows : false
-    }, 120_000, 500)
+    const alerts = await until(
+      'every alert sent',
+      async () => {
+        const rows = await alertsOf(releases)
+        return rows.length === releases.length && rows.every((alert) => alert.status === 'sent') ? rows : false
+      },
+      120_000,
+      500,
+    )
 
     // Each release one alert, each alert one mail per subscriber: no runner sent any of them twice.
     expect(new Set(alerts.map((alert) => alert.press_release_id)).size).toBe(20)
     expect(alerts.every((alert) => Number(alert.sent) === SUBSCRIBERS.length)).toBe(true)
     const tally = await mailTally()
-    for (const alert of alerts) for (const to of SUBSCRIBERS) expect(tally.get(`${alert.id} ${to}`), `alert ${alert.id} to ${to}`).toBe(1)
+    for (const alert of alerts)
+      for (const to of SUBSCRIBERS) expect(tally.get(`${alert.id} ${to}`), `alert ${alert.id} to ${to}`).toBe(1)
 
     // Each build ran once, one after another (one site build at a time across the workers).
     const done = await builds()
     expect(done.length).toBeGreaterThan(0)
     expect(done.map((b) => [b.status, b.attempts])).toEqual(done.map(() => ['success', 1]))
-    for (let i = 1; i < done.length; i++) expect(done[i]!.started_at.getTime()).toBeGreaterThanOrEqual(done[i - 1]!.finished_at.getTime())
+    for (let i = 1; i < done.length; i++)
+      expect(done[i]!.started_at.getTime()).toBeGreaterThanOrEqual(done[i - 1]!.finished_at.getTime())
     const { rows: leftover } = await db.query(
       "SELECT id, task_slug, processing, has_error FROM payload_jobs WHERE queue IN ('site', 'mail') AND id NOT IN (SELECT job_id FROM site_builds WHERE status = 'scheduled')",
     )
@@ -127,18 +148,30 @@ describe('two CMS instances and two workers on one database', () => {
     await workers.pop()!.stop()
     const last = (await builds()).at(-1)?.id ?? 0
     const release = await publish(second.url!, 'instanz-absturz')
-    const build = await until('the build to run', async () => (await builds()).find((b) => b.id > last && b.status === 'running') ?? false, 60_000, 100)
+    const build = await until(
+      'the build to run',
+      async () => (await builds()).find((b) => b.id > last && b.status === 'running') ?? false,
+      60_000,
+      100,
+    )
     await workers.pop()!.kill()
     expect(isLive('instanz-absturz')).toBe(false)
 
     workers.push(await cms.startProcess('worker'))
     await until('the release on the live site', () => isLive('instanz-absturz'), 180_000, 500)
-    const { rows } = await db.query('SELECT status, attempts::int AS attempts FROM site_builds WHERE id = $1', [build.id])
+    const { rows } = await db.query('SELECT status, attempts::int AS attempts FROM site_builds WHERE id = $1', [
+      build.id,
+    ])
     expect(rows[0]).toEqual({ status: 'success', attempts: 2 })
-    const [alert] = await until('the alert sent', async () => {
-      const rows = await alertsOf([release])
-      return rows[0]?.status === 'sent' ? rows : false
-    }, 60_000, 500)
+    const [alert] = await until(
+      'the alert sent',
+      async () => {
+        const rows = await alertsOf([release])
+        return rows[0]?.status === 'sent' ? rows : false
+      },
+      60_000,
+      500,
+    )
     const tally = await mailTally()
     for (const to of SUBSCRIBERS) expect(tally.get(`${alert!.id} ${to}`)).toBe(1)
   }, 300_000)

@@ -20,27 +20,46 @@ afterAll(async () => {
 const LEASE = 60_000
 const longAgo = () => new Date(Date.now() - 10 * 60_000).toISOString()
 
-type JobRow = { processing?: boolean | null; totalTried?: number | null; hasError?: boolean | null; completedAt?: string | null; waitUntil?: string | null; updatedAt: string; log?: { state: string; error?: unknown }[] | null }
-const job = async (id: number) => (await payload.findByID({ collection: 'payload-jobs', id, depth: 0, overrideAccess: true })) as unknown as JobRow
+type JobRow = {
+  processing?: boolean | null
+  totalTried?: number | null
+  hasError?: boolean | null
+  completedAt?: string | null
+  waitUntil?: string | null
+  updatedAt: string
+  log?: { state: string; error?: unknown }[] | null
+}
+const job = async (id: number) =>
+  (await payload.findByID({ collection: 'payload-jobs', id, depth: 0, overrideAccess: true })) as unknown as JobRow
 const record = (id: number) => payload.findByID({ collection: 'site-builds', id, depth: 0, overrideAccess: true })
 
 /** A site build job, as queueSiteBuild makes it. */
 async function queueBuild() {
-  const build = await payload.create({ collection: 'site-builds', data: { summary: 'Lease test', status: 'queued', target: 'none', queuedAt: new Date().toISOString() }, overrideAccess: true })
+  const build = await payload.create({
+    collection: 'site-builds',
+    data: { summary: 'Lease test', status: 'queued', target: 'none', queuedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
   const queued = await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site' })
   return { buildId: build.id as number, jobId: Number(queued.id) }
 }
 
 /** What a runner that claimed the job and then died leaves behind: claimed, with no heartbeat since `at`. */
 async function abandon(jobId: number, buildId: number, at = longAgo()) {
-  await payload.update({ collection: 'site-builds', id: buildId, data: { status: 'running', startedAt: at }, overrideAccess: true })
+  await payload.update({
+    collection: 'site-builds',
+    id: buildId,
+    data: { status: 'running', startedAt: at },
+    overrideAccess: true,
+  })
   // Through the adapter, as Payload's runner claims jobs: the Local API would stamp updatedAt as now.
   await payload.db.updateOne({ collection: 'payload-jobs', id: jobId, data: { processing: true, updatedAt: at } })
   expect(await job(jobId)).toMatchObject({ processing: true, updatedAt: at })
 }
 
 const runOnly = (jobId: number) => payload.jobs.run({ queue: 'site', where: { id: { equals: jobId } } })
-const sweep = async (jobId: number, lease = LEASE) => (await releaseStaleJobs(payload, lease)).filter((released) => released.id === jobId)
+const sweep = async (jobId: number, lease = LEASE) =>
+  (await releaseStaleJobs(payload, lease)).filter((released) => released.id === jobId)
 
 describe("Payload's runner with the jobs collection's hooks on (runHooks)", () => {
   it('records a failed attempt and retries it after the back-off instead of leaving the job processing', async () => {
@@ -68,21 +87,33 @@ describe('the job lease sweep', () => {
     const released = await job(jobId)
     expect(released).toMatchObject({ processing: false, hasError: false, totalTried: 1 })
     expect(released.log).toHaveLength(1)
-    expect(released.log![0]).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('interrupted') } })
+    expect(released.log![0]).toMatchObject({
+      state: 'failed',
+      error: { message: expect.stringContaining('interrupted') },
+    })
     // siteBuild retries with exponential back-off from 10 s: the first retry waits 10 s.
     const wait = Date.parse(released.waitUntil!) - before
     expect(wait).toBeGreaterThanOrEqual(9_000)
     expect(wait).toBeLessThan(12_000)
-    expect(await record(buildId)).toMatchObject({ status: 'queued', error: expect.stringContaining('wird wiederholt / interrupted') })
+    expect(await record(buildId)).toMatchObject({
+      status: 'queued',
+      error: expect.stringContaining('wird wiederholt / interrupted'),
+    })
 
     await runOnly(jobId)
     expect((await job(jobId)).completedAt, 'the back-off holds').toBeFalsy()
     // The back-off passing, without waiting for it.
-    await payload.db.updateOne({ collection: 'payload-jobs', id: jobId, data: { waitUntil: new Date(Date.now() - 1000).toISOString() } })
+    await payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: jobId,
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+    })
     expect((await runOnly(jobId)).jobStatus).toEqual({ [jobId]: { status: 'success' } })
     expect(await record(buildId)).toMatchObject({ status: 'success', attempts: 1, error: null })
     // Payload deletes a job that completed.
-    expect(await payload.findByID({ collection: 'payload-jobs', id: jobId, overrideAccess: true, disableErrors: true })).toBeNull()
+    expect(
+      await payload.findByID({ collection: 'payload-jobs', id: jobId, overrideAccess: true, disableErrors: true }),
+    ).toBeNull()
   })
 
   it('leaves a job alone while its heartbeat keeps the lease fresh', async () => {
@@ -129,7 +160,11 @@ describe('the job lease sweep', () => {
     await abandon(jobId, buildId)
     expect(await sweep(jobId)).toEqual([{ id: jobId, taskSlug: 'siteBuild', final: true }])
     expect(await job(jobId)).toMatchObject({ processing: false, hasError: true, totalTried: 4 })
-    expect(await record(buildId)).toMatchObject({ status: 'failed', error: expect.stringContaining('no retries left'), finishedAt: expect.any(String) })
+    expect(await record(buildId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('no retries left'),
+      finishedAt: expect.any(String),
+    })
     await payload.db.updateOne({ collection: 'payload-jobs', id: jobId, data: { waitUntil: null } })
     await runOnly(jobId)
     expect((await job(jobId)).completedAt).toBeFalsy()

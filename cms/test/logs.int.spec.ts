@@ -15,7 +15,10 @@ describe('LOG_FORMAT=json', () => {
     expect(run.status, run.stderr).toBe(0)
     const lines = run.stdout.trim().split('\n').filter(Boolean)
     const events = lines.map((line) => JSON.parse(line) as { event?: string; level: number; time: string })
-    expect(events.find((e) => e.event === 'login')).toMatchObject({ level: 30, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+    expect(events.find((e) => e.event === 'login')).toMatchObject({
+      level: 30,
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    })
     expect(events.find((e) => e.event === 'probe-error')).toMatchObject({ level: 50, err: { message: 'probe' } })
   })
 

@@ -11,7 +11,14 @@ import { bootPayload, config } from './helpers/payload.ts'
 import { errorPaths, graphqlQuery, rest } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
 
-type Upload = { id: number; alt: string; filename: string; mimeType: string; url: string; sizes: Record<string, { filename: string; url: string }> }
+type Upload = {
+  id: number
+  alt: string
+  filename: string
+  mimeType: string
+  url: string
+  sizes: Record<string, { filename: string; url: string }>
+}
 
 let payload: Payload
 let tokens: Tokens
@@ -27,7 +34,10 @@ afterAll(async () => {
 
 /** An image uploaded through REST by the press office, with an alt text no other upload has. */
 async function upload(name: string): Promise<Upload> {
-  const reply = await rest('POST', '/media', { token: tokens.press, form: await imageUpload({ alt: `${name}-${uniqueSlug('alt')}`, credit: 'Foto: Test' }) })
+  const reply = await rest('POST', '/media', {
+    token: tokens.press,
+    form: await imageUpload({ alt: `${name}-${uniqueSlug('alt')}`, credit: 'Foto: Test' }),
+  })
   if (reply.status !== 201) throw new Error(`upload ${name}: ${JSON.stringify(reply.body)}`)
   return reply.body.doc
 }
@@ -83,7 +93,10 @@ describe('media read access follows the documents that use them', () => {
       collection: 'press-releases',
       draft: true,
       overrideAccess: true,
-      data: { ...validDocument('press-releases', { partner }), images: [{ image: id('image of a draft release') }] } as never,
+      data: {
+        ...validDocument('press-releases', { partner }),
+        images: [{ image: id('image of a draft release') }],
+      } as never,
     })
     const published = await release({})
     await payload.update({
@@ -142,20 +155,23 @@ describe('media read access follows the documents that use them', () => {
     }
   })
 
-  it.each(['press', 'editor', 'admin'] as const)('%s reads every upload through REST, files and GraphQL', async (role) => {
-    const token = tokens[role]
-    const ids = (await rest('GET', '/media?limit=1000&depth=0', { token })).body.docs.map((d: { id: number }) => d.id)
-    const gql = await graphqlQuery('{ allMedia(limit: 1000) { docs { id } } }', token)
-    const gqlIds = gql.body.data.allMedia.docs.map((d: { id: number }) => d.id)
-    for (const name of Object.keys(cases) as Case[]) {
-      expect(ids, name).toContain(uploads[name].id)
-      expect(gqlIds, name).toContain(uploads[name].id)
-      expect((await rest('GET', `/media/${uploads[name].id}`, { token })).status, name).toBe(200)
-      const file = await download(uploads[name].sizes.og!.url, token)
-      await file.body?.cancel()
-      expect(file.status, name).toBe(200)
-    }
-  })
+  it.each(['press', 'editor', 'admin'] as const)(
+    '%s reads every upload through REST, files and GraphQL',
+    async (role) => {
+      const token = tokens[role]
+      const ids = (await rest('GET', '/media?limit=1000&depth=0', { token })).body.docs.map((d: { id: number }) => d.id)
+      const gql = await graphqlQuery('{ allMedia(limit: 1000) { docs { id } } }', token)
+      const gqlIds = gql.body.data.allMedia.docs.map((d: { id: number }) => d.id)
+      for (const name of Object.keys(cases) as Case[]) {
+        expect(ids, name).toContain(uploads[name].id)
+        expect(gqlIds, name).toContain(uploads[name].id)
+        expect((await rest('GET', `/media/${uploads[name].id}`, { token })).status, name).toBe(200)
+        const file = await download(uploads[name].sizes.og!.url, token)
+        await file.body?.cancel()
+        expect(file.status, name).toBe(200)
+      }
+    },
+  )
 
   it('populate a public release with its media for anonymous readers', async () => {
     const image = await upload('populated')
@@ -178,7 +194,12 @@ describe('media read access follows the documents that use them', () => {
     const logo = await upload('unpublished-logo')
     const owner = await createPublished(payload, 'partners', { partner }, { logo: logo.id })
     expect((await rest('GET', `/media/${logo.id}`)).status).toBe(200)
-    await payload.update({ collection: 'partners', id: owner.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'partners',
+      id: owner.id,
+      data: { _status: 'draft' } as never,
+      overrideAccess: true,
+    })
     expect((await rest('GET', `/media/${logo.id}`)).status).toBe(404)
   })
 })
@@ -190,14 +211,21 @@ describe('media read access follows the documents that use them', () => {
 function mediaFieldPaths(fields: FlattenedField[], prefix: string): string[] {
   return fields.flatMap((field): string[] => {
     const fieldPath = `${prefix}${field.name}`
-    if ((field.type === 'upload' || field.type === 'relationship') && [field.relationTo].flat().includes('media')) return [fieldPath]
-    if (field.type === 'blocks') return field.blocks.flatMap((block) => mediaFieldPaths(block.flattenedFields, `${fieldPath}.`))
+    if ((field.type === 'upload' || field.type === 'relationship') && [field.relationTo].flat().includes('media'))
+      return [fieldPath]
+    if (field.type === 'blocks')
+      return field.blocks.flatMap((block) => mediaFieldPaths(block.flattenedFields, `${fieldPath}.`))
     if (field.type === 'richText') {
-      const features = (field.editor as { editorConfig?: { resolvedFeatureMap?: Map<string, any> } }).editorConfig?.resolvedFeatureMap
+      const features = (field.editor as { editorConfig?: { resolvedFeatureMap?: Map<string, any> } }).editorConfig
+        ?.resolvedFeatureMap
       const richTextBlocks = features?.get('blocks')?.sanitizedServerFeatureProps?.blocks ?? []
       return [
-        ...(['upload', 'relationship'] as const).filter((node) => features?.has(node)).map((node) => `${fieldPath} (${node} in rich text)`),
-        ...richTextBlocks.flatMap((block: { fields: never }) => mediaFieldPaths(flattenAllFields({ fields: block.fields }), `${fieldPath}.`)),
+        ...(['upload', 'relationship'] as const)
+          .filter((node) => features?.has(node))
+          .map((node) => `${fieldPath} (${node} in rich text)`),
+        ...richTextBlocks.flatMap((block: { fields: never }) =>
+          mediaFieldPaths(flattenAllFields({ fields: block.fields }), `${fieldPath}.`),
+        ),
       ]
     }
     return 'flattenedFields' in field ? mediaFieldPaths(field.flattenedFields, `${fieldPath}.`) : []
@@ -206,7 +234,9 @@ function mediaFieldPaths(fields: FlattenedField[], prefix: string): string[] {
 
 describe('the public media rule', () => {
   it('knows every field of the content that can hold media', () => {
-    const content = [...payload.config.collections, ...payload.config.globals].filter(({ slug }) => slug !== 'media' && !slug.startsWith('payload-'))
+    const content = [...payload.config.collections, ...payload.config.globals].filter(
+      ({ slug }) => slug !== 'media' && !slug.startsWith('payload-'),
+    )
     const found = content.flatMap(({ slug, flattenedFields }) => mediaFieldPaths(flattenedFields, `${slug}.`))
     expect(found.sort()).toEqual([...MEDIA_FIELDS].sort())
   })
@@ -214,7 +244,12 @@ describe('the public media rule', () => {
 
 describe('uploads are stored and served as what their bytes are', () => {
   const fields = { alt: 'Ein Bild', credit: 'Foto: Test' }
-  const jpeg = async () => new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background: '#804020' } }).jpeg().toBuffer())
+  const jpeg = async () =>
+    new Uint8Array(
+      await sharp({ create: { width: 640, height: 480, channels: 3, background: '#804020' } })
+        .jpeg()
+        .toBuffer(),
+    )
   const pdf = () => new Uint8Array(minimalPdf())
 
   async function stored(form: FormData): Promise<Upload> {
@@ -276,7 +311,9 @@ describe('uploads are stored and served as what their bytes are', () => {
   })
 
   it('a misnamed file stored before names followed content is not copied by a duplicate', async () => {
-    const doc = await stored(fileUpload(new Blob([await jpeg()], { type: 'image/jpeg' }), `${uniqueSlug('frueher')}.jpg`, fields))
+    const doc = await stored(
+      fileUpload(new Blob([await jpeg()], { type: 'image/jpeg' }), `${uniqueSlug('frueher')}.jpg`, fields),
+    )
     const legacyName = doc.filename.replace(/\.jpg$/, '.html')
     await rename(path.join(process.env.MEDIA_DIR!, doc.filename), path.join(process.env.MEDIA_DIR!, legacyName))
     await payload.db.updateOne({ collection: 'media', id: doc.id, data: { filename: legacyName } })
@@ -289,7 +326,10 @@ describe('uploads are stored and served as what their bytes are', () => {
 
   it('markup posing as a JPEG is refused, naming the file field', async () => {
     const html = '<!doctype html><html><body><script>alert(1)</script></body></html>'
-    const reply = await rest('POST', '/media', { token: tokens.press, form: fileUpload(new Blob([html], { type: 'image/jpeg' }), `${uniqueSlug('x')}.jpg`, fields) })
+    const reply = await rest('POST', '/media', {
+      token: tokens.press,
+      form: fileUpload(new Blob([html], { type: 'image/jpeg' }), `${uniqueSlug('x')}.jpg`, fields),
+    })
     expect(reply.status).toBe(400)
     expect(errorPaths(reply)).toContain('file')
   })

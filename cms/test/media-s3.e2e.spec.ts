@@ -28,19 +28,40 @@ let admin: string
 let press: string
 let partner: number
 
-type Upload = { id: number; filename: string; mimeType: string; filesize: number; url: string; focalX: number; focalY: number; sizes: Record<string, { filename: string | null; url: string | null }> }
+type Upload = {
+  id: number
+  filename: string
+  mimeType: string
+  filesize: number
+  url: string
+  focalX: number
+  focalY: number
+  sizes: Record<string, { filename: string | null; url: string | null }>
+}
 type Reply = { status: number; body: any }
 
-async function api(method: string, path: string, { token, json, form }: { token?: string; json?: unknown; form?: FormData } = {}): Promise<Reply> {
+async function api(
+  method: string,
+  path: string,
+  { token, json, form }: { token?: string; json?: unknown; form?: FormData } = {},
+): Promise<Reply> {
   const headers = new Headers(token ? { Authorization: `JWT ${token}` } : {})
   if (json !== undefined) headers.set('Content-Type', 'application/json')
-  const response = await fetch(`${cms.url}/api${path}`, { method, headers, body: form ?? (json === undefined ? undefined : JSON.stringify(json)), signal: AbortSignal.timeout(30_000) })
+  const response = await fetch(`${cms.url}/api${path}`, {
+    method,
+    headers,
+    body: form ?? (json === undefined ? undefined : JSON.stringify(json)),
+    signal: AbortSignal.timeout(30_000),
+  })
   return { status: response.status, body: await response.json().catch(() => null) }
 }
 
 /** A file download from the CMS, signed in when a token is given. */
 const download = (name: string, { token, headers }: { token?: string; headers?: Record<string, string> } = {}) =>
-  fetch(`${cms.url}/api/media/file/${encodeURIComponent(name)}`, { headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...headers }, signal: AbortSignal.timeout(30_000) })
+  fetch(`${cms.url}/api/media/file/${encodeURIComponent(name)}`, {
+    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...headers },
+    signal: AbortSignal.timeout(30_000),
+  })
 
 /** The status of a download, its body read and dropped. */
 const statusOf = async (response: Promise<Response>) => {
@@ -59,7 +80,10 @@ async function upload(): Promise<{ doc: Upload; bytes: Uint8Array }> {
 }
 
 /** The original and every image size: each is one object. */
-const filesOf = (doc: Upload) => [doc.filename, ...Object.values(doc.sizes).flatMap((size) => (size.filename ? [size.filename] : []))]
+const filesOf = (doc: Upload) => [
+  doc.filename,
+  ...Object.values(doc.sizes).flatMap((size) => (size.filename ? [size.filename] : [])),
+]
 const keysInBucket = async () => new Set((await s3.list(BUCKET)).map((object) => object.Key))
 const head = (key: string) => s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))
 
@@ -77,9 +101,22 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'admin@media-s3.example', password: PASSWORD, role: 'admin' }),
   })
   admin = (await created.json()).token
-  expect((await api('POST', '/users', { token: admin, json: { email: 'presse@media-s3.example', password: PASSWORD, role: 'press' } })).status).toBe(201)
-  press = (await api('POST', '/users/login', { json: { email: 'presse@media-s3.example', password: PASSWORD } })).body.token
-  partner = (await api('POST', '/partners', { token: admin, json: { ...validDocument('partners', { partner: 0 }), _status: 'published' } })).body.doc.id
+  expect(
+    (
+      await api('POST', '/users', {
+        token: admin,
+        json: { email: 'presse@media-s3.example', password: PASSWORD, role: 'press' },
+      })
+    ).status,
+  ).toBe(201)
+  press = (await api('POST', '/users/login', { json: { email: 'presse@media-s3.example', password: PASSWORD } })).body
+    .token
+  partner = (
+    await api('POST', '/partners', {
+      token: admin,
+      json: { ...validDocument('partners', { partner: 0 }), _status: 'published' },
+    })
+  ).body.doc.id
 }, 600_000)
 
 afterAll(async () => {
@@ -103,7 +140,9 @@ describe('media uploads with S3_BUCKET set', () => {
     expect(new Uint8Array(await stored.Body!.transformToByteArray())).toEqual(bytes)
     // Still served by the CMS, not from the bucket's address.
     expect(doc.url).toBe(`${cms.url}/api/media/file/${doc.filename}`)
-    const local = await readdir(cms.env.MEDIA_DIR!, { recursive: true }).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))
+    const local = await readdir(cms.env.MEDIA_DIR!, { recursive: true }).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? [] : Promise.reject(error),
+    )
     expect(local).toEqual([])
   })
 
@@ -130,7 +169,11 @@ describe('media uploads with S3_BUCKET set', () => {
     expect(await unchanged.arrayBuffer()).toHaveProperty('byteLength', 0)
     expect(unchanged.headers.get('etag')).toBe(etag)
     expect(unchanged.headers.get('cache-control')).toBe(mediaCacheControl())
-    expect(await statusOf(download(doc.filename, { token: press, headers: { 'If-None-Match': '"0123456789abcdef0123456789abcdef"' } }))).toBe(200)
+    expect(
+      await statusOf(
+        download(doc.filename, { token: press, headers: { 'If-None-Match': '"0123456789abcdef0123456789abcdef"' } }),
+      ),
+    ).toBe(200)
 
     const size = doc.sizes.og!.filename!
     const og = await download(size, { token: press })
@@ -146,10 +189,17 @@ describe('media uploads with S3_BUCKET set', () => {
   it('keep the files of an embargoed release from anonymous readers, sizes and conditional requests included, until it is public', async () => {
     const { doc } = await upload()
     const files = filesOf(doc)
-    const etags = Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await head(file)).ETag!] as const)))
+    const etags = Object.fromEntries(
+      await Promise.all(files.map(async (file) => [file, (await head(file)).ETag!] as const)),
+    )
     const created = await api('POST', '/press-releases', {
       token: admin,
-      json: { ...validDocument('press-releases', { partner }), _status: 'published', embargoUntil: inMinutes(2), images: [{ image: doc.id }] },
+      json: {
+        ...validDocument('press-releases', { partner }),
+        _status: 'published',
+        embargoUntil: inMinutes(2),
+        images: [{ image: doc.id }],
+      },
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const release = created.body.doc.id
@@ -162,7 +212,10 @@ describe('media uploads with S3_BUCKET set', () => {
       expect(await statusOf(download(file, { token: press })), file).toBe(200)
     }
 
-    const lifted = await api('PATCH', `/press-releases/${release}`, { token: admin, json: { embargoUntil: inMinutes(-1), _status: 'published' } })
+    const lifted = await api('PATCH', `/press-releases/${release}`, {
+      token: admin,
+      json: { embargoUntil: inMinutes(-1), _status: 'published' },
+    })
     expect(lifted.status, JSON.stringify(lifted.body)).toBe(200)
     expect((await api('GET', `/media/${doc.id}`)).status).toBe(200)
     for (const file of files) {
@@ -178,7 +231,10 @@ describe('media uploads with S3_BUCKET set', () => {
 
   it('keep the files of a draft release from anonymous readers', async () => {
     const { doc } = await upload()
-    const created = await api('POST', '/press-releases', { token: admin, json: { ...validDocument('press-releases', { partner }), _status: 'draft', images: [{ image: doc.id }] } })
+    const created = await api('POST', '/press-releases', {
+      token: admin,
+      json: { ...validDocument('press-releases', { partner }), _status: 'draft', images: [{ image: doc.id }] },
+    })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     for (const file of filesOf(doc)) expect([403, 404], file).toContain(await statusOf(download(file)))
   })
@@ -238,31 +294,57 @@ describe('the media bucket’s client', () => {
       sent.push({ method: request.method, query: { ...request.query }, headers: { ...request.headers } })
       return next(args)
     }) as unknown as Middleware
-    client.middlewareStack.addRelativeTo(record, { name: 'recordSignedRequest', relation: 'after', toMiddleware: 'httpSigningMiddleware' })
+    client.middlewareStack.addRelativeTo(record, {
+      name: 'recordSignedRequest',
+      relation: 'after',
+      toMiddleware: 'httpSigningMiddleware',
+    })
     return { client, sent }
   }
-  const signedHeaders = (headers: Record<string, string>) => /SignedHeaders=([^,]+)/.exec(headers.authorization ?? '')?.[1]?.split(';') ?? []
+  const signedHeaders = (headers: Record<string, string>) =>
+    /SignedHeaders=([^,]+)/.exec(headers.authorization ?? '')?.[1]?.split(';') ?? []
 
   it('writes Cache-Control onto created objects, as the SDK sends its own CacheControl parameter, and onto nothing else', async () => {
     const { client, sent } = recordingClient('public, max-age=60')
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'probe/put.txt', Body: 'x', ContentType: 'text/plain' }))
+    await client.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'probe/put.txt', Body: 'x', ContentType: 'text/plain' }),
+    )
     const added = sent.at(-1)!
     expect(added.headers['cache-control']).toBe('public, max-age=60')
     expect((await head('probe/put.txt')).CacheControl).toBe('public, max-age=60')
 
     // One the caller sets itself is kept, and goes out the same way (SigV4 never signs Cache-Control).
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'probe/own.txt', Body: 'x', ContentType: 'text/plain', CacheControl: 'no-store' }))
+    await client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'probe/own.txt',
+        Body: 'x',
+        ContentType: 'text/plain',
+        CacheControl: 'no-store',
+      }),
+    )
     const own = sent.at(-1)!
     expect(own.headers['cache-control']).toBe('no-store')
     expect(signedHeaders(added.headers)).toEqual(signedHeaders(own.headers))
     expect((await head('probe/own.txt')).CacheControl).toBe('no-store')
 
     // Files of 50 MB and more go up in parts: the object is created by CreateMultipartUpload.
-    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'probe/parts.txt', ContentType: 'text/plain' }))
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'probe/parts.txt', ContentType: 'text/plain' }),
+    )
     expect(sent.at(-1)!.headers['cache-control']).toBe('public, max-age=60')
-    const { ETag } = await client.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'probe/parts.txt', UploadId, PartNumber: 1, Body: 'teil' }))
+    const { ETag } = await client.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key: 'probe/parts.txt', UploadId, PartNumber: 1, Body: 'teil' }),
+    )
     expect(sent.at(-1)!.headers['cache-control']).toBeUndefined()
-    await client.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'probe/parts.txt', UploadId, MultipartUpload: { Parts: [{ ETag, PartNumber: 1 }] } }))
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: 'probe/parts.txt',
+        UploadId,
+        MultipartUpload: { Parts: [{ ETag, PartNumber: 1 }] },
+      }),
+    )
     expect((await head('probe/parts.txt')).CacheControl).toBe('public, max-age=60')
 
     const { Body } = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'probe/put.txt' }))

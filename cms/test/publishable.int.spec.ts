@@ -20,24 +20,69 @@ beforeAll(async () => {
   payload = await bootPayload()
   tokens = await signInEveryRole(payload, 'publishable')
   partner = await anyPartner(payload)
-  const admins = await payload.find({ collection: 'users', where: { email: { equals: 'admin-publishable@test.example' } }, overrideAccess: true })
+  const admins = await payload.find({
+    collection: 'users',
+    where: { email: { equals: 'admin-publishable@test.example' } },
+    overrideAccess: true,
+  })
   adminId = admins.docs[0]!.id as number
 })
 afterAll(async () => {
   await payload.destroy()
 })
 
-const count = async (collection: Collection | 'media') => (await payload.count({ collection, overrideAccess: true })).totalDocs
+const count = async (collection: Collection | 'media') =>
+  (await payload.count({ collection, overrideAccess: true })).totalDocs
 const errorText = (reply: Reply) => JSON.stringify(reply.body)
 
 type Node = Record<string, unknown>
-const text = (value: string): Node => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
-const paragraph = (...children: Node[]): Node => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0 })
-const list = (listType: 'bullet' | 'number', ...children: Node[]): Node => ({
-  type: 'list', listType, tag: listType === 'bullet' ? 'ul' : 'ol', start: 1, children, direction: 'ltr', format: '', indent: 0, version: 1,
+const text = (value: string): Node => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
 })
-const item = (...children: Node[]): Node => ({ type: 'listitem', value: 1, children, direction: 'ltr', format: '', indent: 0, version: 1 })
-const link = (fields: Node, type = 'link'): Node => ({ type, fields, children: [text('Mehr dazu')], direction: 'ltr', format: '', indent: 0, version: 3 })
+const paragraph = (...children: Node[]): Node => ({
+  type: 'paragraph',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  textFormat: 0,
+})
+const list = (listType: 'bullet' | 'number', ...children: Node[]): Node => ({
+  type: 'list',
+  listType,
+  tag: listType === 'bullet' ? 'ul' : 'ol',
+  start: 1,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+})
+const item = (...children: Node[]): Node => ({
+  type: 'listitem',
+  value: 1,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+})
+const link = (fields: Node, type = 'link'): Node => ({
+  type,
+  fields,
+  children: [text('Mehr dazu')],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 3,
+})
 
 /** Nodes other Lexical editors (or a hand-written API call) produce, which the site's renderer does not know. */
 const foreignNodes: Record<string, () => Node> = {
@@ -56,7 +101,11 @@ function richTextFields(): Array<[Collection, string]> {
   )
 }
 
-async function expectRefusedCreate(collection: Collection, json: Record<string, unknown>, field: string): Promise<Reply> {
+async function expectRefusedCreate(
+  collection: Collection,
+  json: Record<string, unknown>,
+  field: string,
+): Promise<Reply> {
   const before = await count(collection)
   const reply = await rest('POST', `/${collection}`, { token: tokens.admin, json })
   expect(reply.status, errorText(reply)).toBe(400)
@@ -70,9 +119,16 @@ describe('rich text the site cannot render', () => {
     // BlocksFeature registers the inline variant even when no inline blocks exist to insert.
     const registeredButNotOffered = ['inlineBlock']
     for (const [collection, name] of richTextFields()) {
-      const field = payload.collections[collection].config.flattenedFields.find((f) => f.name === name) as { editor: any }
-      const types: string[] = field.editor.editorConfig.features.nodes.map((entry: { node: { getType(): string } }) => entry.node.getType())
-      const unknown = types.filter((type) => !(RICH_TEXT_NODE_TYPES as readonly string[]).includes(type) && !registeredButNotOffered.includes(type))
+      const field = payload.collections[collection].config.flattenedFields.find((f) => f.name === name) as {
+        editor: any
+      }
+      const types: string[] = field.editor.editorConfig.features.nodes.map((entry: { node: { getType(): string } }) =>
+        entry.node.getType(),
+      )
+      const unknown = types.filter(
+        (type) =>
+          !(RICH_TEXT_NODE_TYPES as readonly string[]).includes(type) && !registeredButNotOffered.includes(type),
+      )
       expect(unknown, `${collection}.${name}`).toEqual([])
     }
   })
@@ -82,14 +138,22 @@ describe('rich text the site cannot render', () => {
     // body, background, two descriptions and the page content: a new field must not slip through.
     expect(fields.length).toBeGreaterThanOrEqual(5)
     for (const [collection, field] of fields) {
-      const json = { ...validDocument(collection, { partner }), [field]: richText('Einleitung', foreignNodes.upload!()), _status: 'published' }
+      const json = {
+        ...validDocument(collection, { partner }),
+        [field]: richText('Einleitung', foreignNodes.upload!()),
+        _status: 'published',
+      }
       const reply = await expectRefusedCreate(collection, json, field)
       expect(errorText(reply), `${collection}.${field}`).toContain(`upload (in ${field})`)
     }
   })
 
   it.each(Object.keys(foreignNodes))('refuses a %s node and names it and the field', async (type) => {
-    const json = { ...validDocument('press-releases', { partner }), body: richText('Einleitung', foreignNodes[type]!()), _status: 'published' }
+    const json = {
+      ...validDocument('press-releases', { partner }),
+      body: richText('Einleitung', foreignNodes[type]!()),
+      _status: 'published',
+    }
     const reply = await expectRefusedCreate('press-releases', json, 'body')
     expect(errorText(reply)).toContain('Der Text enthält ein Element, das die Website nicht darstellen kann')
     expect(errorText(reply)).toContain(`${type} (in body)`)
@@ -97,14 +161,22 @@ describe('rich text the site cannot render', () => {
 
   it('refuses a paragraph inside a list item, which the editor never produces', async () => {
     const body = richText(list('bullet', item(paragraph(text('eingeschachtelt')))))
-    const reply = await expectRefusedCreate('press-releases', { ...validDocument('press-releases', { partner }), body, _status: 'published' }, 'body')
+    const reply = await expectRefusedCreate(
+      'press-releases',
+      { ...validDocument('press-releases', { partner }), body, _status: 'published' },
+      'body',
+    )
     expect(errorText(reply)).toContain('paragraph')
     expect(errorText(reply)).toContain('listitem')
   })
 
   it('refuses a link target the site would not link', async () => {
     const body = richText(paragraph(link({ linkType: 'custom', url: 'javascript:alert(1)', newTab: false })))
-    const reply = await expectRefusedCreate('press-releases', { ...validDocument('press-releases', { partner }), body, _status: 'published' }, 'body')
+    const reply = await expectRefusedCreate(
+      'press-releases',
+      { ...validDocument('press-releases', { partner }), body, _status: 'published' },
+      'body',
+    )
     expect(errorText(reply)).toContain('javascript:alert(1)')
   })
 
@@ -115,17 +187,33 @@ describe('rich text the site cannot render', () => {
 
   it('refuses it on update and keeps the stored text', async () => {
     const created = await createPublished(payload, 'milestones', { partner }, { description: richText('Vorher') })
-    const reply = await rest('PATCH', `/milestones/${created.id}`, { token: tokens.admin, json: { description: richText(foreignNodes.upload!()) } })
+    const reply = await rest('PATCH', `/milestones/${created.id}`, {
+      token: tokens.admin,
+      json: { description: richText(foreignNodes.upload!()) },
+    })
     expect(reply.status, errorText(reply)).toBe(400)
     expect(errorPaths(reply)).toContain('description')
-    const stored = await payload.findByID({ collection: 'milestones', id: created.id, overrideAccess: true, draft: true })
+    const stored = await payload.findByID({
+      collection: 'milestones',
+      id: created.id,
+      overrideAccess: true,
+      draft: true,
+    })
     expect(JSON.stringify(stored.description)).toContain('Vorher')
     expect(JSON.stringify(stored.description)).not.toContain('upload')
   })
 
   it('accepts everything the editor offers', async () => {
     const body = richText(
-      { type: 'heading', tag: 'h2', children: [text('Zwischentitel')], direction: 'ltr', format: '', indent: 0, version: 1 },
+      {
+        type: 'heading',
+        tag: 'h2',
+        children: [text('Zwischentitel')],
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        version: 1,
+      },
       paragraph(
         text('Siehe '),
         link({ linkType: 'custom', url: 'https://www.sachsen.de/', newTab: true }),
@@ -139,15 +227,28 @@ describe('rich text the site cannot render', () => {
       { type: 'horizontalrule', version: 1 },
       quote('Wir packen es an.', 'Erika Muster', 'Staatsministerin'),
     )
-    const reply = await rest('POST', '/press-releases', { token: tokens.press, json: { ...validDocument('press-releases', { partner }), body, _status: 'published' } })
+    const reply = await rest('POST', '/press-releases', {
+      token: tokens.press,
+      json: { ...validDocument('press-releases', { partner }), body, _status: 'published' },
+    })
     expect(reply.status, errorText(reply)).toBe(201)
   })
 })
 
 describe('deleting what a published document requires', () => {
   const newPartner = async (status: 'published' | 'draft' = 'published') =>
-    (await payload.create({ collection: 'partners', data: { ...validDocument('partners', { partner }), _status: status } as never, overrideAccess: true })).id as number
-  const newRelease = async (issuer: number, extra: Record<string, unknown> = {}, status: 'published' | 'draft' = 'published') =>
+    (
+      await payload.create({
+        collection: 'partners',
+        data: { ...validDocument('partners', { partner }), _status: status } as never,
+        overrideAccess: true,
+      })
+    ).id as number
+  const newRelease = async (
+    issuer: number,
+    extra: Record<string, unknown> = {},
+    status: 'published' | 'draft' = 'published',
+  ) =>
     payload.create({
       collection: 'press-releases',
       data: { ...validDocument('press-releases', { partner: issuer }), ...extra, _status: status } as never,
@@ -155,11 +256,16 @@ describe('deleting what a published document requires', () => {
       draft: status === 'draft',
     })
   const issuersOf = async (id: number) =>
-    ((await payload.findByID({ collection: 'press-releases', id, depth: 0, overrideAccess: true })).issuers as number[])
+    (await payload.findByID({ collection: 'press-releases', id, depth: 0, overrideAccess: true })).issuers as number[]
   const versionIssuers = async (id: number) =>
-    (await payload.findVersions({ collection: 'press-releases', where: { parent: { equals: id } }, depth: 0, overrideAccess: true })).docs.map(
-      (version) => version.version.issuers,
-    )
+    (
+      await payload.findVersions({
+        collection: 'press-releases',
+        where: { parent: { equals: id } },
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs.map((version) => version.version.issuers)
   const exists = async (collection: 'partners' | 'media', id: number) =>
     (await payload.count({ collection, where: { id: { equals: id } }, overrideAccess: true })).totalDocs === 1
 
@@ -190,7 +296,11 @@ describe('deleting what a published document requires', () => {
     const release = await newRelease(issuer, { title: 'Geplante Medieninformation' }, 'draft')
     const job = await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'press-releases', value: String(release.id) }, user: { relationTo: 'users', value: adminId } } as never,
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'press-releases', value: String(release.id) },
+        user: { relationTo: 'users', value: adminId },
+      } as never,
       waitUntil: new Date(Date.now() + 86_400_000),
     })
     try {
@@ -221,7 +331,12 @@ describe('deleting what a published document requires', () => {
     expect([400, 409], errorText(reply)).toContain(reply.status)
     expect(errorText(reply)).toContain('Release mit Bild')
     expect(await exists('media', image)).toBe(true)
-    const stored = await payload.findByID({ collection: 'press-releases', id: release.id, depth: 0, overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'press-releases',
+      id: release.id,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(stored.images?.[0]?.image).toBe(image)
   })
 })
@@ -235,39 +350,54 @@ describe('links in the site settings', () => {
     footer: { text: 'Fußzeile', links: footerLinks },
     legal: siteSettingsFixture.legal,
   })
-  const stored = async () => JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }))
+  const stored = async () =>
+    JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }))
 
   it('accepts site paths, web addresses, e-mail and phone links', async () => {
     const reply = await rest('POST', '/globals/site-settings', {
       token: tokens.editor,
-      json: settings([link('/zeitplan/'), link('https://www.sachsen.de/')], [link('mailto:presse@sachsen.example'), link('tel:+493515640')]),
+      json: settings(
+        [link('/zeitplan/'), link('https://www.sachsen.de/')],
+        [link('mailto:presse@sachsen.example'), link('tel:+493515640')],
+      ),
     })
     expect(reply.status, errorText(reply)).toBe(200)
   })
 
-  it.each(['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/', 'www.ohne-protokoll.example'])(
-    'refuses the target %j in the navigation and the footer',
-    async (href) => {
-      const before = await stored()
-      for (const [json, path] of [
-        [settings([link('/zeitplan/'), link(href)]), 'navigation.1.href'],
-        [settings([], [link(href)]), 'footer.links.0.href'],
-      ] as const) {
-        const reply = await rest('POST', '/globals/site-settings', { token: tokens.editor, json })
-        expect(reply.status, errorText(reply)).toBe(400)
-        expect(errorPaths(reply)).toContain(path)
-      }
-      expect(await stored()).toBe(before)
-    },
-  )
+  it.each([
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example/',
+    'www.ohne-protokoll.example',
+  ])('refuses the target %j in the navigation and the footer', async (href) => {
+    const before = await stored()
+    for (const [json, path] of [
+      [settings([link('/zeitplan/'), link(href)]), 'navigation.1.href'],
+      [settings([], [link(href)]), 'footer.links.0.href'],
+    ] as const) {
+      const reply = await rest('POST', '/globals/site-settings', { token: tokens.editor, json })
+      expect(reply.status, errorText(reply)).toBe(400)
+      expect(errorPaths(reply)).toContain(path)
+    }
+    expect(await stored()).toBe(before)
+  })
 })
 
 describe('page slugs the site already uses for its own routes', () => {
-  it.each(['aktuelles', 'zeitplan', 'partner', 'suche', 'en', 'medien', '404'])('refuses %s and names the slug field', async (slug) => {
-    const reply = await expectRefusedCreate('pages', { ...validDocument('pages', { partner }), slug, _status: 'published' }, 'slug')
-    expect(errorText(reply)).toContain(`„${slug}“`)
-    expect(errorText(reply)).toContain('reserved')
-  })
+  it.each(['aktuelles', 'zeitplan', 'partner', 'suche', 'en', 'medien', '404'])(
+    'refuses %s and names the slug field',
+    async (slug) => {
+      const reply = await expectRefusedCreate(
+        'pages',
+        { ...validDocument('pages', { partner }), slug, _status: 'published' },
+        'slug',
+      )
+      expect(errorText(reply)).toContain(`„${slug}“`)
+      expect(errorText(reply)).toContain('reserved')
+    },
+  )
 
   it('refuses a slug generated from a title like "Zeitplan"', async () => {
     const { slug: _none, ...doc } = validDocument('pages', { partner })
@@ -276,7 +406,10 @@ describe('page slugs the site already uses for its own routes', () => {
   })
 
   it('leaves other collections free to use such words', async () => {
-    const milestone = await rest('POST', '/milestones', { token: tokens.admin, json: { ...validDocument('milestones', { partner }), slug: 'zeitplan', _status: 'published' } })
+    const milestone = await rest('POST', '/milestones', {
+      token: tokens.admin,
+      json: { ...validDocument('milestones', { partner }), slug: 'zeitplan', _status: 'published' },
+    })
     expect(milestone.status, errorText(milestone)).toBe(201)
   })
 })

@@ -30,7 +30,12 @@ describe('seed', () => {
   it('creates the facts of the process on an empty database', async () => {
     expect(Object.values(await counts())).toEqual([0, 0, 0, 0])
     const first = await seed(payload)
-    expect(await counts()).toEqual({ partners: partnerFixtures.length, milestones: 2, 'press-releases': 1, pages: pageFixtures.length })
+    expect(await counts()).toEqual({
+      partners: partnerFixtures.length,
+      milestones: 2,
+      'press-releases': 1,
+      pages: pageFixtures.length,
+    })
     expect(first.created).toBe(partnerFixtures.length + 2 + 1 + pageFixtures.length + 1)
   })
 
@@ -59,14 +64,20 @@ describe('seed', () => {
 describe('the first account', () => {
   it('registered in the admin becomes an admin, whatever role was asked for', async () => {
     expect((await payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(0)
-    const reply = await rest('POST', '/users/first-register', { json: { email: 'erste@test.example', password: 'ein-langes-passwort-42', role: 'editor' } })
+    const reply = await rest('POST', '/users/first-register', {
+      json: { email: 'erste@test.example', password: 'ein-langes-passwort-42', role: 'editor' },
+    })
     expect(reply.status, JSON.stringify(reply.body)).toBe(200)
     const [user] = (await payload.find({ collection: 'users', overrideAccess: true })).docs
     expect(user).toMatchObject({ email: 'erste@test.example', role: 'admin' })
   })
 
   it('created by a script keeps its role', async () => {
-    const user = await payload.create({ collection: 'users', data: { email: 'skript@test.example', password: 'ein-langes-passwort-42', role: 'press' }, overrideAccess: true })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: 'skript@test.example', password: 'ein-langes-passwort-42', role: 'press' },
+      overrideAccess: true,
+    })
     expect(user.role).toBe('press')
   })
 })

@@ -26,7 +26,8 @@ const api = (method: string, p: string, token?: string, json?: unknown) => callA
 const page = (key: string) => fetch(s3.objectUrl(BUCKET, key))
 
 type Build = { id: number; status: string; pages?: number; error?: string; triggers?: { documentId?: number }[] }
-const builds = async (): Promise<Build[]> => (await api('GET', '/site-builds?sort=-queuedAt&limit=50&depth=0', admin)).body.docs
+const builds = async (): Promise<Build[]> =>
+  (await api('GET', '/site-builds?sort=-queuedAt&limit=50&depth=0', admin)).body.docs
 
 /** Waits until no build waits or runs and one that `matches` succeeded; fails at once on a failed one. */
 async function settledBuild(what: string, matches: (build: Build) => boolean): Promise<Build> {
@@ -45,8 +46,13 @@ async function settledBuild(what: string, matches: (build: Build) => boolean): P
 }
 
 /** Key → what identifies one upload of it. */
-const snapshot = async () => new Map((await s3.list(BUCKET)).map((o: _Object) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
-const written = (before: Map<string, string>, after: Map<string, string>) => [...after].filter(([key, id]) => before.get(key) !== id).map(([key]) => key).sort()
+const snapshot = async () =>
+  new Map((await s3.list(BUCKET)).map((o: _Object) => [o.Key!, `${o.ETag} ${o.LastModified?.toISOString()}`]))
+const written = (before: Map<string, string>, after: Map<string, string>) =>
+  [...after]
+    .filter(([key, id]) => before.get(key) !== id)
+    .map(([key]) => key)
+    .sort()
 
 beforeAll(async () => {
   s3 = await startS3Server()
@@ -63,9 +69,19 @@ beforeAll(async () => {
       SITE_BUILD_DEBOUNCE_MS: '500',
     },
   })
-  admin = (await api('POST', '/users/first-register', undefined, { email: 'admin@s3.example', password: 's3-passwort-admin', role: 'admin' })).body.token
-  expect((await api('POST', '/users', admin, { email: 'presse@s3.example', password: 's3-passwort-presse', role: 'press' })).status).toBe(201)
-  press = (await api('POST', '/users/login', undefined, { email: 'presse@s3.example', password: 's3-passwort-presse' })).body.token
+  admin = (
+    await api('POST', '/users/first-register', undefined, {
+      email: 'admin@s3.example',
+      password: 's3-passwort-admin',
+      role: 'admin',
+    })
+  ).body.token
+  expect(
+    (await api('POST', '/users', admin, { email: 'presse@s3.example', password: 's3-passwort-presse', role: 'press' }))
+      .status,
+  ).toBe(201)
+  press = (await api('POST', '/users/login', undefined, { email: 'presse@s3.example', password: 's3-passwort-presse' }))
+    .body.token
 }, 600_000)
 
 afterAll(async () => {
@@ -99,20 +115,36 @@ describe('publishing to a bucket', () => {
 
   it("re-uploads only the changed release's objects and the pages that list it", async () => {
     const { id, slug } = cms.fixtures.germanOnly
-    const changed = await api('PATCH', `/press-releases/${id}`, press, { title: 'Beispiel: Neuer Titel im Regionalkonvent' })
+    const changed = await api('PATCH', `/press-releases/${id}`, press, {
+      title: 'Beispiel: Neuer Titel im Regionalkonvent',
+    })
     expect(changed.status).toBe(200)
     await settledBuild('the build of the change', (b) => Boolean(b.triggers?.some((t) => t.documentId === id)))
     const after = await snapshot()
     const uploaded = written(first, after)
 
-    expect(uploaded).toEqual(expect.arrayContaining([`aktuelles/${slug}/index.html`, 'aktuelles/index.html', 'index.html', 'feed.xml', 'pagefind/pagefind-entry.json']))
+    expect(uploaded).toEqual(
+      expect.arrayContaining([
+        `aktuelles/${slug}/index.html`,
+        'aktuelles/index.html',
+        'index.html',
+        'feed.xml',
+        'pagefind/pagefind-entry.json',
+      ]),
+    )
     // Besides: the archive and year pages that list it, the issuer's partner page, the sitemap, and the search index chunks that hold its text.
     const expected = (key: string) =>
       key === `aktuelles/${slug}/index.html` ||
-      /^(index\.html|aktuelles\/(index\.html|(jahr\/\d+\/)?(archiv\/\d+\/)?index\.html)|partner\/smil\/index\.html|feed\.xml|sitemap-[\w-]+\.xml|pagefind\/.+)$/.test(key)
+      /^(index\.html|aktuelles\/(index\.html|(jahr\/\d+\/)?(archiv\/\d+\/)?index\.html)|partner\/smil\/index\.html|feed\.xml|sitemap-[\w-]+\.xml|pagefind\/.+)$/.test(
+        key,
+      )
     expect(uploaded.filter((key) => !expected(key))).toEqual([])
     // Not re-uploaded: the other releases (in both languages), the images, the attachments.
-    for (const key of [`aktuelles/${cms.fixtures.withImage.slug}/index.html`, `en/aktuelles/${cms.fixtures.withImage.slug}/index.html`, 'medien/praesentation.pdf']) {
+    for (const key of [
+      `aktuelles/${cms.fixtures.withImage.slug}/index.html`,
+      `en/aktuelles/${cms.fixtures.withImage.slug}/index.html`,
+      'medien/praesentation.pdf',
+    ]) {
       expect(after.get(key), key).toBe(first.get(key))
     }
     const assets = [...after.keys()].filter((key) => key.startsWith('_astro/'))
@@ -129,7 +161,14 @@ describe('publishing to a bucket', () => {
     const after = await snapshot()
     const gone = [...first.keys()].filter((key) => !after.has(key)).sort()
     // Its pages, and the attachment and images no other page uses.
-    expect(gone).toEqual(expect.arrayContaining([`aktuelles/${slug}/index.html`, `en/aktuelles/${slug}/index.html`, 'medien/praesentation.pdf', 'medien/werkstatt-1200x630.jpg']))
+    expect(gone).toEqual(
+      expect.arrayContaining([
+        `aktuelles/${slug}/index.html`,
+        `en/aktuelles/${slug}/index.html`,
+        'medien/praesentation.pdf',
+        'medien/werkstatt-1200x630.jpg',
+      ]),
+    )
     expect(gone.filter((key) => key.endsWith('.html') && !key.includes(slug))).toEqual([])
     expect(gone.filter((key) => key.startsWith('_astro/')).length).toBeGreaterThan(0)
     expect((await page(`aktuelles/${slug}/index.html`)).status).toBe(404)
@@ -137,7 +176,11 @@ describe('publishing to a bucket', () => {
   }, 180_000)
 
   it('builds the images of a release from an upload in the media bucket into the site bucket', async () => {
-    const uploaded = await fetch(`${cms.url}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${press}` }, body: await imageUpload() })
+    const uploaded = await fetch(`${cms.url}/api/media`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${press}` },
+      body: await imageUpload(),
+    })
     expect(uploaded.status).toBe(201)
     const image = (await uploaded.json()).doc as { id: number; filename: string }
     expect((await s3.list(MEDIA_BUCKET)).map((o) => o.Key)).toContain(image.filename)
@@ -149,7 +192,9 @@ describe('publishing to a bucket', () => {
       _status: 'published',
     })
     expect(created.status).toBe(201)
-    await settledBuild('the build of the release with the image', (b) => Boolean(b.triggers?.some((t) => t.documentId === created.body.doc.id)))
+    await settledBuild('the build of the release with the image', (b) =>
+      Boolean(b.triggers?.some((t) => t.documentId === created.body.doc.id)),
+    )
     const html = await (await page('aktuelles/bild-aus-dem-bucket/index.html')).text()
     const sources = [...html.matchAll(/(?:src|srcset)="\/(_astro\/[^" ]+)/g)].map((m) => m[1]!)
     expect(sources.some((key) => key.endsWith('.avif'))).toBe(true)

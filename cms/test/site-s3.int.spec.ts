@@ -4,7 +4,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3'
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  HeadObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type S3Server, startS3Server } from '../scripts/s3-server.ts'
 import { uploadSite } from '../src/publishing/s3Target/index.ts'
@@ -96,14 +102,19 @@ beforeAll(async () => {
     if (req.method === 'PUT' && refused.has(key)) {
       req.resume()
       res.writeHead(403, { 'Content-Type': 'application/xml' })
-      res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')
+      res.end(
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+      )
       return
     }
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers)
-      answer.pipe(res)
-      answer.on('end', () => write && requests.push({ at: 'end', method: req.method!, key }))
-    })
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers)
+        answer.pipe(res)
+        answer.on('end', () => write && requests.push({ at: 'end', method: req.method!, key }))
+      },
+    )
     req.pipe(forward)
   })
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
@@ -133,7 +144,12 @@ describe('syncing a built site to a bucket', () => {
 
     for (const [key, [contentType, cacheControl]] of Object.entries(SITE)) {
       const head = await s3.client.send(new HeadObjectCommand({ Bucket: name, Key: key }))
-      expect({ key, contentType: head.ContentType, cacheControl: head.CacheControl, etag: head.ETag }).toEqual({ key, contentType, cacheControl, etag: `"${md5(`${key} v1`)}"` })
+      expect({ key, contentType: head.ContentType, cacheControl: head.CacheControl, etag: head.ETag }).toEqual({
+        key,
+        contentType,
+        cacheControl,
+        etag: `"${md5(`${key} v1`)}"`,
+      })
     }
     const page = await fetch(s3.objectUrl(name, 'aktuelles/werkstatt/index.html'))
     expect(page.status).toBe(200)
@@ -144,7 +160,11 @@ describe('syncing a built site to a bucket', () => {
 
   it('writes the assets first, then the scripts that load them, then the pages, and deletes last', async () => {
     const name = await bucket()
-    await syncFolder({ client, bucket: name, dir: await site({ ...fullSite(), 'aktuelles/alt/index.html': 'alt', '_astro/alt_X1.avif': 'alt' }) })
+    await syncFolder({
+      client,
+      bucket: name,
+      dir: await site({ ...fullSite(), 'aktuelles/alt/index.html': 'alt', '_astro/alt_X1.avif': 'alt' }),
+    })
     requests = []
     await syncFolder({ client, bucket: name, dir: await site(fullSite(2)) })
 
@@ -156,7 +176,12 @@ describe('syncing a built site to a bucket', () => {
     expect(last('asset', 'end')).toBeLessThan(first('loader', 'start'))
     expect(last('loader', 'end')).toBeLessThan(first('page', 'start'))
     expect(last('page', 'end')).toBeLessThan(first('delete', 'start'))
-    expect(requests.filter((r) => r.method === 'DELETE' && r.at === 'end').map((r) => r.key).sort()).toEqual(['_astro/alt_X1.avif', 'aktuelles/alt/index.html'])
+    expect(
+      requests
+        .filter((r) => r.method === 'DELETE' && r.at === 'end')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['_astro/alt_X1.avif', 'aktuelles/alt/index.html'])
     // Up to eight at a time, not one after another.
     let running = 0
     let most = 0
@@ -175,18 +200,37 @@ describe('syncing a built site to a bucket', () => {
 
     const { 'robots.txt': _, ...withoutRobots } = fullSite()
     requests = []
-    const result = await syncFolder({ client, bucket: name, dir: await site({ ...withoutRobots, 'aktuelles/konvent/index.html': 'neuer Titel' }) })
-    expect(result).toEqual({ uploaded: ['aktuelles/konvent/index.html'], unchanged: Object.keys(SITE).length - 2, deleted: ['robots.txt'] })
-    expect(requests.filter((r) => r.at === 'start').map((r) => `${r.method} ${r.key}`)).toEqual(['PUT aktuelles/konvent/index.html', 'DELETE robots.txt'])
+    const result = await syncFolder({
+      client,
+      bucket: name,
+      dir: await site({ ...withoutRobots, 'aktuelles/konvent/index.html': 'neuer Titel' }),
+    })
+    expect(result).toEqual({
+      uploaded: ['aktuelles/konvent/index.html'],
+      unchanged: Object.keys(SITE).length - 2,
+      deleted: ['robots.txt'],
+    })
+    expect(requests.filter((r) => r.at === 'start').map((r) => `${r.method} ${r.key}`)).toEqual([
+      'PUT aktuelles/konvent/index.html',
+      'DELETE robots.txt',
+    ])
 
     const after = await listing(name)
     expect(after.get('aktuelles/konvent/index.html')).toBe(md5('neuer Titel'))
     expect(after.has('robots.txt')).toBe(false)
     expect((await fetch(s3.objectUrl(name, 'robots.txt'))).status).toBe(404)
-    expect([...after].filter(([key, etag]) => before.get(key) !== etag).map(([key]) => key)).toEqual(['aktuelles/konvent/index.html'])
+    expect([...after].filter(([key, etag]) => before.get(key) !== etag).map(([key]) => key)).toEqual([
+      'aktuelles/konvent/index.html',
+    ])
 
     requests = []
-    expect(await syncFolder({ client, bucket: name, dir: await site({ ...withoutRobots, 'aktuelles/konvent/index.html': 'neuer Titel' }) })).toEqual({
+    expect(
+      await syncFolder({
+        client,
+        bucket: name,
+        dir: await site({ ...withoutRobots, 'aktuelles/konvent/index.html': 'neuer Titel' }),
+      }),
+    ).toEqual({
       uploaded: [],
       unchanged: Object.keys(SITE).length - 1,
       deleted: [],
@@ -198,18 +242,35 @@ describe('syncing a built site to a bucket', () => {
     const name = await bucket()
     const dir = await site({ 'index.html': 'Start', 'medien/plan.png': 'Plan' })
     await syncFolder({ client, bucket: name, dir })
-    const { UploadId } = await s3.client.send(new CreateMultipartUploadCommand({ Bucket: name, Key: 'medien/plan.png' }))
-    const part = await s3.client.send(new UploadPartCommand({ Bucket: name, Key: 'medien/plan.png', UploadId, PartNumber: 1, Body: 'Plan' }))
-    await s3.client.send(new CompleteMultipartUploadCommand({ Bucket: name, Key: 'medien/plan.png', UploadId, MultipartUpload: { Parts: [{ ETag: part.ETag, PartNumber: 1 }] } }))
+    const { UploadId } = await s3.client.send(
+      new CreateMultipartUploadCommand({ Bucket: name, Key: 'medien/plan.png' }),
+    )
+    const part = await s3.client.send(
+      new UploadPartCommand({ Bucket: name, Key: 'medien/plan.png', UploadId, PartNumber: 1, Body: 'Plan' }),
+    )
+    await s3.client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: name,
+        Key: 'medien/plan.png',
+        UploadId,
+        MultipartUpload: { Parts: [{ ETag: part.ETag, PartNumber: 1 }] },
+      }),
+    )
     expect((await listing(name)).get('medien/plan.png')).toContain('-')
 
-    expect(await syncFolder({ client, bucket: name, dir })).toEqual({ uploaded: ['medien/plan.png'], unchanged: 1, deleted: [] })
+    expect(await syncFolder({ client, bucket: name, dir })).toEqual({
+      uploaded: ['medien/plan.png'],
+      unchanged: 1,
+      deleted: [],
+    })
     expect((await listing(name)).get('medien/plan.png')).toBe(md5('Plan'))
   })
 
   it('pages through a listing of more than a thousand objects', async () => {
     const name = await bucket()
-    const files = Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`aktuelles/seite-${i}/index.html`, `Seite ${i}`]))
+    const files = Object.fromEntries(
+      Array.from({ length: 1100 }, (_, i) => [`aktuelles/seite-${i}/index.html`, `Seite ${i}`]),
+    )
     const dir = await site({ 'index.html': 'Start', ...files })
     expect((await syncFolder({ client, bucket: name, dir })).uploaded).toHaveLength(1101)
     requests = []
@@ -248,7 +309,9 @@ describe('syncing a built site to a bucket', () => {
   it('refuses a folder without index.html instead of emptying the bucket', async () => {
     const name = await bucket()
     await syncFolder({ client, bucket: name, dir: await site(fullSite()) })
-    await expect(syncFolder({ client, bucket: name, dir: await site({ 'robots.txt': 'leer' }) })).rejects.toThrow(`holds no index.html; the bucket s3://${name} is left as it is`)
+    await expect(syncFolder({ client, bucket: name, dir: await site({ 'robots.txt': 'leer' }) })).rejects.toThrow(
+      `holds no index.html; the bucket s3://${name} is left as it is`,
+    )
     expect((await listing(name)).size).toBe(Object.keys(SITE).length)
   })
 })
@@ -258,7 +321,12 @@ describe('the s3 target with a CDN in front', () => {
   let cdnUrl: string
   let purges: { paths: string[] }[] = []
   let answer = 200
-  const target = (bucketName: string) => ({ ...s3.env, SITE_BUILD_TARGET: 's3', SITE_S3_BUCKET: bucketName, CDN_PURGE_URL: cdnUrl })
+  const target = (bucketName: string) => ({
+    ...s3.env,
+    SITE_BUILD_TARGET: 's3',
+    SITE_S3_BUCKET: bucketName,
+    CDN_PURGE_URL: cdnUrl,
+  })
 
   beforeAll(async () => {
     cdn = http.createServer((req, res) => {
@@ -280,11 +348,25 @@ describe('the s3 target with a CDN in front', () => {
   it('purges the URL paths of every changed and deleted object, and logs what it did', async () => {
     const name = await bucket()
     Object.assign(process.env, target(name))
-    await uploadSite(await site({ 'index.html': 'Start', 'aktuelles/werkstatt/index.html': 'Werkstatt', 'feed.xml': 'Feed', 'medien/plan.png': 'Plan' }))
+    await uploadSite(
+      await site({
+        'index.html': 'Start',
+        'aktuelles/werkstatt/index.html': 'Werkstatt',
+        'feed.xml': 'Feed',
+        'medien/plan.png': 'Plan',
+      }),
+    )
     expect(purges.map((p) => p.paths)).toEqual([['/', '/aktuelles/werkstatt/', '/feed.xml', '/medien/plan.png']])
 
     purges = []
-    const log = await uploadSite(await site({ 'index.html': 'Start', 'aktuelles/werkstatt/index.html': 'Werkstatt, neu', 'feed.xml': 'Feed', 'aktuelles/grün/index.html': 'Neu' }))
+    const log = await uploadSite(
+      await site({
+        'index.html': 'Start',
+        'aktuelles/werkstatt/index.html': 'Werkstatt, neu',
+        'feed.xml': 'Feed',
+        'aktuelles/grün/index.html': 'Neu',
+      }),
+    )
     expect(purges).toEqual([{ paths: ['/aktuelles/gr%C3%BCn/', '/aktuelles/werkstatt/', '/medien/plan.png'] }])
     expect(log.split('\n')).toEqual([
       `s3://${name}: 2 uploaded, 2 unchanged, 1 deleted`,
@@ -296,7 +378,14 @@ describe('the s3 target with a CDN in front', () => {
 
     // Nothing changed: nothing to purge.
     purges = []
-    await uploadSite(await site({ 'index.html': 'Start', 'aktuelles/werkstatt/index.html': 'Werkstatt, neu', 'feed.xml': 'Feed', 'aktuelles/grün/index.html': 'Neu' }))
+    await uploadSite(
+      await site({
+        'index.html': 'Start',
+        'aktuelles/werkstatt/index.html': 'Werkstatt, neu',
+        'feed.xml': 'Feed',
+        'aktuelles/grün/index.html': 'Neu',
+      }),
+    )
     expect(purges).toEqual([])
   })
 

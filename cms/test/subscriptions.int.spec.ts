@@ -24,15 +24,28 @@ const form = (fields: Record<string, string | string[]>) => {
 }
 const BROWSER = { Accept: 'text/html,application/xhtml+xml', 'Content-Type': 'application/x-www-form-urlencoded' }
 const subscribe = (fields: Record<string, string | string[]>, headers: Record<string, string> = BROWSER) =>
-  rest('POST', '/subscriptions/request', { body: form({ topics: 'press-releases', language: 'de', consent: CONSENT_VERSION, ...fields }), headers })
-const stored = (email: string) => payload.find({ collection: 'subscriptions', where: { email: { equals: email } }, overrideAccess: true }).then((r) => r.docs[0])
-const mailsTo = async (email: string): Promise<Mail[]> => (await receivedMails(sink)).filter((mail) => mail.to === email)
+  rest('POST', '/subscriptions/request', {
+    body: form({ topics: 'press-releases', language: 'de', consent: CONSENT_VERSION, ...fields }),
+    headers,
+  })
+const stored = (email: string) =>
+  payload
+    .find({ collection: 'subscriptions', where: { email: { equals: email } }, overrideAccess: true })
+    .then((r) => r.docs[0])
+const mailsTo = async (email: string): Promise<Mail[]> =>
+  (await receivedMails(sink)).filter((mail) => mail.to === email)
 /** Follows a link of a mail the way a browser would: the path below /api, with its query. */
 const follow = (link: string, method: 'GET' | 'POST' = 'GET', body?: URLSearchParams) =>
-  rest(method, link.slice(`${CMS}/api`.length), { body, headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {} })
+  rest(method, link.slice(`${CMS}/api`.length), {
+    body,
+    headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {},
+  })
 
 beforeAll(async () => {
-  sink = await startMailSink({ keep: true, refuse: (address) => (address.startsWith('bounce') ? '550 5.1.1 mailbox unknown' : null) })
+  sink = await startMailSink({
+    keep: true,
+    refuse: (address) => (address.startsWith('bounce') ? '550 5.1.1 mailbox unknown' : null),
+  })
   // Before the config is loaded: it reads the environment once.
   process.env.SMTP_URL = sink.url
   process.env.SITE_URL = SITE
@@ -51,7 +64,11 @@ afterAll(async () => {
 
 describe('double opt-in', () => {
   it('answers the form with a 303 to the site, mails a link and stores nothing until it is clicked', async () => {
-    const reply = await subscribe({ email: 'Leser@Beispiel.example', topics: ['press-releases', 'milestones'], language: 'en' })
+    const reply = await subscribe({
+      email: 'Leser@Beispiel.example',
+      topics: ['press-releases', 'milestones'],
+      language: 'en',
+    })
     expect(reply.status).toBe(303)
     expect(reply.headers.get('location')).toBe(`${SITE}/en/abonnieren/bestaetigen/`)
     expect(await stored('leser@beispiel.example')).toBeUndefined()
@@ -65,7 +82,12 @@ describe('double opt-in', () => {
     expect(confirmed.headers.get('location')).toBe(`${SITE}/en/abonnieren/bestaetigt/`)
 
     const row = await stored('leser@beispiel.example')
-    expect(row).toMatchObject({ email: 'leser@beispiel.example', topics: ['press-releases', 'milestones'], language: 'en', consentVersion: CONSENT_VERSION })
+    expect(row).toMatchObject({
+      email: 'leser@beispiel.example',
+      topics: ['press-releases', 'milestones'],
+      language: 'en',
+      consentVersion: CONSENT_VERSION,
+    })
     expect(Date.parse(row!.requestedAt)).toBeLessThanOrEqual(Date.parse(row!.confirmedAt))
     // Proof of consent holds no address of the reader's computer.
     expect(JSON.stringify(row)).not.toMatch(/\d+\.\d+\.\d+\.\d+|::1/)
@@ -109,7 +131,10 @@ describe('double opt-in', () => {
 })
 
 describe('bad input and abuse write nothing and send nothing', () => {
-  const stored = async () => ({ rows: (await payload.count({ collection: 'subscriptions', overrideAccess: true })).totalDocs, mails: sink.count() })
+  const stored = async () => ({
+    rows: (await payload.count({ collection: 'subscriptions', overrideAccess: true })).totalDocs,
+    mails: sink.count(),
+  })
 
   it('sends the form back to its page with the field named, and API clients a 400 naming it', async () => {
     const start = await stored()
@@ -125,7 +150,10 @@ describe('bad input and abuse write nothing and send nothing', () => {
       const browser = await subscribe(fields)
       expect(browser.status, JSON.stringify(fields)).toBe(303)
       expect(browser.headers.get('location')).toBe(`${SITE}/abonnieren/fehler/${field}/`)
-      const api = await subscribe(fields, { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' })
+      const api = await subscribe(fields, {
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      })
       expect(api.status).toBe(400)
       expect(api.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toContain(field)
     }
@@ -135,7 +163,10 @@ describe('bad input and abuse write nothing and send nothing', () => {
       [{ email: 'ok@beispiel.example', consent: '1999-01-01' }, 'consent'],
     ]
     for (const [fields, field] of wrong) {
-      const api = await subscribe(fields, { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' })
+      const api = await subscribe(fields, {
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      })
       expect(api.status).toBe(400)
       expect(api.body.errors[0].message).toContain(field)
     }
@@ -158,7 +189,10 @@ describe('bad input and abuse write nothing and send nothing', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000)
     expect(refused.body).toContain('Zu viele Anfragen')
     // An API client sending JSON, the address in other case: the same address, the same limit.
-    const api = await rest('POST', '/subscriptions/request', { json: { email: 'FLUT@beispiel.example', topics: ['press-releases'] }, headers: { Accept: 'application/json' } })
+    const api = await rest('POST', '/subscriptions/request', {
+      json: { email: 'FLUT@beispiel.example', topics: ['press-releases'] },
+      headers: { Accept: 'application/json' },
+    })
     expect(api.status).toBe(429)
     expect(api.body.errors[0].message).toMatch(/too many requests/)
     expect(await stored()).toEqual(start)
@@ -185,7 +219,11 @@ describe('unsubscribing', () => {
     const gone = await follow(link, 'POST', new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }))
     expect(gone.status).toBe(200)
     expect(await stored('abmelden@beispiel.example')).toBeUndefined()
-    const log = await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'subscription-removed' } }, { documentId: { equals: row.id } }] }, overrideAccess: true })
+    const log = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'subscription-removed' } }, { documentId: { equals: row.id } }] },
+      overrideAccess: true,
+    })
     expect(log.docs).toHaveLength(1)
     expect(JSON.stringify(log.docs[0])).not.toContain('abmelden@')
     // A second click is no error.
@@ -200,8 +238,16 @@ describe('unsubscribing', () => {
     expect(await stored('knopf@beispiel.example')).toBeUndefined()
 
     const { row } = await subscribed('bleibt@beispiel.example')
-    const forged = signToken('a-different-secret-of-enough-length-000', { purpose: 'unsubscribe', id: row.id, email: row.email, language: 'de' })
-    const refused = await rest('POST', `/subscriptions/unsubscribe?token=${forged}`, { body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const forged = signToken('a-different-secret-of-enough-length-000', {
+      purpose: 'unsubscribe',
+      id: row.id,
+      email: row.email,
+      language: 'de',
+    })
+    const refused = await rest('POST', `/subscriptions/unsubscribe?token=${forged}`, {
+      body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(refused.status).toBe(400)
     expect(await stored('bleibt@beispiel.example')).toBeDefined()
   })
@@ -219,15 +265,27 @@ describe('who sees subscribers', () => {
     expect(list.status).toBe(403)
     expect((await rest('GET', '/subscriptions', { token: tokens.admin })).body.totalDocs).toBe(counts.body.total)
 
-    expect((await rest('GET', '/subscriptions/export?email=leser@beispiel.example', { token: tokens.press })).status).toBe(403)
+    expect(
+      (await rest('GET', '/subscriptions/export?email=leser@beispiel.example', { token: tokens.press })).status,
+    ).toBe(403)
     const exported = await rest('GET', '/subscriptions/export?email=leser@beispiel.example', { token: tokens.admin })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('content-disposition')).toContain('attachment')
-    expect(exported.body.subscription).toMatchObject({ email: 'leser@beispiel.example', consentVersion: CONSENT_VERSION })
+    expect(exported.body.subscription).toMatchObject({
+      email: 'leser@beispiel.example',
+      consentVersion: CONSENT_VERSION,
+    })
   })
 
   it('lets nobody create or change a subscription through the API', async () => {
-    const data = { email: 'direkt@beispiel.example', topics: ['press-releases'], language: 'de', requestedAt: new Date().toISOString(), confirmedAt: new Date().toISOString(), consentVersion: CONSENT_VERSION }
+    const data = {
+      email: 'direkt@beispiel.example',
+      topics: ['press-releases'],
+      language: 'de',
+      requestedAt: new Date().toISOString(),
+      confirmedAt: new Date().toISOString(),
+      consentVersion: CONSENT_VERSION,
+    }
     expect((await rest('POST', '/subscriptions', { token: tokens.admin, json: data })).status).toBe(403)
     expect((await rest('POST', '/subscriptions', { json: data })).status).toBe(403)
   })

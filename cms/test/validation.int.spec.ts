@@ -2,7 +2,14 @@ import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
-import { anyPartner, type Collection, fileUpload, requiredFields, uniqueSlug, validDocument } from './helpers/documents.ts'
+import {
+  anyPartner,
+  type Collection,
+  fileUpload,
+  requiredFields,
+  uniqueSlug,
+  validDocument,
+} from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { errorPaths, type Reply, rest } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
@@ -19,7 +26,8 @@ afterAll(async () => {
   await payload.destroy()
 })
 
-const count = async (collection: Collection | 'media') => (await payload.count({ collection, overrideAccess: true })).totalDocs
+const count = async (collection: Collection | 'media') =>
+  (await payload.count({ collection, overrideAccess: true })).totalDocs
 
 /** Sends a bad document and checks the answer names the field, and that nothing was stored. */
 async function expectRejected(collection: Collection, json: Record<string, unknown>, field: string): Promise<Reply> {
@@ -54,26 +62,44 @@ describe('field checks', () => {
 
   it('refuse a contact with a malformed phone number', async () => {
     const contacts = [{ name: 'Erika Beispiel', email: 'presse@beispiel.example', phone: 'call me' }]
-    await expectRejected('press-releases', { ...validDocument('press-releases', { partner }), contacts }, 'contacts.0.phone')
+    await expectRejected(
+      'press-releases',
+      { ...validDocument('press-releases', { partner }), contacts },
+      'contacts.0.phone',
+    )
   })
 
-  it.each(['javascript:alert(1)', 'ftp://files.example/x', 'www.ohne-protokoll.example'])('refuse the website %s', async (website) => {
-    await expectRejected('partners', { ...validDocument('partners', { partner }), website }, 'website')
-  })
+  it.each(['javascript:alert(1)', 'ftp://files.example/x', 'www.ohne-protokoll.example'])(
+    'refuse the website %s',
+    async (website) => {
+      await expectRejected('partners', { ...validDocument('partners', { partner }), website }, 'website')
+    },
+  )
 
   it('refuse a milestone date outside the process window and name the window', async () => {
-    const reply = await expectRejected('milestones', { ...validDocument('milestones', { partner }), plannedDate: '2027-02-01T10:00:00.000Z' }, 'plannedDate')
+    const reply = await expectRejected(
+      'milestones',
+      { ...validDocument('milestones', { partner }), plannedDate: '2027-02-01T10:00:00.000Z' },
+      'plannedDate',
+    )
     expect(JSON.stringify(reply.body)).toContain('15.04.2025 – 31.12.2026')
   })
 
   it('refuse a milestone range that ends before it starts', async () => {
-    const doc = { ...validDocument('milestones', { partner }), plannedDate: '2026-06-01T10:00:00.000Z', plannedEndDate: '2026-05-01T10:00:00.000Z' }
+    const doc = {
+      ...validDocument('milestones', { partner }),
+      plannedDate: '2026-06-01T10:00:00.000Z',
+      plannedEndDate: '2026-05-01T10:00:00.000Z',
+    }
     await expectRejected('milestones', doc, 'plannedEndDate')
   })
 
   it('accept the first and the last day of the window', async () => {
     for (const plannedDate of ['2025-04-15T08:00:00.000Z', '2026-12-31T20:00:00.000Z']) {
-      const reply = await rest('POST', '/milestones', { token: tokens.admin, json: { ...validDocument('milestones', { partner }), plannedDate } })
+      const reply = await rest('POST', '/milestones', {
+        token: tokens.admin,
+        json: { ...validDocument('milestones', { partner }), plannedDate },
+      })
       expect(reply.status, JSON.stringify(reply.body)).toBe(201)
     }
   })
@@ -121,15 +147,24 @@ describe('uploads', () => {
 
   it.each(['alt', 'credit'])('refuse an image without %s', async (missing) => {
     const { [missing as 'alt']: _left, ...rest } = fields
-    const png = await (await import('sharp')).default({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer()
-    await expectUploadRefused(fileUpload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'ohne.png', rest), missing)
+    const png = await (await import('sharp'))
+      .default({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+    await expectUploadRefused(
+      fileUpload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'ohne.png', rest),
+      missing,
+    )
   })
 })
 
 describe('passwords', () => {
   it('refuse a weak password and name the field', async () => {
     const before = await count('users' as never)
-    const reply = await rest('POST', '/users', { token: tokens.admin, json: { email: `schwach-${Date.now()}@test.example`, password: 'kurz', role: 'editor' } })
+    const reply = await rest('POST', '/users', {
+      token: tokens.admin,
+      json: { email: `schwach-${Date.now()}@test.example`, password: 'kurz', role: 'editor' },
+    })
     expect(reply.status).toBe(400)
     expect(errorPaths(reply)).toContain('password')
     expect(await count('users' as never)).toBe(before)

@@ -49,20 +49,35 @@ const api = async (method: string, p: string, token?: string, json?: unknown) =>
   })
   return { status: response.status, body: await response.json().catch(() => null) }
 }
-const served = (p: string) => fetch(`${siteUrl}${p}`).then((r) => r.status, () => 0)
+const served = (p: string) =>
+  fetch(`${siteUrl}${p}`).then(
+    (r) => r.status,
+    () => 0,
+  )
 
 /** A fingerprint of every file of the served site. */
 function siteFingerprint(): string {
   const live = realpathSync(path.join(target, 'live'))
   const hash = createHash('sha256')
-  for (const file of readdirSync(live, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+  for (const file of readdirSync(live, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()) {
     hash.update(file.slice(live.length)).update(readFileSync(file))
   }
   return hash.digest('hex')
 }
 
 const builds = async (since: Date) =>
-  (await payload.find({ collection: 'site-builds', where: { queuedAt: { greater_than_equal: since.toISOString() } }, limit: 100, sort: 'queuedAt', overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'site-builds',
+      where: { queuedAt: { greater_than_equal: since.toISOString() } },
+      limit: 100,
+      sort: 'queuedAt',
+      overrideAccess: true,
+    })
+  ).docs
 
 const release = (slug: string, extra: Record<string, unknown> = {}) => ({
   title: `Werkstatt ${slug}`,
@@ -70,24 +85,51 @@ const release = (slug: string, extra: Record<string, unknown> = {}) => ({
   lead: 'Erste Ergebnisse der Werkstatt.',
   issuers: [1],
   contacts: [{ name: 'Erika Beispiel', email: 'presse@beispiel.example' }],
-  body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Text.', version: 1, format: 0 }] }] } },
+  body: {
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Text.', version: 1, format: 0 }] }],
+    },
+  },
   ...extra,
 })
 
 /** What the admin's "schedule" button does: a schedulePublish job for the signed-in user. */
-const schedule = (collection: string, id: number, userId: number, at: Date, type: 'publish' | 'unpublish' = 'publish') =>
-  payload.jobs.queue({ task: 'schedulePublish', input: { type, doc: { relationTo: collection, value: String(id) }, user: { relationTo: 'users', value: userId } } as never, waitUntil: at })
+const schedule = (
+  collection: string,
+  id: number,
+  userId: number,
+  at: Date,
+  type: 'publish' | 'unpublish' = 'publish',
+) =>
+  payload.jobs.queue({
+    task: 'schedulePublish',
+    input: {
+      type,
+      doc: { relationTo: collection, value: String(id) },
+      user: { relationTo: 'users', value: userId },
+    } as never,
+    waitUntil: at,
+  })
 
 beforeAll(async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-workflow-'))
   target = path.join(root, 'site')
   const sitePort = await freePort()
   siteUrl = `http://localhost:${sitePort}`
-  cms = await startTestCms({ env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '2000' } })
+  cms = await startTestCms({
+    env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '2000' },
+  })
   Object.assign(process.env, cms.env)
-  const first = spawnSync(process.execPath, [siteScript('publish'), target], { env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR }, encoding: 'utf8' })
+  const first = spawnSync(process.execPath, [siteScript('publish'), target], {
+    env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR },
+    encoding: 'utf8',
+  })
   if (first.status !== 0) throw new Error(`first site build failed: ${first.stdout}${first.stderr}`)
-  siteServer = spawn(process.execPath, [siteScript('serve'), path.join(target, 'live'), '--port', String(sitePort)], { stdio: 'ignore' })
+  siteServer = spawn(process.execPath, [siteScript('serve'), path.join(target, 'live'), '--port', String(sitePort)], {
+    stdio: 'ignore',
+  })
   await until('the site server', async () => (await served('/')) === 200, 10_000)
 
   const { getPayload } = await import('payload')
@@ -95,9 +137,15 @@ beforeAll(async () => {
   const password = 'workflow-passwort-123'
   tokens = {} as typeof tokens
   for (const role of ['press', 'editor'] as const) {
-    const user = await payload.create({ collection: 'users', data: { email: `${role}@workflow.example`, password, role }, overrideAccess: true })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: `${role}@workflow.example`, password, role },
+      overrideAccess: true,
+    })
     ids[role] = user.id as number
-    tokens[role] = (await api('POST', '/users/login', undefined, { email: `${role}@workflow.example`, password })).body.token
+    tokens[role] = (
+      await api('POST', '/users/login', undefined, { email: `${role}@workflow.example`, password })
+    ).body.token
   }
 }, 300_000)
 
@@ -109,103 +157,215 @@ afterAll(async () => {
 })
 
 describe('scheduled publishing', () => {
-  it('a draft by the press office is invisible; scheduled a minute ahead, it is live on REST and the site within two minutes', async () => {
-    const created = await api('POST', '/press-releases?draft=true', tokens.press, { ...release('geplant'), _status: 'draft' })
-    expect(created.status).toBe(201)
-    const { id, slug } = created.body.doc
-    expect((await api('GET', `/press-releases/${id}`)).status).toBe(404)
-    expect(await served(`/aktuelles/${slug}/`)).toBe(404)
+  it(
+    'a draft by the press office is invisible; scheduled a minute ahead, it is live on REST and the site within two minutes',
+    async () => {
+      const created = await api('POST', '/press-releases?draft=true', tokens.press, {
+        ...release('geplant'),
+        _status: 'draft',
+      })
+      expect(created.status).toBe(201)
+      const { id, slug } = created.body.doc
+      expect((await api('GET', `/press-releases/${id}`)).status).toBe(404)
+      expect(await served(`/aktuelles/${slug}/`)).toBe(404)
 
-    const at = nextMinute()
-    await schedule('press-releases', id, ids.press, at)
-    expect(await liveState(payload, 'press-releases', id, 'local')).toEqual({ state: 'unpublished', scheduledFor: at.toISOString() })
-    await until('the release on REST', async () => (await api('GET', `/press-releases/${id}`)).status === 200, at.getTime() - Date.now() + 2 * minute)
-    await until('the release on the site', async () => (await served(`/aktuelles/${slug}/`)) === 200, at.getTime() - Date.now() + 2 * minute)
-    const record = (await builds(new Date(at.getTime() - 1000))).find((b) => b.triggers?.some((t) => t.documentId === id))
-    expect(record?.status).toBe('success')
-    expect(record?.pages).toBeGreaterThan(10)
-    const log = await payload.find({ collection: 'audit-log', where: { documentId: { equals: id } }, overrideAccess: true })
-    expect(log.docs.map((d) => d.action).sort()).toEqual(['publish', 'schedule-publish'])
-    // What the edit view's sidebar shows.
-    expect((await liveState(payload, 'press-releases', id, 'local')).state).toBe('live')
-  }, 4 * minute)
+      const at = nextMinute()
+      await schedule('press-releases', id, ids.press, at)
+      expect(await liveState(payload, 'press-releases', id, 'local')).toEqual({
+        state: 'unpublished',
+        scheduledFor: at.toISOString(),
+      })
+      await until(
+        'the release on REST',
+        async () => (await api('GET', `/press-releases/${id}`)).status === 200,
+        at.getTime() - Date.now() + 2 * minute,
+      )
+      await until(
+        'the release on the site',
+        async () => (await served(`/aktuelles/${slug}/`)) === 200,
+        at.getTime() - Date.now() + 2 * minute,
+      )
+      const record = (await builds(new Date(at.getTime() - 1000))).find((b) =>
+        b.triggers?.some((t) => t.documentId === id),
+      )
+      expect(record?.status).toBe('success')
+      expect(record?.pages).toBeGreaterThan(10)
+      const log = await payload.find({
+        collection: 'audit-log',
+        where: { documentId: { equals: id } },
+        overrideAccess: true,
+      })
+      expect(log.docs.map((d) => d.action).sort()).toEqual(['publish', 'schedule-publish'])
+      // What the edit view's sidebar shows.
+      expect((await liveState(payload, 'press-releases', id, 'local')).state).toBe('live')
+    },
+    4 * minute,
+  )
 
-  it('fires after a CMS restart when its minute passed while the CMS was down', async () => {
-    const created = await api('POST', '/press-releases?draft=true', tokens.press, { ...release('nach-neustart'), _status: 'draft' })
-    const { id, slug } = created.body.doc
-    await cms.stopServer()
-    const at = nextMinute()
-    await schedule('press-releases', id, ids.press, at)
-    await sleep(at.getTime() - Date.now() + 3000)
-    expect((await api('GET', `/press-releases/${id}`).catch(() => ({ status: 0 }))).status).toBe(0) // the CMS is really down
-    await cms.startServer()
-    await until('the release on the site after the restart', async () => (await served(`/aktuelles/${slug}/`)) === 200, 2 * minute)
-  }, 5 * minute)
+  it(
+    'fires after a CMS restart when its minute passed while the CMS was down',
+    async () => {
+      const created = await api('POST', '/press-releases?draft=true', tokens.press, {
+        ...release('nach-neustart'),
+        _status: 'draft',
+      })
+      const { id, slug } = created.body.doc
+      await cms.stopServer()
+      const at = nextMinute()
+      await schedule('press-releases', id, ids.press, at)
+      await sleep(at.getTime() - Date.now() + 3000)
+      expect((await api('GET', `/press-releases/${id}`).catch(() => ({ status: 0 }))).status).toBe(0) // the CMS is really down
+      await cms.startServer()
+      await until(
+        'the release on the site after the restart',
+        async () => (await served(`/aktuelles/${slug}/`)) === 200,
+        2 * minute,
+      )
+    },
+    5 * minute,
+  )
 })
 
 describe('an embargo', () => {
-  it('keeps a published release off REST, GraphQL-backed lists and the site until its minute, then it appears by itself', async () => {
-    const at = nextMinute()
-    const created = await api('POST', '/press-releases', tokens.press, { ...release('sperrfrist'), embargoUntil: at.toISOString(), _status: 'published' })
-    expect(created.status).toBe(201)
-    const { id, slug } = created.body.doc
-    await until('the publish build', async () => (await builds(new Date(Date.now() - minute))).some((b) => b.status === 'success' && b.triggers?.some((t) => t.documentId === id && t.change === 'veröffentlicht')), minute)
-    expect((await api('GET', `/press-releases/${id}`)).status).toBe(404)
-    expect(await served(`/aktuelles/${slug}/`)).toBe(404)
-    const feed = await fetch(`${siteUrl}/feed.xml`).then((r) => r.text())
-    expect(feed).not.toContain(slug)
+  it(
+    'keeps a published release off REST, GraphQL-backed lists and the site until its minute, then it appears by itself',
+    async () => {
+      const at = nextMinute()
+      const created = await api('POST', '/press-releases', tokens.press, {
+        ...release('sperrfrist'),
+        embargoUntil: at.toISOString(),
+        _status: 'published',
+      })
+      expect(created.status).toBe(201)
+      const { id, slug } = created.body.doc
+      await until(
+        'the publish build',
+        async () =>
+          (await builds(new Date(Date.now() - minute))).some(
+            (b) =>
+              b.status === 'success' && b.triggers?.some((t) => t.documentId === id && t.change === 'veröffentlicht'),
+          ),
+        minute,
+      )
+      expect((await api('GET', `/press-releases/${id}`)).status).toBe(404)
+      expect(await served(`/aktuelles/${slug}/`)).toBe(404)
+      const feed = await fetch(`${siteUrl}/feed.xml`).then((r) => r.text())
+      expect(feed).not.toContain(slug)
 
-    await until('the embargoed release on the site', async () => (await served(`/aktuelles/${slug}/`)) === 200, at.getTime() - Date.now() + minute)
-    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime())
-    expect((await api('GET', `/press-releases/${id}`)).status).toBe(200)
-    expect(await fetch(`${siteUrl}/feed.xml`).then((r) => r.text())).toContain(slug)
-  }, 3 * minute)
+      await until(
+        'the embargoed release on the site',
+        async () => (await served(`/aktuelles/${slug}/`)) === 200,
+        at.getTime() - Date.now() + minute,
+      )
+      expect(Date.now()).toBeGreaterThanOrEqual(at.getTime())
+      expect((await api('GET', `/press-releases/${id}`)).status).toBe(200)
+      expect(await fetch(`${siteUrl}/feed.xml`).then((r) => r.text())).toContain(slug)
+    },
+    3 * minute,
+  )
 })
 
 describe('site builds', () => {
-  it('collapse 20 rapid saves into one or two builds', async () => {
-    const milestone = await api('POST', '/milestones', tokens.editor, { title: 'Werkstattreihe', plannedDate: '2026-09-01T10:00:00.000Z', status: 'planned', _status: 'published' })
-    await until('the first build to finish', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, minute)
-    const since = new Date()
-    for (let i = 1; i <= 20; i++) {
-      expect((await api('PATCH', `/milestones/${milestone.body.doc.id}`, tokens.editor, { title: `Werkstattreihe ${i}` })).status).toBe(200)
-      await sleep(400)
-    }
-    await until('the builds to finish', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, minute)
-    const made = await builds(since)
-    expect(made.length).toBeGreaterThanOrEqual(1)
-    expect(made.length).toBeLessThanOrEqual(2)
-    expect(made.flatMap((b) => b.triggers ?? [])).toHaveLength(20)
-    const html = await fetch(`${siteUrl}/zeitplan/`).then((r) => r.text())
-    expect(html).toContain('Werkstattreihe 20')
-  }, 3 * minute)
+  it(
+    'collapse 20 rapid saves into one or two builds',
+    async () => {
+      const milestone = await api('POST', '/milestones', tokens.editor, {
+        title: 'Werkstattreihe',
+        plannedDate: '2026-09-01T10:00:00.000Z',
+        status: 'planned',
+        _status: 'published',
+      })
+      await until(
+        'the first build to finish',
+        async () =>
+          (
+            await payload.count({
+              collection: 'site-builds',
+              where: { status: { in: ['queued', 'running'] } },
+              overrideAccess: true,
+            })
+          ).totalDocs === 0,
+        minute,
+      )
+      const since = new Date()
+      for (let i = 1; i <= 20; i++) {
+        expect(
+          (await api('PATCH', `/milestones/${milestone.body.doc.id}`, tokens.editor, { title: `Werkstattreihe ${i}` }))
+            .status,
+        ).toBe(200)
+        await sleep(400)
+      }
+      await until(
+        'the builds to finish',
+        async () =>
+          (
+            await payload.count({
+              collection: 'site-builds',
+              where: { status: { in: ['queued', 'running'] } },
+              overrideAccess: true,
+            })
+          ).totalDocs === 0,
+        minute,
+      )
+      const made = await builds(since)
+      expect(made.length).toBeGreaterThanOrEqual(1)
+      expect(made.length).toBeLessThanOrEqual(2)
+      expect(made.flatMap((b) => b.triggers ?? [])).toHaveLength(20)
+      const html = await fetch(`${siteUrl}/zeitplan/`).then((r) => r.text())
+      expect(html).toContain('Werkstattreihe 20')
+    },
+    3 * minute,
+  )
 
-  it('that fail leave the served site byte-identical and record the error; the next good change publishes', async () => {
-    const before = siteFingerprint()
-    const db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
-    await db.connect()
-    const victim = (await api('POST', '/press-releases', tokens.press, { ...release('kaputt'), _status: 'published' })).body.doc
-    await until('its build', async () => (await builds(new Date(Date.now() - minute))).some((b) => b.status === 'success' && b.triggers?.some((t) => t.documentId === victim.id)), minute)
-    const good = siteFingerprint()
-    expect(good).not.toBe(before)
-    // A value the contract rejects, written past Payload's validation.
-    await db.query(`UPDATE press_releases_contacts SET email = 'kein-mail' WHERE _parent_id = $1`, [victim.id])
-    const since = new Date()
-    await api('PATCH', `/pages/1`, tokens.editor, { summary: 'Geänderte Kurzbeschreibung' })
-    const failed = await until('a failed build', async () => (await builds(since)).find((b) => b.status === 'failed') ?? false, minute)
-    expect(failed.error).toContain(`press-releases "kaputt" (id ${victim.id})`)
-    expect(failed.error).toContain('contacts.0.email')
-    expect(siteFingerprint()).toBe(good)
-    // What the edit view shows the editor: the failed build, naming the document.
-    expect(await liveState(payload, 'press-releases', victim.id, 'local')).toEqual({ state: 'failed', error: failed.error, at: failed.finishedAt })
+  it(
+    'that fail leave the served site byte-identical and record the error; the next good change publishes',
+    async () => {
+      const before = siteFingerprint()
+      const db = new pg.Client({ connectionString: cms.env.DATABASE_URL })
+      await db.connect()
+      const victim = (
+        await api('POST', '/press-releases', tokens.press, { ...release('kaputt'), _status: 'published' })
+      ).body.doc
+      await until(
+        'its build',
+        async () =>
+          (await builds(new Date(Date.now() - minute))).some(
+            (b) => b.status === 'success' && b.triggers?.some((t) => t.documentId === victim.id),
+          ),
+        minute,
+      )
+      const good = siteFingerprint()
+      expect(good).not.toBe(before)
+      // A value the contract rejects, written past Payload's validation.
+      await db.query(`UPDATE press_releases_contacts SET email = 'kein-mail' WHERE _parent_id = $1`, [victim.id])
+      const since = new Date()
+      await api('PATCH', `/pages/1`, tokens.editor, { summary: 'Geänderte Kurzbeschreibung' })
+      const failed = await until(
+        'a failed build',
+        async () => (await builds(since)).find((b) => b.status === 'failed') ?? false,
+        minute,
+      )
+      expect(failed.error).toContain(`press-releases "kaputt" (id ${victim.id})`)
+      expect(failed.error).toContain('contacts.0.email')
+      expect(siteFingerprint()).toBe(good)
+      // What the edit view shows the editor: the failed build, naming the document.
+      expect(await liveState(payload, 'press-releases', victim.id, 'local')).toEqual({
+        state: 'failed',
+        error: failed.error,
+        at: failed.finishedAt,
+      })
 
-    await db.query(`UPDATE press_releases_contacts SET email = 'presse@beispiel.example' WHERE _parent_id = $1`, [victim.id])
-    await db.end()
-    const again = new Date()
-    await api('PATCH', `/pages/1`, tokens.editor, { summary: 'Wieder gute Daten' })
-    await until('a good build', async () => (await builds(again)).some((b) => b.status === 'success'), 2 * minute)
-    expect(siteFingerprint()).not.toBe(good)
-  }, 4 * minute)
+      await db.query(`UPDATE press_releases_contacts SET email = 'presse@beispiel.example' WHERE _parent_id = $1`, [
+        victim.id,
+      ])
+      await db.end()
+      const again = new Date()
+      await api('PATCH', `/pages/1`, tokens.editor, { summary: 'Wieder gute Daten' })
+      await until('a good build', async () => (await builds(again)).some((b) => b.status === 'success'), 2 * minute)
+      expect(siteFingerprint()).not.toBe(good)
+    },
+    4 * minute,
+  )
 })
 
 describe('who may publish, unpublish and schedule', () => {
@@ -217,23 +377,48 @@ describe('who may publish, unpublish and schedule', () => {
   ] as const)('%s on %s: allowed = %s', async (role, collection, allowed) => {
     const doc =
       collection === 'press-releases'
-        ? await payload.create({ collection, data: { ...release(`rollen-${role}-${Date.now()}`), _status: 'draft' } as never, draft: true, overrideAccess: true })
-        : await payload.create({ collection, data: { title: `Rollen ${role} ${Date.now()}`, plannedDate: '2026-05-05T10:00:00.000Z', status: 'planned', _status: 'draft' } as never, draft: true, overrideAccess: true })
+        ? await payload.create({
+            collection,
+            data: { ...release(`rollen-${role}-${Date.now()}`), _status: 'draft' } as never,
+            draft: true,
+            overrideAccess: true,
+          })
+        : await payload.create({
+            collection,
+            data: {
+              title: `Rollen ${role} ${Date.now()}`,
+              plannedDate: '2026-05-05T10:00:00.000Z',
+              status: 'planned',
+              _status: 'draft',
+            } as never,
+            draft: true,
+            overrideAccess: true,
+          })
     const publish = await api('PATCH', `/${collection}/${doc.id}`, tokens[role], { _status: 'published' })
     const unpublish = await api('PATCH', `/${collection}/${doc.id}`, tokens[role], { _status: 'draft' })
-    const scheduled = await schedule(collection, doc.id as number, ids[role], new Date(Date.now() + 3_600_000)).then(() => true, () => false)
+    const scheduled = await schedule(collection, doc.id as number, ids[role], new Date(Date.now() + 3_600_000)).then(
+      () => true,
+      () => false,
+    )
     expect([publish.status === 200, unpublish.status === 200, scheduled]).toEqual([allowed, allowed, allowed])
   })
 })
 
 describe('the draft preview', () => {
   it('shows staff the draft in the site design and sends anonymous visitors to the login', async () => {
-    const doc = await payload.create({ collection: 'press-releases', draft: true, overrideAccess: true, data: { ...release('vorschau'), title: 'Vertraulicher Entwurf', _status: 'draft' } as never })
+    const doc = await payload.create({
+      collection: 'press-releases',
+      draft: true,
+      overrideAccess: true,
+      data: { ...release('vorschau'), title: 'Vertraulicher Entwurf', _status: 'draft' } as never,
+    })
     const anonymous = await fetch(`${cms.url}/vorschau/press-releases/${doc.id}`, { redirect: 'manual' })
     expect([303, 307, 308]).toContain(anonymous.status)
     expect(anonymous.headers.get('location')).toContain('/admin/login')
     expect(await anonymous.text()).not.toContain('Vertraulicher Entwurf')
-    const staff = await fetch(`${cms.url}/vorschau/press-releases/${doc.id}`, { headers: { Authorization: `JWT ${tokens.press}` } })
+    const staff = await fetch(`${cms.url}/vorschau/press-releases/${doc.id}`, {
+      headers: { Authorization: `JWT ${tokens.press}` },
+    })
     expect(staff.status).toBe(200)
     expect(await staff.text()).toContain('Vertraulicher Entwurf')
   })
@@ -254,51 +439,88 @@ describe('the admin and the API', () => {
     expect(preview.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
   })
 
-  it('works under its CSP: login and an edit view load with no violation and no request to another host', async () => {
-    const browser = await launchChromium()
-    try {
-      const page = await (await browser.newContext()).newPage()
-      const problems: string[] = []
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text())
-      })
-      page.on('pageerror', (error) => problems.push(error.message))
-      page.on('request', (request) => {
-        if (!request.url().startsWith(cms.url) && !/^(data|blob):/.test(request.url())) problems.push(`request to ${request.url()}`)
-      })
-      await page.goto(`${cms.url}/admin/login`)
-      await page.fill('input[name="email"]', 'press@workflow.example')
-      await page.fill('input[name="password"]', 'workflow-passwort-123')
-      await page.click('button[type="submit"]')
-      await page.waitForURL((url) => !url.pathname.includes('/login'))
-      const created = await api('POST', '/press-releases?draft=true', tokens.press, { ...release('csp'), _status: 'draft' })
-      await page.goto(`${cms.url}/admin/collections/press-releases/${created.body.doc.id}`)
-      await page.waitForSelector('[data-live-state]')
-      expect(await page.inputValue('input[name="title"]')).toBe('Werkstatt csp')
-      expect(problems).toEqual([])
-    } finally {
-      await browser.close()
-    }
-  }, 2 * minute)
+  it(
+    'works under its CSP: login and an edit view load with no violation and no request to another host',
+    async () => {
+      const browser = await launchChromium()
+      try {
+        const page = await (await browser.newContext()).newPage()
+        const problems: string[] = []
+        page.on('console', (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text())
+        })
+        page.on('pageerror', (error) => problems.push(error.message))
+        page.on('request', (request) => {
+          if (!request.url().startsWith(cms.url) && !/^(data|blob):/.test(request.url()))
+            problems.push(`request to ${request.url()}`)
+        })
+        await page.goto(`${cms.url}/admin/login`)
+        await page.fill('input[name="email"]', 'press@workflow.example')
+        await page.fill('input[name="password"]', 'workflow-passwort-123')
+        await page.click('button[type="submit"]')
+        await page.waitForURL((url) => !url.pathname.includes('/login'))
+        const created = await api('POST', '/press-releases?draft=true', tokens.press, {
+          ...release('csp'),
+          _status: 'draft',
+        })
+        await page.goto(`${cms.url}/admin/collections/press-releases/${created.body.doc.id}`)
+        await page.waitForSelector('[data-live-state]')
+        expect(await page.inputValue('input[name="title"]')).toBe('Werkstatt csp')
+        expect(problems).toEqual([])
+      } finally {
+        await browser.close()
+      }
+    },
+    2 * minute,
+  )
 })
 
 describe('a burst of autosaves', () => {
-  it('right after publishing and while its site build runs: every request answers, the CMS and the session stay usable', async () => {
-    const running = async () => (await payload.count({ collection: 'site-builds', where: { status: { equals: 'running' } }, overrideAccess: true })).totalDocs > 0
-    for (let round = 0; round < 4; round++) {
-      const published = await api('POST', '/press-releases', tokens.press, { ...release(`burst-${round}`), _status: 'published' })
-      expect(published.status).toBe(201)
-      // Half the bursts come at once, half wait until the build of the publish reads the API.
-      if (round % 2) await until('the site build to run', running, minute)
-      const saves = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => api('PATCH', `/press-releases/${published.body.doc.id}?draft=true&autosave=true`, tokens.press, { lead: `Fassung ${i}` })),
+  it(
+    'right after publishing and while its site build runs: every request answers, the CMS and the session stay usable',
+    async () => {
+      const running = async () =>
+        (
+          await payload.count({
+            collection: 'site-builds',
+            where: { status: { equals: 'running' } },
+            overrideAccess: true,
+          })
+        ).totalDocs > 0
+      for (let round = 0; round < 4; round++) {
+        const published = await api('POST', '/press-releases', tokens.press, {
+          ...release(`burst-${round}`),
+          _status: 'published',
+        })
+        expect(published.status).toBe(201)
+        // Half the bursts come at once, half wait until the build of the publish reads the API.
+        if (round % 2) await until('the site build to run', running, minute)
+        const saves = await Promise.all(
+          Array.from({ length: 25 }, (_, i) =>
+            api('PATCH', `/press-releases/${published.body.doc.id}?draft=true&autosave=true`, tokens.press, {
+              lead: `Fassung ${i}`,
+            }),
+          ),
+        )
+        expect(saves.map((r) => r.status)).toEqual(saves.map(() => 200))
+      }
+      expect((await api('GET', '/press-releases?limit=1')).status).toBe(200)
+      expect((await fetch(`${cms.url}/admin/login`, { signal: AbortSignal.timeout(30_000) })).status).toBe(200)
+      expect((await api('GET', '/users/me', tokens.press)).body.user?.email).toBe('press@workflow.example')
+      await until(
+        'the builds to finish',
+        async () =>
+          (
+            await payload.count({
+              collection: 'site-builds',
+              where: { status: { in: ['queued', 'running'] } },
+              overrideAccess: true,
+            })
+          ).totalDocs === 0,
+        2 * minute,
       )
-      expect(saves.map((r) => r.status)).toEqual(saves.map(() => 200))
-    }
-    expect((await api('GET', '/press-releases?limit=1')).status).toBe(200)
-    expect((await fetch(`${cms.url}/admin/login`, { signal: AbortSignal.timeout(30_000) })).status).toBe(200)
-    expect((await api('GET', '/users/me', tokens.press)).body.user?.email).toBe('press@workflow.example')
-    await until('the builds to finish', async () => (await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })).totalDocs === 0, 2 * minute)
-    expect(await served('/aktuelles/burst-3/')).toBe(200)
-  }, 5 * minute)
+      expect(await served('/aktuelles/burst-3/')).toBe(200)
+    },
+    5 * minute,
+  )
 })

@@ -77,7 +77,9 @@ export function createClient(options: ClientOptions) {
           await sleep(backoffMs * 2 ** attempt)
           continue
         }
-        throw new CmsError(`${what}: the CMS at ${url.origin} cannot be reached (${(error as Error).message}) after ${attempt + 1} attempts`)
+        throw new CmsError(
+          `${what}: the CMS at ${url.origin} cannot be reached (${(error as Error).message}) after ${attempt + 1} attempts`,
+        )
       }
       if (response.ok) return response.json()
       if (TRANSIENT.has(response.status) && attempt < retries) {
@@ -91,7 +93,8 @@ export function createClient(options: ClientOptions) {
 
   function url(path: string, params: Record<string, string | number | undefined>): URL {
     const result = new URL(`/api/${path}`, baseUrl)
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) result.searchParams.set(key, String(value))
+    for (const [key, value] of Object.entries(params))
+      if (value !== undefined) result.searchParams.set(key, String(value))
     return result
   }
 
@@ -145,15 +148,28 @@ export function createClient(options: ClientOptions) {
      * compares with the documents it kept from the last one.
      */
     async manifest(collection: string): Promise<ManifestEntry[]> {
-      const target = url(collection, { pagination: 'false', depth: 0, locale: 'de', sort: 'id', 'select[updatedAt]': 'true' })
+      const target = url(collection, {
+        pagination: 'false',
+        depth: 0,
+        locale: 'de',
+        sort: 'id',
+        'select[updatedAt]': 'true',
+      })
       const body = (await getJson(target, `${collection} manifest`)) as { docs?: unknown }
       const parsed = manifestEntries.safeParse(body?.docs)
-      if (!parsed.success) throw new CmsError(`${collection} manifest: the answer is not a list of ids and dates (${describeIssues(parsed.error)})`)
+      if (!parsed.success)
+        throw new CmsError(
+          `${collection} manifest: the answer is not a list of ids and dates (${describeIssues(parsed.error)})`,
+        )
       return parsed.data
     },
 
     /** A global such as the site settings, checked against `schema`. */
-    async global<T extends z.ZodType>(slug: string, schema: T, o: { locale: Locale; depth: number }): Promise<z.infer<T>> {
+    async global<T extends z.ZodType>(
+      slug: string,
+      schema: T,
+      o: { locale: Locale; depth: number },
+    ): Promise<z.infer<T>> {
       const doc = await getJson(url(`globals/${slug}`, { locale: o.locale, depth: o.depth }), `global ${slug}`)
       return validate(`global ${slug}`, schema, doc)
     },

@@ -30,8 +30,18 @@ export const LANGUAGE_TAGS = { de: 'de-DE', en: 'en-GB' } as const
 
 /** 15. April 2025 / 15 April 2025 */
 export const longDate = (value: string | Date, locale: 'de' | 'en') =>
-  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(value))
+  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(value))
 
 /** 15.04.2025 / 15/04/2025 */
 export const shortDate = (value: string | Date, locale: 'de' | 'en') =>
-  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value))
+  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(value))

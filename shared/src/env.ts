@@ -28,7 +28,9 @@ type Source = Record<string, string | undefined>
 function parse<T extends z.ZodType>(schema: T, source: Source, what: string): z.infer<T> {
   const result = schema.safeParse(source)
   if (!result.success) {
-    throw new Error(`${what} environment: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new Error(
+      `${what} environment: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    )
   }
   return result.data
 }

@@ -49,7 +49,8 @@ export function renderRichText(state: unknown, ctx: RichTextContext): string {
   if (state === null || state === undefined) return ''
   const at: At = { ctx, path: 'root', parent: '' }
   const root = isObject(state) ? state.root : undefined
-  if (!isObject(root) || root.type !== 'root') fail(at, 'rich-text value has no root node', { kind: 'malformed', node: 'root' })
+  if (!isObject(root) || root.type !== 'root')
+    fail(at, 'rich-text value has no root node', { kind: 'malformed', node: 'root' })
   return childrenOf(root, at)
     .map((node, i) => renderBlock(node, childAt(at, i, root)))
     .join('')
@@ -57,11 +58,27 @@ export function renderRichText(state: unknown, ctx: RichTextContext): string {
 
 /** Every node type the renderer draws; anything else in a rich-text value stops the build. */
 export const RICH_TEXT_NODE_TYPES = [
-  'root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'horizontalrule', 'block',
-  'text', 'linebreak', 'tab', 'link', 'autolink',
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'horizontalrule',
+  'block',
+  'text',
+  'linebreak',
+  'tab',
+  'link',
+  'autolink',
 ] as const
 
-const CHECK_CONTEXT: RichTextContext = { document: 'rich text', locale: 'de', internalHref: () => null, strictLinks: true }
+const CHECK_CONTEXT: RichTextContext = {
+  document: 'rich text',
+  locale: 'de',
+  internalHref: () => null,
+  strictLinks: true,
+}
 
 /**
  * The first thing in a rich-text value that would stop a site build (or lose a link on the way),
@@ -114,7 +131,13 @@ const HEADING_TAGS = new Map([
 
 function headingTag(node: LexicalNode, at: At): string {
   const tag = typeof node.tag === 'string' ? HEADING_TAGS.get(node.tag) : undefined
-  return tag ?? fail(at, `unsupported heading tag "${String(node.tag)}"`, { kind: 'unsupported-value', node: `heading "${String(node.tag)}"` })
+  return (
+    tag ??
+    fail(at, `unsupported heading tag "${String(node.tag)}"`, {
+      kind: 'unsupported-value',
+      node: `heading "${String(node.tag)}"`,
+    })
+  )
 }
 
 function renderList(node: LexicalNode, at: At): string {
@@ -138,12 +161,17 @@ function listTag(node: LexicalNode, at: At): 'ul' | 'ol' {
   if (node.listType === 'number') return 'ol'
   // Check lists render as plain bullets: a static page cannot keep the ticks in sync.
   if (node.listType === 'bullet' || node.listType === 'check') return 'ul'
-  return fail(at, `unsupported list type "${String(node.listType)}"`, { kind: 'unsupported-value', node: `list "${String(node.listType)}"` })
+  return fail(at, `unsupported list type "${String(node.listType)}"`, {
+    kind: 'unsupported-value',
+    node: `list "${String(node.listType)}"`,
+  })
 }
 
 function renderListItem(item: LexicalNode, at: At): string {
   return childrenOf(item, at)
-    .map((node, i) => (node.type === 'list' ? renderList(node, childAt(at, i, item)) : renderInline(node, childAt(at, i, item))))
+    .map((node, i) =>
+      node.type === 'list' ? renderList(node, childAt(at, i, item)) : renderInline(node, childAt(at, i, item)),
+    )
     .join('')
 }
 
@@ -156,7 +184,10 @@ function holdsOnlyLists(item: LexicalNode): boolean {
 function renderCustomBlock(node: LexicalNode, at: At): string {
   const fields = isObject(node.fields) ? node.fields : {}
   if (fields.blockType !== 'quote') {
-    fail(at, `unknown block type "${String(fields.blockType)}"`, { kind: 'unknown-node', node: `block "${String(fields.blockType)}"` })
+    fail(at, `unknown block type "${String(fields.blockType)}"`, {
+      kind: 'unknown-node',
+      node: `block "${String(fields.blockType)}"`,
+    })
   }
 
   const text = stringField(fields.text)
@@ -228,7 +259,10 @@ function renderLink(node: LexicalNode, at: At): string {
   const fields = isObject(node.fields) ? node.fields : {}
   const target = linkTarget(fields, at.ctx)
   if (target === null && at.ctx.strictLinks && fields.linkType !== 'internal') {
-    fail(at, `link target "${String(fields.url ?? '')}" is not allowed`, { kind: 'unsafe-link', node: String(fields.url ?? '') })
+    fail(at, `link target "${String(fields.url ?? '')}" is not allowed`, {
+      kind: 'unsafe-link',
+      node: String(fields.url ?? ''),
+    })
   }
   // A link we cannot (or may not) point anywhere still keeps its words.
   if (target === null || isBlank(text)) return text
@@ -282,9 +316,14 @@ function wrapUnlessBlank(tag: string, inner: string): string {
 
 function childrenOf(node: LexicalNode, at: At): LexicalNode[] {
   if (node.children === undefined) return []
-  if (!Array.isArray(node.children)) fail(at, 'children is not a list', { kind: 'malformed', node: `${String(node.type)} children` })
+  if (!Array.isArray(node.children))
+    fail(at, 'children is not a list', { kind: 'malformed', node: `${String(node.type)} children` })
   return node.children.map((child: unknown, i: number) => {
-    if (!isObject(child)) fail(childAt(at, i, node), 'rich-text node is not an object', { kind: 'malformed', node: `${String(node.type)} child` })
+    if (!isObject(child))
+      fail(childAt(at, i, node), 'rich-text node is not an object', {
+        kind: 'malformed',
+        node: `${String(node.type)} child`,
+      })
     return child
   })
 }

@@ -18,7 +18,13 @@ export const CONSENT_VERSIONS = [CONSENT_VERSION] as const
 export const EMAIL_MAX_LENGTH = 254
 
 /** Form field names (`application/x-www-form-urlencoded`). `website` is a honeypot that people leave empty. */
-export const SUBSCRIPTION_FIELDS = { email: 'email', topics: 'topics', language: 'language', consent: 'consent', honeypot: 'website' } as const
+export const SUBSCRIPTION_FIELDS = {
+  email: 'email',
+  topics: 'topics',
+  language: 'language',
+  consent: 'consent',
+  honeypot: 'website',
+} as const
 
 /** Fields a reader can get wrong; each has a static page with the form again and the field marked. */
 export const SUBSCRIPTION_ERROR_FIELDS = ['email', 'topics'] as const

@@ -51,7 +51,12 @@ describe('the CMS client', () => {
 
   it('sends where and select in Payload query syntax', async () => {
     handler = servePages
-    await client().list('press-releases', doc, { locale: 'de', depth: 0, where: { slug: { equals: 'a' } }, select: ['title'] })
+    await client().list('press-releases', doc, {
+      locale: 'de',
+      depth: 0,
+      where: { slug: { equals: 'a' } },
+      select: ['title'],
+    })
     expect(requests[0]!.searchParams.get('where[slug][equals]')).toBe('a')
     expect(requests[0]!.searchParams.get('select[title]')).toBe('true')
   })
@@ -66,7 +71,9 @@ describe('the CMS client', () => {
 
   it('gives up after its retries and names the collection and status', async () => {
     handler = (_req, res) => json(res, 502, { message: 'bad gateway' })
-    await expect(client({ retries: 2 }).list('partners', doc, { locale: 'de', depth: 0 })).rejects.toThrow(/partners page 1: .*HTTP 502/)
+    await expect(client({ retries: 2 }).list('partners', doc, { locale: 'de', depth: 0 })).rejects.toThrow(
+      /partners page 1: .*HTTP 502/,
+    )
     expect(requests).toHaveLength(3)
   })
 
@@ -78,12 +85,17 @@ describe('the CMS client', () => {
 
   it('fails on a network error instead of returning an empty list', async () => {
     const unreachable = createClient({ baseUrl: 'http://127.0.0.1:1', retries: 1, backoffMs: 1 })
-    await expect(unreachable.list('pages', doc, { locale: 'de', depth: 0 })).rejects.toThrow(/cannot be reached .* after 2 attempts/)
+    await expect(unreachable.list('pages', doc, { locale: 'de', depth: 0 })).rejects.toThrow(
+      /cannot be reached .* after 2 attempts/,
+    )
   })
 
   it('names collection, slug, id, field and problem of a document that breaks the schema', async () => {
-    handler = (_req, res) => json(res, 200, { docs: [{ id: 9, slug: 'kaputt', title: 42 }], totalDocs: 1, page: 1, hasNextPage: false })
-    const error = await client().list('press-releases', doc, { locale: 'de', depth: 0 }).catch((e) => e)
+    handler = (_req, res) =>
+      json(res, 200, { docs: [{ id: 9, slug: 'kaputt', title: 42 }], totalDocs: 1, page: 1, hasNextPage: false })
+    const error = await client()
+      .list('press-releases', doc, { locale: 'de', depth: 0 })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(CmsError)
     expect(error.message).toMatch(/press-releases "kaputt" \(id 9\) breaks the contract: field title: .*string/)
   })
@@ -95,12 +107,17 @@ describe('the CMS client', () => {
 
   it('notices when fewer documents arrive than the CMS reports', async () => {
     handler = (_req, res) => json(res, 200, { docs: [documents[0]], totalDocs: 2, page: 1, hasNextPage: false })
-    await expect(client().list('pages', doc, { locale: 'de', depth: 0 })).rejects.toThrow(/read 1 documents, but the CMS reports 2/)
+    await expect(client().list('pages', doc, { locale: 'de', depth: 0 })).rejects.toThrow(
+      /read 1 documents, but the CMS reports 2/,
+    )
   })
 
   it('reads a global and checks it', async () => {
     handler = (_req, res) => json(res, 200, { siteName: 'Masterplan' })
-    const settings = await client().global('site-settings', z.object({ siteName: z.string() }), { locale: 'de', depth: 0 })
+    const settings = await client().global('site-settings', z.object({ siteName: z.string() }), {
+      locale: 'de',
+      depth: 0,
+    })
     expect(settings.siteName).toBe('Masterplan')
     expect(requests[0]!.pathname).toBe('/api/globals/site-settings')
   })

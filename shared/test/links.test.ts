@@ -46,10 +46,15 @@ describe('isWebUrl', () => {
     expect(contract.safeParse(url).success).toBe(true)
   })
 
-  it.each(['mailto:presse@sachsen.example', 'tel:+49351', '/partner/', 'https:example.org', 'https:/example.org', 'javascript:alert(1)', 'www.example.org'])(
-    'refuses %j',
-    (url) => {
-      expect(isWebUrl(url)).toBe(false)
-    },
-  )
+  it.each([
+    'mailto:presse@sachsen.example',
+    'tel:+49351',
+    '/partner/',
+    'https:example.org',
+    'https:/example.org',
+    'javascript:alert(1)',
+    'www.example.org',
+  ])('refuses %j', (url) => {
+    expect(isWebUrl(url)).toBe(false)
+  })
 })

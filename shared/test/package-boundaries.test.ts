@@ -48,7 +48,8 @@ describe('package boundaries', () => {
           const where = path.relative(repo, file)
           if (spec.startsWith('.')) {
             const target = path.resolve(path.dirname(file), spec)
-            if (path.relative(root, target).startsWith('..')) problems.push(`${where}: '${spec}' reaches into another package`)
+            if (path.relative(root, target).startsWith('..'))
+              problems.push(`${where}: '${spec}' reaches into another package`)
           } else if (spec.startsWith('@masterplan/')) {
             const name = spec.split('/').slice(0, 2).join('/')
             if (!deps.has(name)) problems.push(`${where}: '${spec}' is not a declared dependency of ${pkg}`)

@@ -169,7 +169,11 @@ describe('renderRichText: links', () => {
   })
 
   it('renders autolinks like links', () => {
-    const node = { type: 'autolink', fields: { linkType: 'custom', url: 'https://example.org/' }, children: [text('example.org')] }
+    const node = {
+      type: 'autolink',
+      fields: { linkType: 'custom', url: 'https://example.org/' },
+      children: [text('example.org')],
+    }
     expect(renderInParagraph(node)).toContain('<a href="https://example.org/" class="external"')
   })
 
@@ -204,7 +208,9 @@ describe('renderRichText: quote block', () => {
   })
 
   it('turns newlines in the quote text into line breaks', () => {
-    expect(render(doc(quoteBlock({ text: 'Zeile 1\nZeile 2', person: 'E. M.' })))).toContain('<p>Zeile 1<br>Zeile 2</p>')
+    expect(render(doc(quoteBlock({ text: 'Zeile 1\nZeile 2', person: 'E. M.' })))).toContain(
+      '<p>Zeile 1<br>Zeile 2</p>',
+    )
   })
 })
 

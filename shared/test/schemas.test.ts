@@ -13,7 +13,13 @@ const release = {
   issuers: [3],
   contacts: [{ name: 'Pressestelle', phone: '+49 371 000000', email: 'presse@example.org' }],
   lead: 'Die Landesregierung fördert die Strategie der Region.',
-  body: { root: { type: 'root', version: 1, children: [paragraph('Der Regionalkonvent schreibt den Masterplan bis Ende 2026.')] } },
+  body: {
+    root: {
+      type: 'root',
+      version: 1,
+      children: [paragraph('Der Regionalkonvent schreibt den Masterplan bis Ende 2026.')],
+    },
+  },
   _status: 'published',
 }
 
@@ -40,7 +46,15 @@ describe('the press release schema', () => {
 
 describe('the partner schema', () => {
   it('refuses a website that is not http(s)', () => {
-    const base = { id: 1, createdAt: release.createdAt, updatedAt: release.updatedAt, name: 'X', slug: 'x', kind: 'other', _status: 'published' }
+    const base = {
+      id: 1,
+      createdAt: release.createdAt,
+      updatedAt: release.updatedAt,
+      name: 'X',
+      slug: 'x',
+      kind: 'other',
+      _status: 'published',
+    }
     expect(partner.safeParse({ ...base, website: 'https://x.example' }).success).toBe(true)
     expect(partner.safeParse({ ...base, website: 'javascript:alert(1)' }).success).toBe(false)
   })

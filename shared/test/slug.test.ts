@@ -9,7 +9,9 @@ describe('slugify', () => {
   })
 
   it('drops other accents and punctuation and collapses hyphens', () => {
-    expect(slugify('  Café „Zukunft“ – 600.000 € für Südwestsachsen!  ')).toBe('cafe-zukunft-600-000-fuer-suedwestsachsen')
+    expect(slugify('  Café „Zukunft“ – 600.000 € für Südwestsachsen!  ')).toBe(
+      'cafe-zukunft-600-000-fuer-suedwestsachsen',
+    )
   })
 
   it('yields valid slugs only', () => {

@@ -24,13 +24,31 @@ describe('findUnrenderable', () => {
   })
 
   it.each([
-    [doc({ type: 'upload', relationTo: 'media', value: 1 }), { kind: 'unknown-node', node: 'upload', path: 'root > 0' }],
-    [doc(paragraph(text('a'), { type: 'mention', text: '@x' })), { kind: 'unknown-node', node: 'mention', path: 'root > 0 > 1' }],
-    [doc(list(item(paragraph(text('x'))))), { kind: 'misplaced-node', node: 'paragraph in listitem', path: 'root > 0 > 0 > 0' }],
+    [
+      doc({ type: 'upload', relationTo: 'media', value: 1 }),
+      { kind: 'unknown-node', node: 'upload', path: 'root > 0' },
+    ],
+    [
+      doc(paragraph(text('a'), { type: 'mention', text: '@x' })),
+      { kind: 'unknown-node', node: 'mention', path: 'root > 0 > 1' },
+    ],
+    [
+      doc(list(item(paragraph(text('x'))))),
+      { kind: 'misplaced-node', node: 'paragraph in listitem', path: 'root > 0 > 0 > 0' },
+    ],
     [doc(text('lose')), { kind: 'misplaced-node', node: 'text in root', path: 'root > 0' }],
-    [doc({ type: 'heading', tag: 'h7', children: [] }), { kind: 'unsupported-value', node: 'heading "h7"', path: 'root > 0' }],
-    [doc({ type: 'block', fields: { blockType: 'video' } }), { kind: 'unknown-node', node: 'block "video"', path: 'root > 0' }],
-    [doc(paragraph(link('javascript:alert(1)'))), { kind: 'unsafe-link', node: 'javascript:alert(1)', path: 'root > 0 > 0' }],
+    [
+      doc({ type: 'heading', tag: 'h7', children: [] }),
+      { kind: 'unsupported-value', node: 'heading "h7"', path: 'root > 0' },
+    ],
+    [
+      doc({ type: 'block', fields: { blockType: 'video' } }),
+      { kind: 'unknown-node', node: 'block "video"', path: 'root > 0' },
+    ],
+    [
+      doc(paragraph(link('javascript:alert(1)'))),
+      { kind: 'unsafe-link', node: 'javascript:alert(1)', path: 'root > 0 > 0' },
+    ],
     [{ root: { type: 'paragraph' } }, { kind: 'malformed', node: 'root', path: 'root' }],
   ])('names what the renderer refuses in %j', (state, problem) => {
     expect(findUnrenderable(state)).toEqual(problem)

@@ -10,7 +10,15 @@ const repo = path.dirname(siteDir)
 export const siteCacheDir = () => path.resolve(siteDir, readSiteEnv().SITE_CACHE_DIR)
 
 /** What the site's pages are made of besides the CMS's data: its own code, styles and files, the shared contract, the lockfile. */
-const INPUTS = ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared/src', 'shared/package.json', 'pnpm-lock.yaml']
+const INPUTS = [
+  'site/src',
+  'site/public',
+  'site/astro.config.mjs',
+  'site/package.json',
+  'shared/src',
+  'shared/package.json',
+  'pnpm-lock.yaml',
+]
 
 const filesOf = (entry: string): string[] => {
   const full = path.join(repo, entry)
@@ -30,6 +38,11 @@ const filesOf = (entry: string): string[] => {
  */
 export function siteCodeDigest(): string {
   const hash = createHash('sha256')
-  for (const file of INPUTS.flatMap(filesOf).sort()) hash.update(file).update('\0').update(readFileSync(path.join(repo, file))).update('\0')
+  for (const file of INPUTS.flatMap(filesOf).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(repo, file)))
+      .update('\0')
   return hash.digest('base64url')
 }

@@ -26,14 +26,20 @@ const KEEP = 3
 
 const filesIn = (dir: string): string[] =>
   existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     : []
 
 /** The pages the last build's incremental manifest records, as paths relative to the output folder. */
 function recordedPages(cacheDir: string): Set<string> {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(cacheDir, 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> }
-    return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((p) => decodeURI(p.outputFile))))
+    const manifest = JSON.parse(readFileSync(path.join(cacheDir, 'incremental-build.json'), 'utf8')) as {
+      routes: Record<string, { paths: Record<string, { outputFile: string }> }>
+    }
+    return new Set(
+      Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((p) => decodeURI(p.outputFile))),
+    )
   } catch {
     return new Set()
   }
@@ -62,8 +68,15 @@ async function prefill(out: string, cacheDir: string): Promise<string[]> {
  */
 async function removeStale(out: string, cacheDir: string, prefilled: string[], since: number): Promise<number> {
   const kept = recordedPages(cacheDir)
-  const stale = prefilled.filter((file) => !kept.has(file) && (statSync(path.join(out, file), { throwIfNoEntry: false })?.mtimeMs ?? 0) < since)
-  await Promise.all(stale.flatMap((file) => [rm(path.join(out, file), { force: true }), rm(path.join(cacheDir, 'dist', file), { force: true })]))
+  const stale = prefilled.filter(
+    (file) => !kept.has(file) && (statSync(path.join(out, file), { throwIfNoEntry: false })?.mtimeMs ?? 0) < since,
+  )
+  await Promise.all(
+    stale.flatMap((file) => [
+      rm(path.join(out, file), { force: true }),
+      rm(path.join(cacheDir, 'dist', file), { force: true }),
+    ]),
+  )
   return stale.length
 }
 
@@ -73,14 +86,20 @@ async function removeStale(out: string, cacheDir: string, prefilled: string[], s
  */
 function link(from: string, to: string): void {
   const sameDisk = statSync(from).dev === statSync(path.dirname(to)).dev
-  const result = spawnSync('cp', [sameDisk ? '-al' : '-a', `${from}/.`, to], { stdio: ['ignore', 'inherit', 'inherit'] })
+  const result = spawnSync('cp', [sameDisk ? '-al' : '-a', `${from}/.`, to], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   if (result.status !== 0) throw new Error(`copying ${from} into ${to} failed (exit ${result.status})`)
 }
 
 const countPages = (dir: string): number => filesIn(dir).filter((file) => file.endsWith('.html')).length
 
 function run(command: 'astro' | 'pagefind', args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), args, { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const result = spawnSync(path.join(siteDir, 'node_modules/.bin', command), args, {
+    cwd: siteDir,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status})`)
 }
 
@@ -163,7 +182,11 @@ async function publishLocked() {
     await mkdir(out, { recursive: true })
     const prefilled = await prefill(out, cacheDir)
     const buildStarted = Date.now()
-    run('astro', ['build', ...(full ? ['--force'] : [])], { ...process.env, SITE_OUT_DIR: out, SITE_OUT_DIR_PREFILLED: '1' })
+    run('astro', ['build', ...(full ? ['--force'] : [])], {
+      ...process.env,
+      SITE_OUT_DIR: out,
+      SITE_OUT_DIR_PREFILLED: '1',
+    })
     stale = await removeStale(out, cacheDir, prefilled, buildStarted)
     const lastIndex = previous ? path.join(previous, 'pagefind') : null
     const indexLater = lastIndex !== null && existsSync(lastIndex)
@@ -186,9 +209,20 @@ async function publishLocked() {
     throw new Error(`${(error as Error).message}; the live site is unchanged`)
   }
   const current = path.basename(await readlink(live))
-  const old = (await readdir(builds)).sort().filter((name) => name !== current).slice(0, -KEEP + 1 || undefined)
+  const old = (await readdir(builds))
+    .sort()
+    .filter((name) => name !== current)
+    .slice(0, -KEEP + 1 || undefined)
   await Promise.all(old.map((name) => rm(path.join(builds, name), { recursive: true, force: true })))
-  return { ok: true, folder: done, pages: countPages(done), stale, full, servedAfter, seconds: (Date.now() - started) / 1000 }
+  return {
+    ok: true,
+    folder: done,
+    pages: countPages(done),
+    stale,
+    full,
+    servedAfter,
+    seconds: (Date.now() - started) / 1000,
+  }
 }
 
 try {

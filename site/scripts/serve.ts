@@ -12,7 +12,10 @@ import { readServeEnv } from '@masterplan/shared'
 import sirv from 'sirv'
 
 const env = readServeEnv()
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: String(env.SITE_PORT) } } })
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', default: String(env.SITE_PORT) } },
+})
 const root = path.resolve(positionals[0] ?? 'dist')
 
 /**
@@ -23,8 +26,7 @@ const formAction = ["'self'", ...(env.CMS_URL ? [new URL(env.CMS_URL).origin] : 
 
 /** Strict by default: only the site's own origin, no inline script, no framing. */
 const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action ${formAction}; frame-ancestors 'none'`,
+  'Content-Security-Policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action ${formAction}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'interest-cohort=()',
@@ -40,7 +42,10 @@ function handlerFor(folder: string) {
       setHeaders: (res, pathname) => {
         for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
         // Hashed assets never change; pages must revalidate so a publish shows at once.
-        res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+        res.setHeader(
+          'Cache-Control',
+          pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
       },
     })
     handlers.set(folder, handler)

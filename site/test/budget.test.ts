@@ -10,9 +10,11 @@ const dist = inject('distDir')
 const BUDGET = 14 * 1024
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length
 
-const stylesheets = (html: string) => [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!)
+const stylesheets = (html: string) =>
+  [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!)
 /** Executable scripts only: JSON-LD is data, not JavaScript. */
-const scripts = (html: string) => [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((m) => m[0])
+const scripts = (html: string) =>
+  [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((m) => m[0])
 
 describe('the byte budget of every page', async () => {
   const pages = (await files(dist)).filter((f) => f.endsWith('.html'))

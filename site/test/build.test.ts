@@ -11,7 +11,8 @@ const dist = inject('distDir')
 const cmsUrl = inject('cmsUrl')
 const fixtures = inject('fixtures')
 
-const api = async (collection: string, query = '') => (await fetch(`${cmsUrl}/api/${collection}?limit=0${query}`)).json()
+const api = async (collection: string, query = '') =>
+  (await fetch(`${cmsUrl}/api/${collection}?limit=0${query}`)).json()
 
 describe('the built site', () => {
   it.each([
@@ -43,12 +44,14 @@ describe('the built site', () => {
     expect(await read(dist, 'favicon.svg')).toMatch(/^<svg /)
     const pages = (await files(dist)).filter((file) => file.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(10)
-    for (const page of pages) expect(await read(dist, page), page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')
+    for (const page of pages)
+      expect(await read(dist, page), page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')
   })
 
   it('has one page per public press release, partner and page, as the API counts them', async () => {
     const all = await files(dist)
-    const count = (prefix: string) => all.filter((f) => new RegExp(`^${prefix}/[^/]+/index\\.html$`).test(f) && !/\/(seite|jahr)\//.test(f)).length
+    const count = (prefix: string) =>
+      all.filter((f) => new RegExp(`^${prefix}/[^/]+/index\\.html$`).test(f) && !/\/(seite|jahr)\//.test(f)).length
     expect(count('aktuelles')).toBe((await api('press-releases')).totalDocs)
     expect(count('partner')).toBe((await api('partners')).totalDocs)
     const pages = (await api('pages')).docs as Array<{ slug: string }>
@@ -71,7 +74,9 @@ describe('the built site', () => {
 
   it('renders a quote as a blockquote with person and office, images with credit, attachments with type and size', async () => {
     const html = await read(dist, `aktuelles/${fixtures.withImage.slug}/index.html`)
-    expect(html).toMatch(/<figure class="quote"><blockquote><p>Wir gestalten den Wandel gemeinsam\.<\/p><\/blockquote><figcaption>Erika Beispiel, Sprecherin \(Beispiel\)<\/figcaption><\/figure>/)
+    expect(html).toMatch(
+      /<figure class="quote"><blockquote><p>Wir gestalten den Wandel gemeinsam\.<\/p><\/blockquote><figcaption>Erika Beispiel, Sprecherin \(Beispiel\)<\/figcaption><\/figure>/,
+    )
     expect(html).toContain('Foto: Beispiel, CC BY 4.0')
     expect(html).toMatch(/<source[^>]+type="image\/avif"/)
     expect(html).toMatch(/<source[^>]+type="image\/webp"/)
@@ -83,16 +88,19 @@ describe('the built site', () => {
 })
 
 describe('drafts and embargoed releases', () => {
-  it.each(['draft', 'embargoed'] as const)('a %s release is absent from HTML, feed, sitemap, calendar and search index', async (kind) => {
-    const marker = kind === 'draft' ? 'Entwurfsgeheimnis' : 'Sperrfristgeheimnis'
-    const text = await publicText(dist)
-    expect(text).not.toContain(marker)
-    expect(text).not.toContain(fixtures[kind].slug)
-    expect(await searchIndexText(dist)).not.toContain(marker)
-    // The same checks find a published release, so they are able to fail.
-    expect(text).toContain('Bildtermin')
-    expect(await searchIndexText(dist)).toContain('Bildtermin')
-  })
+  it.each(['draft', 'embargoed'] as const)(
+    'a %s release is absent from HTML, feed, sitemap, calendar and search index',
+    async (kind) => {
+      const marker = kind === 'draft' ? 'Entwurfsgeheimnis' : 'Sperrfristgeheimnis'
+      const text = await publicText(dist)
+      expect(text).not.toContain(marker)
+      expect(text).not.toContain(fixtures[kind].slug)
+      expect(await searchIndexText(dist)).not.toContain(marker)
+      // The same checks find a published release, so they are able to fail.
+      expect(text).toContain('Bildtermin')
+      expect(await searchIndexText(dist)).toContain('Bildtermin')
+    },
+  )
 })
 
 describe('a document that breaks the contract', () => {
@@ -100,8 +108,12 @@ describe('a document that breaks the contract', () => {
     const db = new pg.Client({ connectionString: inject('cmsEnv').DATABASE_URL })
     await db.connect()
     // Written past Payload's validation, as a faulty migration or import could.
-    const { rows } = await db.query(`SELECT _parent_id, email FROM press_releases_contacts WHERE _parent_id = $1`, [fixtures.withImage.id])
-    await db.query(`UPDATE press_releases_contacts SET email = 'kein-mail' WHERE _parent_id = $1`, [fixtures.withImage.id])
+    const { rows } = await db.query(`SELECT _parent_id, email FROM press_releases_contacts WHERE _parent_id = $1`, [
+      fixtures.withImage.id,
+    ])
+    await db.query(`UPDATE press_releases_contacts SET email = 'kein-mail' WHERE _parent_id = $1`, [
+      fixtures.withImage.id,
+    ])
     const out = await mkdtemp(path.join(os.tmpdir(), 'masterplan-broken-'))
     try {
       const result = buildSite(cmsUrl, 'http://localhost:4321', out)
@@ -109,7 +121,10 @@ describe('a document that breaks the contract', () => {
       expect(result.output).toContain(`press-releases "${fixtures.withImage.slug}" (id ${fixtures.withImage.id})`)
       expect(result.output).toMatch(/contacts\.0\.email/)
     } finally {
-      await db.query(`UPDATE press_releases_contacts SET email = $2 WHERE _parent_id = $1`, [fixtures.withImage.id, rows[0].email])
+      await db.query(`UPDATE press_releases_contacts SET email = $2 WHERE _parent_id = $1`, [
+        fixtures.withImage.id,
+        rows[0].email,
+      ])
       await db.end()
       await rm(out, { recursive: true, force: true })
     }

@@ -15,7 +15,9 @@ export async function searchIndexText(dist: string): Promise<string> {
   const all = await files(path.join(dist, 'pagefind'))
   const fragments = all.filter((f) => f.endsWith('.pf_fragment'))
   if (!fragments.length) throw new Error('no Pagefind fragments found')
-  const texts = await Promise.all(fragments.map(async (f) => gunzipSync(await readFile(path.join(dist, 'pagefind', f))).toString('utf8')))
+  const texts = await Promise.all(
+    fragments.map(async (f) => gunzipSync(await readFile(path.join(dist, 'pagefind', f))).toString('utf8')),
+  )
   return texts.join('\n')
 }
 

@@ -23,7 +23,9 @@ const inBothLanguages = (sitePath: string) => LOCALES.map((locale) => localizedS
 
 const formPages = inBothLanguages(SUBSCRIPTION_PAGES.form)
 const errorPages = SUBSCRIPTION_ERROR_FIELDS.flatMap((field) => inBothLanguages(subscriptionErrorPage(field)))
-const statusPages = (['pending', 'confirmed', 'invalidLink', 'unsubscribed'] as const).flatMap((status) => inBothLanguages(SUBSCRIPTION_PAGES[status]))
+const statusPages = (['pending', 'confirmed', 'invalidLink', 'unsubscribed'] as const).flatMap((status) =>
+  inBothLanguages(SUBSCRIPTION_PAGES[status]),
+)
 /** Where the CMS sends readers; nobody should find these pages any other way. */
 const unlistedPages = [...errorPages, ...statusPages]
 
@@ -44,14 +46,17 @@ describe('the subscription pages', () => {
     expect(existsSync(path.join(dist, fileOf(sitePath)))).toBe(true)
   })
 
-  it.each([...formPages, ...errorPages])('%s posts the form straight to the CMS, without JavaScript', async (sitePath) => {
-    const html = await read(dist, fileOf(sitePath))
-    const form = formOf(html)
-    const [open] = tagsIn(form, 'form')
-    expect(attribute(open!, 'method')).toBe('post')
-    expect(attribute(open!, 'action')).toBe(`${cmsUrl}${SUBSCRIPTION_ENDPOINTS.request}`)
-    expect(html).not.toMatch(/<script\b/)
-  })
+  it.each([...formPages, ...errorPages])(
+    '%s posts the form straight to the CMS, without JavaScript',
+    async (sitePath) => {
+      const html = await read(dist, fileOf(sitePath))
+      const form = formOf(html)
+      const [open] = tagsIn(form, 'form')
+      expect(attribute(open!, 'method')).toBe('post')
+      expect(attribute(open!, 'action')).toBe(`${cmsUrl}${SUBSCRIPTION_ENDPOINTS.request}`)
+      expect(html).not.toMatch(/<script\b/)
+    },
+  )
 
   it.each(formPages)('%s has exactly the fields the CMS reads', async (sitePath) => {
     const form = formOf(await read(dist, fileOf(sitePath)))
@@ -59,12 +64,12 @@ describe('the subscription pages', () => {
     expect(new Set(names)).toEqual(new Set(Object.values(SUBSCRIPTION_FIELDS)))
 
     const email = tagsIn(form, 'input').find((tag) => attribute(tag, 'name') === SUBSCRIPTION_FIELDS.email)!
-    expect([attribute(email, 'type'), attribute(email, 'autocomplete'), attribute(email, 'required'), attribute(email, 'maxlength')]).toEqual([
-      'email',
-      'email',
-      '',
-      String(EMAIL_MAX_LENGTH),
-    ])
+    expect([
+      attribute(email, 'type'),
+      attribute(email, 'autocomplete'),
+      attribute(email, 'required'),
+      attribute(email, 'maxlength'),
+    ]).toEqual(['email', 'email', '', String(EMAIL_MAX_LENGTH)])
     const consent = tagsIn(form, 'input').find((tag) => attribute(tag, 'name') === SUBSCRIPTION_FIELDS.consent)!
     expect([attribute(consent, 'type'), attribute(consent, 'value')]).toEqual(['hidden', CONSENT_VERSION])
     // The version a reader agrees to is shown, not only sent.
@@ -77,18 +82,20 @@ describe('the subscription pages', () => {
     expect(wrapper?.[0]).toMatch(/class="visually-hidden/)
     const honeypot = tagsIn(wrapper![1]!, 'input')
     expect(honeypot).toHaveLength(1)
-    expect([attribute(honeypot[0]!, 'name'), attribute(honeypot[0]!, 'tabindex'), attribute(honeypot[0]!, 'autocomplete'), attribute(honeypot[0]!, 'value')]).toEqual([
-      SUBSCRIPTION_FIELDS.honeypot,
-      '-1',
-      'off',
-      undefined,
-    ])
+    expect([
+      attribute(honeypot[0]!, 'name'),
+      attribute(honeypot[0]!, 'tabindex'),
+      attribute(honeypot[0]!, 'autocomplete'),
+      attribute(honeypot[0]!, 'value'),
+    ]).toEqual([SUBSCRIPTION_FIELDS.honeypot, '-1', 'off', undefined])
   })
 
   it('preselect the language of the page', async () => {
     for (const locale of LOCALES) {
       const form = formOf(await read(dist, fileOf(localizedSitePath(locale, SUBSCRIPTION_PAGES.form))))
-      const checked = tagsIn(form, 'input').filter((tag) => attribute(tag, 'name') === SUBSCRIPTION_FIELDS.language && attribute(tag, 'checked') !== undefined)
+      const checked = tagsIn(form, 'input').filter(
+        (tag) => attribute(tag, 'name') === SUBSCRIPTION_FIELDS.language && attribute(tag, 'checked') !== undefined,
+      )
       expect(checked.map((tag) => attribute(tag, 'value'))).toEqual([locale])
     }
   })
@@ -113,7 +120,8 @@ describe('pages only the CMS leads to', () => {
 
   it('are left out of the sitemap, while the form is in it', async () => {
     const sitemaps = (await files(dist)).filter((f) => /^sitemap-\d+\.xml$/.test(f))
-    const locations = (await Promise.all(sitemaps.map((f) => read(dist, f)))).join('\n').match(/<loc>[^<]+<\/loc>/g) ?? []
+    const locations =
+      (await Promise.all(sitemaps.map((f) => read(dist, f)))).join('\n').match(/<loc>[^<]+<\/loc>/g) ?? []
     const urlPaths = locations.map((loc) => new URL(loc.slice(5, -6)).pathname)
     for (const sitePath of unlistedPages) expect(urlPaths).not.toContain(sitePath)
     expect(urlPaths).toEqual(expect.arrayContaining(formPages))
@@ -122,7 +130,12 @@ describe('pages only the CMS leads to', () => {
 
   it('are left out of the search index', async () => {
     const index = await searchIndexText(dist)
-    for (const words of ['Bitte bestätigen Sie Ihr Abonnement', 'Dieser Link ist ungültig', 'Sie sind abgemeldet', 'Wählen Sie mindestens ein Thema aus']) {
+    for (const words of [
+      'Bitte bestätigen Sie Ihr Abonnement',
+      'Dieser Link ist ungültig',
+      'Sie sind abgemeldet',
+      'Wählen Sie mindestens ein Thema aus',
+    ]) {
       expect(index).not.toContain(words)
     }
     // Nor does every release turn up for "E-Mail" because of the link to the form.

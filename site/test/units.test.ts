@@ -25,7 +25,12 @@ describe('dates and sizes', () => {
   })
 })
 
-const milestone = (id: number, plannedDate: string, status: Milestone['status'], extra: Partial<Milestone> = {}): Milestone => ({
+const milestone = (
+  id: number,
+  plannedDate: string,
+  status: Milestone['status'],
+  extra: Partial<Milestone> = {},
+): Milestone => ({
   id,
   slug: `m-${id}`,
   title: `Meilenstein ${id}; mit, Sonderzeichen`,
@@ -39,7 +44,11 @@ const milestone = (id: number, plannedDate: string, status: Milestone['status'],
 
 describe('the timeline', () => {
   const items = timeline(
-    [milestone(2, '2026-12-31T10:00:00.000Z', 'planned'), milestone(1, '2025-04-15T10:00:00.000Z', 'done'), milestone(3, '2026-03-01T10:00:00.000Z', 'postponed')],
+    [
+      milestone(2, '2026-12-31T10:00:00.000Z', 'planned'),
+      milestone(1, '2025-04-15T10:00:00.000Z', 'done'),
+      milestone(3, '2026-03-01T10:00:00.000Z', 'postponed'),
+    ],
     '2026-01-10',
   )
 
@@ -48,17 +57,22 @@ describe('the timeline', () => {
   })
 
   it('flags the first open milestone after today as next', () => {
-    expect(items.filter((i) => i.kind === 'milestone' && i.next).map((i) => i.kind === 'milestone' && i.milestone.id)).toEqual([3])
+    expect(
+      items.filter((i) => i.kind === 'milestone' && i.next).map((i) => i.kind === 'milestone' && i.milestone.id),
+    ).toEqual([3])
   })
 })
 
 describe('the calendar', () => {
-  const ics = calendar([milestone(7, '2026-06-01T10:00:00.000Z', 'planned', { plannedEndDate: '2026-06-03T10:00:00.000Z' })], {
-    host: 'masterplan.example',
-    name: 'Zeitplan',
-    url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
-    dayOf: (iso) => iso.slice(0, 10),
-  })
+  const ics = calendar(
+    [milestone(7, '2026-06-01T10:00:00.000Z', 'planned', { plannedEndDate: '2026-06-03T10:00:00.000Z' })],
+    {
+      host: 'masterplan.example',
+      name: 'Zeitplan',
+      url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
+      dayOf: (iso) => iso.slice(0, 10),
+    },
+  )
 
   it('has CRLF line ends, escaped text and a stable UID', () => {
     expect(ics.split('\r\n').length).toBeGreaterThan(10)
@@ -98,7 +112,9 @@ describe('site URLs', () => {
   })
 
   it('make canonical URLs on SITE_URL', () => {
-    expect(absolute('/aktuelles/')).toBe(new URL('/aktuelles/', process.env.SITE_URL ?? 'http://localhost:4321').toString())
+    expect(absolute('/aktuelles/')).toBe(
+      new URL('/aktuelles/', process.env.SITE_URL ?? 'http://localhost:4321').toString(),
+    )
   })
 })
 
@@ -113,7 +129,12 @@ describe('the subscription pages', () => {
   it('keep the form listed and every page the CMS leads to unlisted, in both languages', () => {
     expect(isUnlisted('/abonnieren/')).toBe(false)
     expect(isUnlisted('/en/abonnieren/')).toBe(false)
-    for (const path of ['/abonnieren/bestaetigen/', '/en/abonnieren/abgemeldet/', '/abonnieren/fehler/email/', '/en/abonnieren/fehler/topics/']) {
+    for (const path of [
+      '/abonnieren/bestaetigen/',
+      '/en/abonnieren/abgemeldet/',
+      '/abonnieren/fehler/email/',
+      '/en/abonnieren/fehler/topics/',
+    ]) {
       expect(isUnlisted(path), path).toBe(true)
     }
     expect(isUnlisted('/aktuelles/')).toBe(false)
@@ -124,11 +145,20 @@ describe('the press archive pages', () => {
   /** `count` releases, one a day from 1 January 2026, newest first as the site lists them. */
   const releases = (count: number) =>
     Array.from({ length: count }, (_, i) => ({
-      doc: { slug: `pm-${i + 1}`, title: `Meldung ${i + 1}`, subtitle: null, releaseDate: new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString(), issuers: [] },
+      doc: {
+        slug: `pm-${i + 1}`,
+        title: `Meldung ${i + 1}`,
+        subtitle: null,
+        releaseDate: new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString(),
+        issuers: [],
+      },
       untranslated: [],
       hasEnglish: false,
     })).reverse() as unknown as Parameters<typeof listPages>[3]
-  const byRest = (count: number) => new Map(listPages('de', '/aktuelles/', 'Medieninformationen', releases(count), [2026]).map((p) => [p.rest, p.props]))
+  const byRest = (count: number) =>
+    new Map(
+      listPages('de', '/aktuelles/', 'Medieninformationen', releases(count), [2026]).map((p) => [p.rest, p.props]),
+    )
 
   it('count archive pages from the oldest release, so a new release leaves the older pages as they were', () => {
     const before = byRest(45)

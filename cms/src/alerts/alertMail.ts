@@ -13,7 +13,8 @@ const words = {
     more: 'Weiterlesen',
     correction: 'Korrektur',
     why: { release: 'Medieninformationen', correction: 'Medieninformationen', milestone: 'Änderungen im Zeitplan' },
-    because: (topic: string, site: string) => `Sie erhalten diese E-Mail, weil Sie ${topic} von ${site} abonniert haben.`,
+    because: (topic: string, site: string) =>
+      `Sie erhalten diese E-Mail, weil Sie ${topic} von ${site} abonniert haben.`,
     unsubscribe: 'Abmelden',
   },
   en: {
@@ -21,7 +22,8 @@ const words = {
     more: 'Read more',
     correction: 'Correction',
     why: { release: 'press releases', correction: 'press releases', milestone: 'timeline changes' },
-    because: (topic: string, site: string) => `You receive this e-mail because you subscribed to ${topic} from ${site}.`,
+    because: (topic: string, site: string) =>
+      `You receive this e-mail because you subscribed to ${topic} from ${site}.`,
     unsubscribe: 'Unsubscribe',
   },
 } as const
@@ -31,7 +33,14 @@ const words = {
  * and in the RFC 2369 / RFC 8058 headers (one click in the mail client, no login), and a Message-ID
  * of its own per alert and subscriber, so a receiving system can recognise a repeat.
  */
-export function alertMail(kind: Kind, alertId: number, content: AlertContent, to: Recipient, unsubscribe: string, imprint: Imprint): SendEmailOptions {
+export function alertMail(
+  kind: Kind,
+  alertId: number,
+  content: AlertContent,
+  to: Recipient,
+  unsubscribe: string,
+  imprint: Imprint,
+): SendEmailOptions {
   const language: Locale = to.language
   const w = words[language]
   const c = content[language]
@@ -79,7 +88,10 @@ export function alertMail(kind: Kind, alertId: number, content: AlertContent, to
     text,
     html,
     messageId: `<alert-${alertId}-${to.id}@${host}>`,
-    list: { id: { url: `${kind === 'milestone' ? 'zeitplan' : 'medieninformationen'}.${host}`, comment: imprint.siteName }, unsubscribe: { url: unsubscribe, comment: w.unsubscribe } },
+    list: {
+      id: { url: `${kind === 'milestone' ? 'zeitplan' : 'medieninformationen'}.${host}`, comment: imprint.siteName },
+      unsubscribe: { url: unsubscribe, comment: w.unsubscribe },
+    },
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   }
 }

@@ -4,7 +4,10 @@ import { readEnv } from '../lib/env.ts'
 import type { Alert } from '../payload-types.ts'
 
 /** What an alert says, in each language: read once per send, not once per mail. */
-export type AlertContent = Record<Locale, { title: string; subtitle?: string | null; date: string; summary: string; url: string; note?: string | null }>
+export type AlertContent = Record<
+  Locale,
+  { title: string; subtitle?: string | null; date: string; summary: string; url: string; note?: string | null }
+>
 
 const statusWords: Record<Locale, Record<MilestoneStatus, string>> = {
   de: { planned: 'geplant', 'in-progress': 'in Arbeit', done: 'erledigt', postponed: 'verschoben' },
@@ -12,9 +15,15 @@ const statusWords: Record<Locale, Record<MilestoneStatus, string>> = {
 }
 
 const idOf = (ref: number | { id: number } | null | undefined) => (typeof ref === 'object' ? ref?.id : ref)
-const sitePath = (locale: Locale, path: string) => new URL(locale === 'en' ? `/en${path}` : path, readEnv().SITE_URL).toString()
+const sitePath = (locale: Locale, path: string) =>
+  new URL(locale === 'en' ? `/en${path}` : path, readEnv().SITE_URL).toString()
 const day = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso))
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(iso))
 
 /**
  * The published state of the alert's document, or null when it is no longer public (then the alert
@@ -24,17 +33,48 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
   const entries = await Promise.all(
     LOCALES.map(async (locale) => {
       if (alert.kind === 'milestone') {
-        const doc = await payload.findByID({ collection: 'milestones', id: idOf(alert.milestone)!, locale, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
+        const doc = await payload.findByID({
+          collection: 'milestones',
+          id: idOf(alert.milestone)!,
+          locale,
+          depth: 0,
+          draft: false,
+          overrideAccess: true,
+          disableErrors: true,
+        })
         if (doc?._status !== 'published') return null
         const date = doc.actualDate ?? doc.plannedDate
-        const when = doc.plannedEndDate ? `${day(doc.plannedDate, locale)} – ${day(doc.plannedEndDate, locale)}` : day(date, locale)
-        const summary = locale === 'en' ? `Status: ${statusWords.en[doc.status]}. Date: ${when}.` : `Stand: ${statusWords.de[doc.status]}. Termin: ${when}.`
+        const when = doc.plannedEndDate
+          ? `${day(doc.plannedDate, locale)} – ${day(doc.plannedEndDate, locale)}`
+          : day(date, locale)
+        const summary =
+          locale === 'en'
+            ? `Status: ${statusWords.en[doc.status]}. Date: ${when}.`
+            : `Stand: ${statusWords.de[doc.status]}. Termin: ${when}.`
         return [locale, { title: doc.title, date, summary, url: sitePath(locale, `/zeitplan/#${doc.slug}`) }] as const
       }
-      const doc = await payload.findByID({ collection: 'press-releases', id: idOf(alert.pressRelease)!, locale, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
+      const doc = await payload.findByID({
+        collection: 'press-releases',
+        id: idOf(alert.pressRelease)!,
+        locale,
+        depth: 0,
+        draft: false,
+        overrideAccess: true,
+        disableErrors: true,
+      })
       if (doc?._status !== 'published' || (doc.embargoUntil && new Date(doc.embargoUntil) > new Date())) return null
       const note = alert.kind === 'correction' ? doc.corrections?.at(-1)?.note : null
-      return [locale, { title: doc.title, subtitle: doc.subtitle, date: day(doc.releaseDate, locale), summary: doc.lead, url: sitePath(locale, `/aktuelles/${doc.slug}/`), note }] as const
+      return [
+        locale,
+        {
+          title: doc.title,
+          subtitle: doc.subtitle,
+          date: day(doc.releaseDate, locale),
+          summary: doc.lead,
+          url: sitePath(locale, `/aktuelles/${doc.slug}/`),
+          note,
+        },
+      ] as const
     }),
   )
   if (entries.some((entry) => entry === null)) return null

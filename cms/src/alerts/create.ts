@@ -12,12 +12,23 @@ type NewAlert =
  */
 export async function awaitLive(req: PayloadRequest, alert: NewAlert): Promise<number | null> {
   if (readEnv().SITE_BUILD_TARGET === 'none') return null
-  const created = await req.payload.create({ collection: 'alerts', data: { ...alert, status: 'waiting' }, depth: 0, req, overrideAccess: true })
+  const created = await req.payload.create({
+    collection: 'alerts',
+    data: { ...alert, status: 'waiting' },
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
   return created.id
 }
 
 /** A release is announced once in its life: publishing it again after a withdrawal sends nothing. */
 export async function hasReleaseAlert(req: PayloadRequest, pressRelease: number): Promise<boolean> {
-  const found = await req.payload.count({ collection: 'alerts', where: { and: [{ pressRelease: { equals: pressRelease } }, { kind: { equals: 'release' } }] }, req, overrideAccess: true })
+  const found = await req.payload.count({
+    collection: 'alerts',
+    where: { and: [{ pressRelease: { equals: pressRelease } }, { kind: { equals: 'release' } }] },
+    req,
+    overrideAccess: true,
+  })
   return found.totalDocs > 0
 }

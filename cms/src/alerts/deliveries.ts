@@ -16,7 +16,9 @@ const subscribedTo = (topic: SubscriptionTopic, liveAt: string) =>
 
 /** Who receives an alert: subscribers of its topic, confirmed before the page went live. */
 export async function countRecipients(payload: Payload, topic: SubscriptionTopic, liveAt: string): Promise<number> {
-  const { rows } = await db(payload).execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM subscriptions s WHERE ${subscribedTo(topic, liveAt)}`)
+  const { rows } = await db(payload).execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM subscriptions s WHERE ${subscribedTo(topic, liveAt)}`,
+  )
   return rows[0]!.n
 }
 
@@ -26,7 +28,14 @@ export async function countRecipients(payload: Payload, topic: SubscriptionTopic
  * recipient. Claims older than `staleMs` belong to a worker that died mid-send; they are taken over
  * (that recipient may get the mail twice if the server had accepted it — never none).
  */
-export async function claimRecipients(payload: Payload, alertId: number, topic: SubscriptionTopic, liveAt: string, limit: number, staleMs: number): Promise<Recipient[]> {
+export async function claimRecipients(
+  payload: Payload,
+  alertId: number,
+  topic: SubscriptionTopic,
+  liveAt: string,
+  limit: number,
+  staleMs: number,
+): Promise<Recipient[]> {
   const { rows: stale } = await db(payload).execute<{ subscription: number }>(sql`
     UPDATE alert_deliveries SET at = now(), updated_at = now()
     WHERE id IN (SELECT id FROM alert_deliveries WHERE alert_id = ${alertId} AND status = 'sending' AND at < now() - make_interval(secs => ${staleMs / 1000}) LIMIT ${limit} FOR UPDATE SKIP LOCKED)
@@ -40,13 +49,21 @@ export async function claimRecipients(payload: Payload, alertId: number, topic: 
     ON CONFLICT DO NOTHING RETURNING subscription`)
   const ids = [...stale, ...fresh].map((row) => Number(row.subscription))
   if (ids.length === 0) return []
-  const { rows } = await db(payload).execute<Recipient>(sql`SELECT id, email, language FROM subscriptions WHERE id IN ${ids} ORDER BY id`)
+  const { rows } = await db(payload).execute<Recipient>(
+    sql`SELECT id, email, language FROM subscriptions WHERE id IN ${ids} ORDER BY id`,
+  )
   // A claimed subscriber who unsubscribed meanwhile has no row left to mail.
   return rows
 }
 
 /** The server's answer for a claimed recipient: accepted, or refused for good. */
-export async function recordDelivery(payload: Payload, alertId: number, subscription: number, status: 'sent' | 'failed', response: string): Promise<void> {
+export async function recordDelivery(
+  payload: Payload,
+  alertId: number,
+  subscription: number,
+  status: 'sent' | 'failed',
+  response: string,
+): Promise<void> {
   await db(payload).execute(sql`
     UPDATE alert_deliveries SET status = ${status}, response = ${response.slice(0, 500)}, at = now(), updated_at = now()
     WHERE alert_id = ${alertId} AND subscription = ${subscription}`)
@@ -54,10 +71,15 @@ export async function recordDelivery(payload: Payload, alertId: number, subscrip
 
 /** A temporary failure: the claim goes, and a later run tries this recipient again. */
 export async function releaseClaim(payload: Payload, alertId: number, subscription: number): Promise<void> {
-  await db(payload).execute(sql`DELETE FROM alert_deliveries WHERE alert_id = ${alertId} AND subscription = ${subscription} AND status = 'sending'`)
+  await db(payload).execute(
+    sql`DELETE FROM alert_deliveries WHERE alert_id = ${alertId} AND subscription = ${subscription} AND status = 'sending'`,
+  )
 }
 
-export async function deliveryCounts(payload: Payload, alertId: number): Promise<{ sent: number; failed: number; pending: number }> {
+export async function deliveryCounts(
+  payload: Payload,
+  alertId: number,
+): Promise<{ sent: number; failed: number; pending: number }> {
   const { rows } = await db(payload).execute<{ sent: number; failed: number; pending: number }>(sql`
     SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
       count(*) FILTER (WHERE status = 'sending')::int AS pending

@@ -11,7 +11,12 @@ const MILESTONE_FIELDS = ['status', 'plannedDate', 'plannedEndDate', 'actualDate
  * (correction.ts). A milestone gets one when its status or a date differs from the version that
  * was public before.
  */
-export async function alertOnPublish(req: PayloadRequest, collection: string, id: number, wasPublished: boolean): Promise<void> {
+export async function alertOnPublish(
+  req: PayloadRequest,
+  collection: string,
+  id: number,
+  wasPublished: boolean,
+): Promise<void> {
   if (collection === 'press-releases' && !wasPublished && !(await hasReleaseAlert(req, id))) {
     await awaitLive(req, { kind: 'release', pressRelease: id })
   }
@@ -29,6 +34,13 @@ export async function alertOnPublish(req: PayloadRequest, collection: string, id
     const [now, before] = versions.docs.map((doc) => doc.version as unknown as Record<string, unknown>)
     if (!now || !before) return
     const changed = MILESTONE_FIELDS.filter((field) => (now[field] ?? null) !== (before[field] ?? null))
-    if (changed.length) await awaitLive(req, { kind: 'milestone', milestone: id, change: Object.fromEntries(changed.map((field) => [field, { from: before[field] ?? null, to: now[field] ?? null }])) })
+    if (changed.length)
+      await awaitLive(req, {
+        kind: 'milestone',
+        milestone: id,
+        change: Object.fromEntries(
+          changed.map((field) => [field, { from: before[field] ?? null, to: now[field] ?? null }]),
+        ),
+      })
   }
 }

@@ -11,7 +11,14 @@ async function publicAt(payload: Payload, alert: Alert, at: Date): Promise<boole
   const collection = alert.milestone ? 'milestones' : 'press-releases'
   const id = idOf(alert.milestone ?? alert.pressRelease)
   if (!id) return false
-  const doc = await payload.findByID({ collection, id, depth: 0, draft: false, overrideAccess: true, disableErrors: true })
+  const doc = await payload.findByID({
+    collection,
+    id,
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (doc?._status !== 'published') return false
   const embargo = 'embargoUntil' in doc ? doc.embargoUntil : null
   return !embargo || new Date(embargo) <= at
@@ -29,7 +36,9 @@ async function publicAt(payload: Payload, alert: Alert, at: Date): Promise<boole
 export async function releaseAlerts(payload: Payload, buildStartedAt: Date): Promise<number> {
   const waiting = await payload.find({
     collection: 'alerts',
-    where: { and: [{ status: { equals: 'waiting' } }, { createdAt: { less_than_equal: buildStartedAt.toISOString() } }] },
+    where: {
+      and: [{ status: { equals: 'waiting' } }, { createdAt: { less_than_equal: buildStartedAt.toISOString() } }],
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -48,7 +57,9 @@ export async function releaseAlerts(payload: Payload, buildStartedAt: Date): Pro
  */
 export async function queueAlert(payload: Payload, id: number): Promise<boolean> {
   const db = (payload.db as unknown as PostgresAdapter).drizzle
-  const claimed = await db.execute(sql`UPDATE alerts SET status = 'queued', live_at = now(), updated_at = now() WHERE id = ${id} AND status = 'waiting' RETURNING id`)
+  const claimed = await db.execute(
+    sql`UPDATE alerts SET status = 'queued', live_at = now(), updated_at = now() WHERE id = ${id} AND status = 'waiting' RETURNING id`,
+  )
   if (claimed.rows.length === 0) return false
   await payload.jobs.queue({ task: 'sendAlert', input: { alertId: id }, queue: MAIL_QUEUE })
   return true
@@ -56,7 +67,14 @@ export async function queueAlert(payload: Payload, id: number): Promise<boolean>
 
 /** The newest successful build, for alerts left waiting by a crash between build and release. */
 export async function releaseAfterLastBuild(payload: Payload): Promise<void> {
-  const last = await payload.find({ collection: 'site-builds', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0, overrideAccess: true })
+  const last = await payload.find({
+    collection: 'site-builds',
+    where: { status: { equals: 'success' } },
+    sort: '-finishedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const startedAt = last.docs[0]?.startedAt
   if (startedAt) await releaseAlerts(payload, new Date(startedAt))
 }

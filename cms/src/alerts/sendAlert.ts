@@ -6,7 +6,14 @@ import { unsubscribeUrl } from '../subscriptions/unsubscribe.ts'
 import { alertMail } from './alertMail.ts'
 import { alertContent } from './content.ts'
 import { leaseMs } from '../jobs/leases.ts'
-import { claimRecipients, countRecipients, deliveryCounts, type Recipient, recordDelivery, releaseClaim } from './deliveries.ts'
+import {
+  claimRecipients,
+  countRecipients,
+  deliveryCounts,
+  type Recipient,
+  recordDelivery,
+  releaseClaim,
+} from './deliveries.ts'
 import { MAIL_QUEUE } from './release.ts'
 
 type SendAlertTask = { input: { alertId: number }; output: { sent: number; failed: number } }
@@ -41,9 +48,11 @@ export const sendAlertTask: TaskConfig<SendAlertTask> = {
 }
 
 async function sendAlert(payload: Payload, alertId: number): Promise<{ output: SendAlertTask['output'] }> {
-  const record = (data: Record<string, unknown>) => payload.update({ collection: 'alerts', id: alertId, data, depth: 0, overrideAccess: true })
+  const record = (data: Record<string, unknown>) =>
+    payload.update({ collection: 'alerts', id: alertId, data, depth: 0, overrideAccess: true })
   const alert = await payload.findByID({ collection: 'alerts', id: alertId, depth: 0, overrideAccess: true })
-  if (alert.status === 'sent' || alert.status === 'cancelled') return { output: { sent: alert.sent ?? 0, failed: alert.failed ?? 0 } }
+  if (alert.status === 'sent' || alert.status === 'cancelled')
+    return { output: { sent: alert.sent ?? 0, failed: alert.failed ?? 0 } }
   const content = await alertContent(payload, alert)
   if (!content) {
     await record({ status: 'cancelled', finishedAt: new Date().toISOString() })
@@ -52,7 +61,10 @@ async function sendAlert(payload: Payload, alertId: number): Promise<{ output: S
   const topic = alert.kind === 'milestone' ? 'milestones' : 'press-releases'
   const liveAt = alert.liveAt ?? new Date().toISOString()
   await record({ status: 'sending', recipients: await countRecipients(payload, topic, liveAt), error: null })
-  const imprints: Record<Locale, Imprint> = { de: await readImprint(payload, 'de'), en: await readImprint(payload, 'en') }
+  const imprints: Record<Locale, Imprint> = {
+    de: await readImprint(payload, 'de'),
+    en: await readImprint(payload, 'en'),
+  }
 
   // Set inside the sends: TypeScript cannot see that, hence the widened type.
   let retryLater = null as string | null
@@ -83,12 +95,22 @@ async function sendAlert(payload: Payload, alertId: number): Promise<{ output: S
   }
   if (retryLater || pending > 0) {
     // Pending claims belong to another worker, or to one that died: a retry takes them over once stale.
-    const reason = retryLater ? `Mailserver: ${retryLater}` : `${pending} Zustellungen noch offen / deliveries still in flight`
+    const reason = retryLater
+      ? `Mailserver: ${retryLater}`
+      : `${pending} Zustellungen noch offen / deliveries still in flight`
     await record({ ...counts, error: `${reason} — der Versand wird fortgesetzt / sending resumes` })
     throw new Error(`alert ${alert.id}: ${reason}`)
   }
   const status = counts.sent === 0 && counts.failed > 0 ? 'failed' : 'sent'
-  await record({ ...counts, status, finishedAt: new Date().toISOString(), error: counts.failed ? `${counts.failed} Adressen abgelehnt / addresses refused` : null })
-  payload.logger.info({ event: 'alert-sent', alertId: alert.id, ...counts }, `alert ${alert.id}: ${counts.sent} sent, ${counts.failed} refused`)
+  await record({
+    ...counts,
+    status,
+    finishedAt: new Date().toISOString(),
+    error: counts.failed ? `${counts.failed} Adressen abgelehnt / addresses refused` : null,
+  })
+  payload.logger.info(
+    { event: 'alert-sent', alertId: alert.id, ...counts },
+    `alert ${alert.id}: ${counts.sent} sent, ${counts.failed} refused`,
+  )
   return { output: counts }
 }

@@ -15,5 +15,7 @@ const salt = randomBytes(32).toString('hex')
  * them it was (without it, 10 ms against 90 ms).
  */
 export function hashLikeALogin(password: string): Promise<void> {
-  return new Promise((resolve, reject) => pbkdf2(password, salt, ITERATIONS, KEY_LENGTH, 'sha256', (error) => (error ? reject(error) : resolve())))
+  return new Promise((resolve, reject) =>
+    pbkdf2(password, salt, ITERATIONS, KEY_LENGTH, 'sha256', (error) => (error ? reject(error) : resolve())),
+  )
 }

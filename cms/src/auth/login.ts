@@ -32,7 +32,9 @@ export function loginProtection({ trustProxy }: { trustProxy: boolean }) {
 
     const attempt = await beginAttempt(req.payload, clientKey(req.headers, address, trustProxy))
     if (!attempt.allowed) {
-      req.payload.logger.warn(`login refused: per-client limit reached (${trustProxy ? 'client address' : 'e-mail address'}), retry in ${attempt.retryAfterSeconds} s`)
+      req.payload.logger.warn(
+        `login refused: per-client limit reached (${trustProxy ? 'client address' : 'e-mail address'}), retry in ${attempt.retryAfterSeconds} s`,
+      )
       req.responseHeaders = new Headers(req.responseHeaders)
       req.responseHeaders.set('Retry-After', String(attempt.retryAfterSeconds))
       throw new APIError(tooMany(attempt.retryAfterSeconds), 429)
@@ -41,7 +43,13 @@ export function loginProtection({ trustProxy }: { trustProxy: boolean }) {
 
     // Payload answers an unknown address or a locked account at once, and a wrong password
     // only after hashing it: the difference tells which addresses have accounts.
-    const user = address ? await req.payload.db.findOne<{ id: number; lockUntil?: string | null }>({ collection: 'users', req, where: { email: { equals: address } } }) : null
+    const user = address
+      ? await req.payload.db.findOne<{ id: number; lockUntil?: string | null }>({
+          collection: 'users',
+          req,
+          where: { email: { equals: address } },
+        })
+      : null
     const lockedUntil = user?.lockUntil && new Date(user.lockUntil) > new Date() ? user.lockUntil : null
     if (!user || lockedUntil) await hashLikeALogin(typeof password === 'string' ? password : '')
     if (user && lockedUntil) {

@@ -6,7 +6,14 @@ type Props = { payload: Payload; id?: number | string; user?: { role?: string | 
 
 const number = (n: number) => new Intl.NumberFormat('de-DE').format(n)
 const time = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso))
 
 function describe(alert: Alert): string {
   const what = alert.kind === 'correction' ? 'Korrektur' : 'E-Mail-Benachrichtigung'
@@ -29,14 +36,23 @@ function describe(alert: Alert): string {
 /** In the release's sidebar: what was mailed to subscribers, and the button for a correction alert. */
 export async function AlertStatus({ payload, id, user }: Props) {
   if (!id) return null
-  const alerts = await payload.find({ collection: 'alerts', where: { pressRelease: { equals: Number(id) } }, sort: '-createdAt', limit: 5, depth: 0, overrideAccess: true })
+  const alerts = await payload.find({
+    collection: 'alerts',
+    where: { pressRelease: { equals: Number(id) } },
+    sort: '-createdAt',
+    limit: 5,
+    depth: 0,
+    overrideAccess: true,
+  })
   const mayCorrect = user?.role === 'admin' || user?.role === 'press'
   const announced = alerts.docs.some((alert) => alert.kind === 'release' && alert.status === 'sent')
   return (
     <div className="field-type" style={{ marginBottom: '1.5rem' }}>
       <strong>E-Mail-Abonnenten</strong>
       {alerts.docs.length === 0 ? (
-        <p style={{ margin: '0.25rem 0 0' }}>Noch keine Benachrichtigung: sie geht beim ersten Veröffentlichen raus, sobald die Seite live ist.</p>
+        <p style={{ margin: '0.25rem 0 0' }}>
+          Noch keine Benachrichtigung: sie geht beim ersten Veröffentlichen raus, sobald die Seite live ist.
+        </p>
       ) : (
         <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.1rem' }}>
           {alerts.docs.map((alert) => (

@@ -10,9 +10,19 @@ export function CorrectionAlertButton({ id }: { id: number }) {
   const send = async () => {
     if (!window.confirm('Korrektur an alle Abonnenten der Medieninformationen senden?')) return
     setBusy(true)
-    const response = await fetch(`/api/press-releases/${id}/correction-alert`, { method: 'POST', credentials: 'include', headers: { Accept: 'application/json' } })
+    const response = await fetch(`/api/press-releases/${id}/correction-alert`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    })
     const body = (await response.json().catch(() => ({}))) as { status?: string; errors?: { message: string }[] }
-    setMessage(response.ok ? (body.status === 'queued' ? 'Korrektur wird versendet.' : 'Korrektur wird versendet, sobald die Seite live ist.') : (body.errors?.[0]?.message ?? `Fehler ${response.status}`))
+    setMessage(
+      response.ok
+        ? body.status === 'queued'
+          ? 'Korrektur wird versendet.'
+          : 'Korrektur wird versendet, sobald die Seite live ist.'
+        : (body.errors?.[0]?.message ?? `Fehler ${response.status}`),
+    )
     setBusy(false)
     router.refresh()
   }

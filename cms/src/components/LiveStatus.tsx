@@ -14,7 +14,10 @@ export async function LiveStatus({ payload, id, collectionSlug }: Props) {
   const state = await liveState(payload, collectionSlug, Number(id), readEnv().SITE_BUILD_TARGET)
   const text = {
     'no-target': 'Kein Website-Build eingerichtet.',
-    unpublished: state.state === 'unpublished' && state.scheduledFor ? `Wird veröffentlicht um ${time(state.scheduledFor)}.` : 'Nicht veröffentlicht.',
+    unpublished:
+      state.state === 'unpublished' && state.scheduledFor
+        ? `Wird veröffentlicht um ${time(state.scheduledFor)}.`
+        : 'Nicht veröffentlicht.',
     embargoed: state.state === 'embargoed' ? `Sperrfrist: wird veröffentlicht um ${time(state.until)}.` : '',
     pending: 'Website wird gerade neu gebaut …',
     live: state.state === 'live' ? `Live seit ${time(state.since)}.` : '',

@@ -13,8 +13,14 @@ export async function SubscriptionCounts({ payload, user }: Props) {
     <section className="dashboard__group" aria-labelledby="abonnements" style={{ marginTop: '2rem' }}>
       <h2 id="abonnements">Abonnements (E-Mail-Benachrichtigungen)</h2>
       <p data-subscription-counts={JSON.stringify(counts)}>
-        {number(counts.total)} bestätigte Adressen: {number(counts.topics['press-releases'])} für Medieninformationen, {number(counts.topics.milestones)} für Meilensteine.
-        {user.role === 'admin' ? <> <a href="/admin/collections/subscriptions">Adressen verwalten</a></> : null}
+        {number(counts.total)} bestätigte Adressen: {number(counts.topics['press-releases'])} für Medieninformationen,{' '}
+        {number(counts.topics.milestones)} für Meilensteine.
+        {user.role === 'admin' ? (
+          <>
+            {' '}
+            <a href="/admin/collections/subscriptions">Adressen verwalten</a>
+          </>
+        ) : null}
       </p>
     </section>
   )

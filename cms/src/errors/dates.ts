@@ -15,5 +15,8 @@ export const storableDate: FieldHook = ({ value, path, req, collection, global }
   const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN
   if (time >= EARLIEST && time <= LATEST) return value
   const message = `Kein gültiges Datum: ${quote(value)} (erwartet ISO 8601, Jahr 1 bis 9999) / not a valid date: ${quote(value)} (expected ISO 8601, year 1 to 9999)`
-  throw new ValidationError({ collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message }] }, req.t)
+  throw new ValidationError(
+    { collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message }] },
+    req.t,
+  )
 }

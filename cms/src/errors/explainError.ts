@@ -17,12 +17,22 @@ export const explainError: AfterErrorHook = async ({ error, req, collection, gra
   const body = fieldErrors(problems)
   if (graphqlResult) {
     const [first] = body.errors
-    return { graphqlResult: { ...graphqlResult, message: first!.message, extensions: { ...graphqlResult.extensions, name: first!.name, data: first!.data, statusCode: 400 } } }
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message: first!.message,
+        extensions: { ...graphqlResult.extensions, name: first!.name, data: first!.data, statusCode: 400 },
+      },
+    }
   }
   return { response: body, status: 400 }
 }
 
-async function explain(error: unknown, req: PayloadRequest, collection?: SanitizedCollectionConfig): Promise<Problem[] | null> {
+async function explain(
+  error: unknown,
+  req: PayloadRequest,
+  collection?: SanitizedCollectionConfig,
+): Promise<Problem[] | null> {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return [{ path: '(body)', message: 'Die Anfrage ist zu tief verschachtelt / the request is nested too deeply' }]
   }
@@ -35,7 +45,8 @@ async function explain(error: unknown, req: PayloadRequest, collection?: Sanitiz
     case '22003': {
       // numeric_value_out_of_range: an id beyond the id column
       const id = req.routeParams?.id
-      if (id !== undefined && !isIntegerId(id)) return [{ path: 'id', message: `${quote(id)} ist keine gültige ID / ${quote(id)} is not a valid ID` }]
+      if (id !== undefined && !isIntegerId(id))
+        return [{ path: 'id', message: `${quote(id)} ist keine gültige ID / ${quote(id)} is not a valid ID` }]
       return (await relations(req, collection)) ?? byValue(db, req, { de: 'Ungültiger Wert', en: 'invalid value' })
     }
     case '22007': // invalid_datetime_format
@@ -49,12 +60,22 @@ async function explain(error: unknown, req: PayloadRequest, collection?: Sanitiz
       return located(pathsWithNul(req.data), pathsWithNul(req.query)).map((path) => ({ path, message }))
     }
     case '2201X': // OFFSET must not be negative
-      return [{ path: 'page', message: 'Die Seite muss eine positive ganze Zahl sein / page must be a positive whole number' }]
+      return [
+        {
+          path: 'page',
+          message: 'Die Seite muss eine positive ganze Zahl sein / page must be a positive whole number',
+        },
+      ]
     case '2201W': // LIMIT must not be negative
       return [{ path: 'limit', message: 'Das Limit darf nicht negativ sein / limit must not be negative' }]
     case '08P01': // protocol_violation; with "bind message": more parameters than one statement takes
       if (!db.message.includes('bind message')) return null
-      return [{ path: fieldPath(longestList(req.data) ?? ['(body)']), message: 'Zu viele Einträge auf einmal / too many entries at once' }]
+      return [
+        {
+          path: fieldPath(longestList(req.data) ?? ['(body)']),
+          message: 'Zu viele Einträge auf einmal / too many entries at once',
+        },
+      ]
     case '54001': // statement_too_complex: stack depth limit exceeded
       return [{ path: '(body)', message: 'Die Anfrage ist zu tief verschachtelt / the request is nested too deeply' }]
     default:
@@ -64,7 +85,8 @@ async function explain(error: unknown, req: PayloadRequest, collection?: Sanitiz
 
 /** The relation values of the saved document that are malformed or point nowhere, if the collection is known. */
 async function relations(req: PayloadRequest, collection?: SanitizedCollectionConfig): Promise<Problem[] | null> {
-  const problems = collection && req.data ? await missingRelations(req.payload, collection.flattenedFields, req.data) : []
+  const problems =
+    collection && req.data ? await missingRelations(req.payload, collection.flattenedFields, req.data) : []
   return problems.length ? problems : null
 }
 

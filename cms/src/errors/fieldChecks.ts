@@ -28,7 +28,10 @@ export function withFieldChecks(fields: Field[]): Field[] {
       case 'tabs':
         return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withFieldChecks(tab.fields) })) }
       case 'blocks':
-        return { ...field, blocks: (field.blocks ?? []).map((block) => ({ ...block, fields: withFieldChecks(block.fields) })) }
+        return {
+          ...field,
+          blocks: (field.blocks ?? []).map((block) => ({ ...block, fields: withFieldChecks(block.fields) })),
+        }
       default:
         return field
     }

@@ -24,7 +24,8 @@ export function shapeProblem(document: Record<string, unknown>): Problem | null 
     const { value, path, depth } = stack.pop()!
     const at = path.join('.') || '(body)'
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return { path: at, message: 'Enthält ein NUL-Zeichen (\\u0000) / contains a NUL character (\\u0000)' }
+      if (value.includes('\u0000'))
+        return { path: at, message: 'Enthält ein NUL-Zeichen (\\u0000) / contains a NUL character (\\u0000)' }
       continue
     }
     if (value === null || typeof value !== 'object') continue
@@ -36,15 +37,24 @@ export function shapeProblem(document: Record<string, unknown>): Problem | null 
     }
     if (Array.isArray(value)) {
       if (value.length > MAX_ITEMS) {
-        return { path: at, message: `Zu viele Einträge (${value.length}, höchstens ${MAX_ITEMS}) / too many entries (${value.length}, at most ${MAX_ITEMS})` }
+        return {
+          path: at,
+          message: `Zu viele Einträge (${value.length}, höchstens ${MAX_ITEMS}) / too many entries (${value.length}, at most ${MAX_ITEMS})`,
+        }
       }
-      for (const [index, item] of value.entries()) stack.push({ value: item, path: [...path, String(index)], depth: depth + 1 })
+      for (const [index, item] of value.entries())
+        stack.push({ value: item, path: [...path, String(index)], depth: depth + 1 })
       continue
     }
     for (const [key, item] of Object.entries(value)) {
       const keyPath = [...path, key].join('.')
-      if (key === '__proto__') return { path: keyPath, message: 'Der Schlüssel __proto__ ist nicht erlaubt / the key __proto__ is not allowed' }
-      if (key.includes('\u0000')) return { path: keyPath, message: 'Der Schlüssel enthält ein NUL-Zeichen / the key contains a NUL character' }
+      if (key === '__proto__')
+        return {
+          path: keyPath,
+          message: 'Der Schlüssel __proto__ ist nicht erlaubt / the key __proto__ is not allowed',
+        }
+      if (key.includes('\u0000'))
+        return { path: keyPath, message: 'Der Schlüssel enthält ein NUL-Zeichen / the key contains a NUL character' }
       stack.push({ value: item, path: [...path, key], depth: depth + 1 })
     }
   }

@@ -18,7 +18,11 @@ export function findPaths(data: unknown, matches: Visit, max = 5): string[][] {
 export const pathsOfValue = (data: unknown, text: string) =>
   findPaths(data, (value) => (typeof value === 'string' || typeof value === 'number') && String(value) === text)
 
-export const pathsWithNul = (data: unknown) => findPaths(data, (value, path) => (typeof value === 'string' && value.includes('\u0000')) || path.at(-1)!.includes('\u0000'))
+export const pathsWithNul = (data: unknown) =>
+  findPaths(
+    data,
+    (value, path) => (typeof value === 'string' && value.includes('\u0000')) || path.at(-1)!.includes('\u0000'),
+  )
 
 /** The longest list in the data: the likely cause when one statement got too many rows. */
 export function longestList(data: unknown): string[] | null {
@@ -34,4 +38,5 @@ export function longestList(data: unknown): string[] | null {
 export const fieldPath = (path: string[]) => path.join('.')
 
 /** A query parameter as it appears in the URL, e.g. `where[title][equals]`. */
-export const queryParameter = ([first, ...rest]: string[]) => `${first}${rest.map((segment) => `[${segment}]`).join('')}`
+export const queryParameter = ([first, ...rest]: string[]) =>
+  `${first}${rest.map((segment) => `[${segment}]`).join('')}`

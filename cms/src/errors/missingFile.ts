@@ -12,7 +12,10 @@ type Handler = NonNullable<UploadConfig['handlers']>[number]
  */
 export function missingFileIsNotFound(staticDir: string): Handler {
   const dir = path.resolve(staticDir)
-  const handler = async (_req: unknown, { params: { filename } }: { params: { filename: string } }): Promise<Response | undefined> => {
+  const handler = async (
+    _req: unknown,
+    { params: { filename } }: { params: { filename: string } },
+  ): Promise<Response | undefined> => {
     const file = path.resolve(dir, filename)
     if (!file.startsWith(dir + path.sep)) return
     try {

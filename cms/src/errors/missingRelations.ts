@@ -8,7 +8,8 @@ const INT4 = 2 ** 31
 
 /** Whether `id` can be a key of a serial (int4) id column: PostgreSQL refuses the rest outright. */
 export function isIntegerId(id: unknown): boolean {
-  const number = typeof id === 'number' ? id : typeof id === 'string' && /^-?\d{1,10}$/.test(id) ? Number(id) : Number.NaN
+  const number =
+    typeof id === 'number' ? id : typeof id === 'string' && /^-?\d{1,10}$/.test(id) ? Number(id) : Number.NaN
   return Number.isInteger(number) && number >= -INT4 && number < INT4
 }
 
@@ -29,7 +30,10 @@ export async function missingRelations(payload: Payload, fields: FlattenedField[
     const numeric = (target.customIDType ?? payload.db.defaultIDType) === 'number'
     const wellFormed = refs.filter(({ id }) => (numeric ? isIntegerId(id) : typeof id === 'string'))
     for (const { path, id } of refs.filter((ref) => !wellFormed.includes(ref))) {
-      problems.push({ path, message: `${quote(id)} ist keine gültige ID für ${relationTo} / ${quote(id)} is not a valid ${relationTo} ID` })
+      problems.push({
+        path,
+        message: `${quote(id)} ist keine gültige ID für ${relationTo} / ${quote(id)} is not a valid ${relationTo} ID`,
+      })
     }
     if (!wellFormed.length) continue
     const ids = [...new Set(wellFormed.map(({ id }) => (numeric ? Number(id) : String(id))))]
@@ -42,7 +46,10 @@ export async function missingRelations(payload: Payload, fields: FlattenedField[
     })
     const existing = new Set((found.docs as Array<{ id: unknown }>).map((doc) => String(doc.id)))
     for (const { path, id } of wellFormed.filter(({ id }) => !existing.has(String(numeric ? Number(id) : id)))) {
-      problems.push({ path, message: `Es gibt keinen Eintrag ${quote(id)} in ${relationTo} / there is no ${relationTo} entry with the ID ${quote(id)}` })
+      problems.push({
+        path,
+        message: `Es gibt keinen Eintrag ${quote(id)} in ${relationTo} / there is no ${relationTo} entry with the ID ${quote(id)}`,
+      })
     }
   }
   return problems.slice(0, 20)
@@ -65,11 +72,15 @@ function references(payload: Payload, fields: FlattenedField[], data: unknown, p
           const relationTo = polymorphic ? (item as { relationTo?: unknown })?.relationTo : field.relationTo
           const raw = polymorphic ? (item as { value?: unknown })?.value : item
           const id = raw && typeof raw === 'object' && 'id' in raw ? raw.id : raw
-          return typeof relationTo === 'string' && id !== null && id !== undefined ? [{ path: fieldPath(path), relationTo, id }] : []
+          return typeof relationTo === 'string' && id !== null && id !== undefined
+            ? [{ path: fieldPath(path), relationTo, id }]
+            : []
         })
       }
       case 'array':
-        return Array.isArray(value) ? value.flatMap((row, index) => references(payload, field.flattenedFields, row, [...path, String(index)])) : []
+        return Array.isArray(value)
+          ? value.flatMap((row, index) => references(payload, field.flattenedFields, row, [...path, String(index)]))
+          : []
       case 'group':
       case 'tab':
         return references(payload, field.flattenedFields, value, path)

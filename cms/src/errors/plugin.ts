@@ -31,7 +31,10 @@ function guardCollection(collection: CollectionConfig): CollectionConfig {
     },
     upload:
       upload && typeof upload === 'object'
-        ? { ...upload, handlers: [...(upload.handlers ?? []), missingFileIsNotFound(upload.staticDir ?? collection.slug)] }
+        ? {
+            ...upload,
+            handlers: [...(upload.handlers ?? []), missingFileIsNotFound(upload.staticDir ?? collection.slug)],
+          }
         : upload,
   }
 }

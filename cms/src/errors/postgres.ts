@@ -14,8 +14,16 @@ export type DatabaseError = {
  */
 export function databaseError(error: unknown): DatabaseError | null {
   for (let current = error, hops = 0; current && typeof current === 'object' && hops < 5; hops++) {
-    const candidate = current as Partial<DatabaseError> & { severity?: unknown; cause?: unknown; originalError?: unknown }
-    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code) && typeof candidate.severity === 'string') {
+    const candidate = current as Partial<DatabaseError> & {
+      severity?: unknown
+      cause?: unknown
+      originalError?: unknown
+    }
+    if (
+      typeof candidate.code === 'string' &&
+      /^[0-9A-Z]{5}$/.test(candidate.code) &&
+      typeof candidate.severity === 'string'
+    ) {
       return candidate as DatabaseError
     }
     current = candidate.cause ?? candidate.originalError

@@ -1,4 +1,11 @@
-import { APIError, type CollectionBeforeOperationHook, type FlattenedField, getFieldByPath, type SanitizedConfig, type Where } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type FlattenedField,
+  getFieldByPath,
+  type SanitizedConfig,
+  type Where,
+} from 'payload'
 
 /** Operators the PostgreSQL adapter has no implementation for on these fields: it fails with a TypeError. */
 const GEO = new Set(['near', 'within', 'intersects'])
@@ -22,7 +29,9 @@ function rewrite(where: Where, fields: FlattenedField[], config: SanitizedConfig
   const result: Where = {}
   for (const [key, condition] of Object.entries(where)) {
     if (/^(and|or)$/i.test(key) && Array.isArray(condition)) {
-      result[key] = condition.map((nested: Where) => (nested && typeof nested === 'object' ? rewrite(nested, fields, config) : nested))
+      result[key] = condition.map((nested: Where) =>
+        nested && typeof nested === 'object' ? rewrite(nested, fields, config) : nested,
+      )
       continue
     }
     if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {

@@ -13,7 +13,10 @@ const WRITES = new Set(['POST', 'PATCH', 'PUT'])
  * Endpoints that plain HTML forms post to (the site's subscription form, one-click unsubscribe
  * from a mail client, the correction button in the admin). Their bodies are a few fields.
  */
-const FORM_ENDPOINTS = [/^\/api\/subscriptions\/(request|unsubscribe)$/, /^\/api\/press-releases\/\d+\/correction-alert$/]
+const FORM_ENDPOINTS = [
+  /^\/api\/subscriptions\/(request|unsubscribe)$/,
+  /^\/api\/press-releases\/\d+\/correction-alert$/,
+]
 export const MAX_FORM_FIELDS_BYTES = 16 * 1024
 const MB = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
@@ -38,9 +41,19 @@ async function refusal(request: Request): Promise<Response | null> {
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase()
   // The admin's list searches: POST with a query string as body, answered as a GET.
   if (type === 'application/x-www-form-urlencoded' && isGetOverride(request)) return null
-  if (type === 'application/x-www-form-urlencoded' && FORM_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))) {
+  if (
+    type === 'application/x-www-form-urlencoded' &&
+    FORM_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))
+  ) {
     const fields = await readAtMost(request.clone(), MAX_FORM_FIELDS_BYTES)
-    return fields ? null : Response.json(requestError(`Das Formular ist größer als ${MAX_FORM_FIELDS_BYTES / 1024} KB / the form is larger than ${MAX_FORM_FIELDS_BYTES / 1024} KB`), { status: 413 })
+    return fields
+      ? null
+      : Response.json(
+          requestError(
+            `Das Formular ist größer als ${MAX_FORM_FIELDS_BYTES / 1024} KB / the form is larger than ${MAX_FORM_FIELDS_BYTES / 1024} KB`,
+          ),
+          { status: 413 },
+        )
   }
   if (type && type !== 'application/json' && type !== 'multipart/form-data') return unsupported(type)
 
@@ -57,13 +70,17 @@ async function refusal(request: Request): Promise<Response | null> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await body.arrayBuffer())
   } catch {
-    return Response.json(requestError('Der Request-Body ist kein gültiges UTF-8 / the request body is not valid UTF-8'), { status: 400 })
+    return Response.json(
+      requestError('Der Request-Body ist kein gültiges UTF-8 / the request body is not valid UTF-8'),
+      { status: 400 },
+    )
   }
   return documentProblem(text, { de: 'Der Request-Body', en: 'the request body' })
 }
 
 function isGetOverride(request: Request): boolean {
-  const override = request.headers.get('x-payload-http-method-override') ?? request.headers.get('x-http-method-override')
+  const override =
+    request.headers.get('x-payload-http-method-override') ?? request.headers.get('x-http-method-override')
   return request.method.toUpperCase() === 'POST' && override?.toUpperCase() === 'GET'
 }
 
@@ -101,10 +118,14 @@ function documentProblem(text: string, what: What): Response | null {
     document = JSON.parse(text)
   } catch (error) {
     const detail = (error as Error).message.slice(0, 120)
-    return Response.json(requestError(`${what.de} ist kein gültiges JSON / ${what.en} is not valid JSON (${detail})`), { status: 400 })
+    return Response.json(requestError(`${what.de} ist kein gültiges JSON / ${what.en} is not valid JSON (${detail})`), {
+      status: 400,
+    })
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    return Response.json(requestError(`${what.de} muss ein JSON-Objekt sein / ${what.en} must be a JSON object`), { status: 400 })
+    return Response.json(requestError(`${what.de} muss ein JSON-Objekt sein / ${what.en} must be a JSON object`), {
+      status: 400,
+    })
   }
   const problem = shapeProblem(document as Record<string, unknown>)
   return problem ? Response.json(fieldErrors([problem]), { status: 400 }) : null
@@ -116,13 +137,19 @@ async function formProblem(body: Blob, contentType: string): Promise<Response | 
   try {
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData()
   } catch {
-    return Response.json(requestError('Der Request-Body ist kein gültiges multipart/form-data / the request body is not valid multipart/form-data'), { status: 400 })
+    return Response.json(
+      requestError(
+        'Der Request-Body ist kein gültiges multipart/form-data / the request body is not valid multipart/form-data',
+      ),
+      { status: 400 },
+    )
   }
   const document = form.get('_payload')
   if (typeof document !== 'string') {
     const problem: Problem = {
       path: '_payload',
-      message: 'Das Formularfeld _payload mit dem Dokument als JSON fehlt / the form field _payload with the document as JSON is missing',
+      message:
+        'Das Formularfeld _payload mit dem Dokument als JSON fehlt / the form field _payload with the document as JSON is missing',
     }
     return Response.json(fieldErrors([problem]), { status: 400 })
   }
@@ -133,7 +160,10 @@ async function formProblem(body: Blob, contentType: string): Promise<Response | 
 function queryProblem(params: URLSearchParams): Problem | null {
   for (const [name, value] of params) {
     if (name.includes('\u0000') || value.includes('\u0000')) {
-      return { path: quote(name), message: 'Der Parameter enthält ein NUL-Zeichen / the parameter contains a NUL character' }
+      return {
+        path: quote(name),
+        message: 'Der Parameter enthält ein NUL-Zeichen / the parameter contains a NUL character',
+      }
     }
   }
   return null

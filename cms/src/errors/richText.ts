@@ -13,7 +13,10 @@ export const lexicalShape: FieldHook = ({ value, path, req, collection, global }
   const problem = shapeProblem(value)
   if (!problem) return value
   const message = `Kein gültiger Rich-Text: ${problem.de} / not valid rich text: ${problem.en}`
-  throw new ValidationError({ collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message }] }, req.t)
+  throw new ValidationError(
+    { collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message }] },
+    req.t,
+  )
 }
 
 function shapeProblem(value: unknown): { de: string; en: string } | null {
@@ -23,9 +26,14 @@ function shapeProblem(value: unknown): { de: string; en: string } | null {
     const { node, at } = stack.pop()!
     if (!('children' in node)) continue
     const { children } = node
-    if (!Array.isArray(children)) return { de: `${at}.children muss eine Liste von Knoten sein`, en: `${at}.children must be a list of nodes` }
+    if (!Array.isArray(children))
+      return { de: `${at}.children muss eine Liste von Knoten sein`, en: `${at}.children must be a list of nodes` }
     for (const [index, child] of children.entries()) {
-      if (!isNode(child)) return { de: `${at}.children.${index} muss ein Knoten (Objekt) sein`, en: `${at}.children.${index} must be a node (object)` }
+      if (!isNode(child))
+        return {
+          de: `${at}.children.${index} muss ein Knoten (Objekt) sein`,
+          en: `${at}.children.${index} must be a node (object)`,
+        }
       stack.push({ node: child, at: `${at}.children.${index}` })
     }
   }

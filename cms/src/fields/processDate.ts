@@ -5,9 +5,7 @@ type Window = { start: string; end: string }
 
 /** The window editors set in the site settings; the facts' window until they have set one. */
 export async function processWindow(req: PayloadRequest): Promise<Window> {
-  const settings = await req.payload
-    .findGlobal({ slug: 'site-settings', req, depth: 0 })
-    .catch(() => null)
+  const settings = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 }).catch(() => null)
   const window = settings?.processWindow as Partial<Window> | undefined
   return window?.start && window?.end ? (window as Window) : PROCESS_WINDOW
 }

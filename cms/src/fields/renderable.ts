@@ -23,7 +23,12 @@ export const refuseUnrenderable: FieldHook = ({ value, path, collection, global,
   if (problem === null) return value
   const field = path.join('.')
   throw new ValidationError(
-    { collection: collection?.slug, global: global?.slug, errors: [{ path: field, message: message(problem, field) }], req },
+    {
+      collection: collection?.slug,
+      global: global?.slug,
+      errors: [{ path: field, message: message(problem, field) }],
+      req,
+    },
     req.t,
   )
 }

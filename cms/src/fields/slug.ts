@@ -34,7 +34,8 @@ export function slugField(source = 'title', { reserved = () => false }: Options 
     },
     validate: (value: string | null | undefined) => {
       if (!value) return 'Bitte einen Kurznamen angeben / a slug is required'
-      if (!isSlug(value)) return 'Nur Kleinbuchstaben, Ziffern und Bindestriche / only lower-case letters, digits and hyphens'
+      if (!isSlug(value))
+        return 'Nur Kleinbuchstaben, Ziffern und Bindestriche / only lower-case letters, digits and hyphens'
       if (reserved(value)) {
         return `Der Kurzname „${value}“ ist für eine Adresse der Website reserviert, bitte einen anderen wählen / the slug "${value}" is reserved for an address of the site, please choose another`
       }

@@ -8,7 +8,13 @@ import { afterSettingsChange } from '../publishing/hooks.ts'
 const linkFields = [
   { name: 'label', type: 'text', required: true, localized: true, label: label('Beschriftung', 'Label') },
   // The site puts the target into every page's navigation or footer as it is.
-  { name: 'href', type: 'text', required: true, label: label('Ziel (z. B. /zeitplan/)', 'Target (e.g. /zeitplan/)'), validate: validateLinkTarget },
+  {
+    name: 'href',
+    type: 'text',
+    required: true,
+    label: label('Ziel (z. B. /zeitplan/)', 'Target (e.g. /zeitplan/)'),
+    validate: validateLinkTarget,
+  },
 ] as const
 
 export const SiteSettings: GlobalConfig = {
@@ -18,14 +24,29 @@ export const SiteSettings: GlobalConfig = {
   access: { read: anyone, update: roles('editor') },
   hooks: { afterChange: [afterSettingsChange] },
   fields: [
-    { name: 'siteName', type: 'text', required: true, localized: true, defaultValue: 'Masterplan Südwestsachsen', label: label('Name der Website', 'Site name') },
+    {
+      name: 'siteName',
+      type: 'text',
+      required: true,
+      localized: true,
+      defaultValue: 'Masterplan Südwestsachsen',
+      label: label('Name der Website', 'Site name'),
+    },
     {
       name: 'processWindow',
       type: 'group',
       label: label('Prozesszeitraum', 'Process window'),
-      admin: { description: label('Meilensteine müssen in diesem Zeitraum liegen.', 'Milestones must lie within this window.') },
+      admin: {
+        description: label('Meilensteine müssen in diesem Zeitraum liegen.', 'Milestones must lie within this window.'),
+      },
       fields: [
-        { name: 'start', type: 'date', required: true, defaultValue: PROCESS_WINDOW.start, label: label('Beginn', 'Start') },
+        {
+          name: 'start',
+          type: 'date',
+          required: true,
+          defaultValue: PROCESS_WINDOW.start,
+          label: label('Beginn', 'Start'),
+        },
         { name: 'end', type: 'date', required: true, defaultValue: PROCESS_WINDOW.end, label: label('Ende', 'End') },
       ],
     },
@@ -54,7 +75,11 @@ export const SiteSettings: GlobalConfig = {
           required: true,
           label: label('Verantwortlich nach § 18 Abs. 2 MStV', 'Responsible under § 18 (2) MStV'),
         },
-        { name: 'responsibleAddress', type: 'textarea', label: label('Anschrift der verantwortlichen Person', 'Address of the responsible person') },
+        {
+          name: 'responsibleAddress',
+          type: 'textarea',
+          label: label('Anschrift der verantwortlichen Person', 'Address of the responsible person'),
+        },
         {
           name: 'accessibilityContactEmail',
           type: 'email',

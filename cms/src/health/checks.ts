@@ -12,10 +12,14 @@ export const STUCK_AFTER_S = 30 * 60
 /** Below this much free space a data folder counts as full. */
 export const MIN_FREE_BYTES = 1024 ** 3
 
-const seconds = (from: string | Date, now: Date) => Math.max(0, Math.round((now.getTime() - new Date(from).getTime()) / 1000))
+const seconds = (from: string | Date, now: Date) =>
+  Math.max(0, Math.round((now.getTime() - new Date(from).getTime()) / 1000))
 
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())])
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ])
 }
 
 export async function database(payload: Payload): Promise<Check> {
@@ -31,7 +35,13 @@ export async function database(payload: Payload): Promise<Check> {
 }
 
 export async function migrationState(payload: Payload): Promise<Check> {
-  const applied = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false, depth: 0, overrideAccess: true })
+  const applied = await payload.find({
+    collection: 'payload-migrations',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   const names = new Set(applied.docs.map((doc) => doc.name))
   const pending = migrations.map((m) => m.name).filter((name) => !names.has(name))
   return { ok: pending.length === 0, latest: migrations.at(-1)?.name, pending }
@@ -56,7 +66,12 @@ export async function jobQueue(payload: Payload, now: Date): Promise<Check> {
     }),
     payload.count({
       collection: 'payload-jobs',
-      where: { and: [{ processing: { equals: true } }, { updatedAt: { less_than: new Date(now.getTime() - STUCK_AFTER_S * 1000).toISOString() } }] },
+      where: {
+        and: [
+          { processing: { equals: true } },
+          { updatedAt: { less_than: new Date(now.getTime() - STUCK_AFTER_S * 1000).toISOString() } },
+        ],
+      },
       overrideAccess: true,
     }),
   ])
@@ -78,7 +93,11 @@ export async function siteBuild(payload: Payload, now: Date): Promise<Check> {
   const build = last.docs[0]
   // The error text is left out on purpose: it can name a draft, and this answer is public.
   if (!build) return { ok: true, lastStatus: null }
-  return { ok: build.status === 'success', lastStatus: build.status, ageSeconds: build.finishedAt ? seconds(build.finishedAt, now) : null }
+  return {
+    ok: build.status === 'success',
+    lastStatus: build.status,
+    ageSeconds: build.finishedAt ? seconds(build.finishedAt, now) : null,
+  }
 }
 
 export async function diskSpace(folders: Record<string, string>): Promise<Check> {

@@ -8,20 +8,33 @@ import { BACKUP_QUEUE, backupTask } from '../ops/backup/job.ts'
 import { MAIL_QUEUE } from '../alerts/release.ts'
 import { sendAlertTask } from '../alerts/sendAlert.ts'
 
-type ScheduleInput = { type?: 'publish' | 'unpublish'; doc?: { relationTo: string; value: string | number }; user?: { value: number } | number }
+type ScheduleInput = {
+  type?: 'publish' | 'unpublish'
+  doc?: { relationTo: string; value: string | number }
+  user?: { value: number } | number
+}
 
 /**
  * Payload's admin queues a scheduled publish for anyone who can open the admin; the job would then
  * fail at its minute. Refuse it up front when the scheduling user may not publish that document.
  */
-const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number] = async ({ data, operation, req }) => {
+const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number] = async ({
+  data,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' || data.taskSlug !== 'schedulePublish') return data
   const input = (data.input ?? {}) as ScheduleInput
   if (!input.doc) return data
   const userId = typeof input.user === 'object' ? input.user?.value : input.user
-  const user = userId ? await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true }).catch(() => null) : null
+  const user = userId
+    ? await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true }).catch(() => null)
+    : null
   const update = req.payload.collections[input.doc.relationTo as 'pages']?.config.access.update
-  const allowed = user && update ? await update({ req: { ...req, user: { ...user, collection: 'users' } }, id: input.doc.value } as never) : false
+  const allowed =
+    user && update
+      ? await update({ req: { ...req, user: { ...user, collection: 'users' } }, id: input.doc.value } as never)
+      : false
   if (!allowed) throw new Forbidden(req.t)
   return data
 }
@@ -32,7 +45,10 @@ const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['before
  * every task then failed to record its end — a success ended as an error, and a failure left its
  * job "processing" for good, never retried. Spelled out as the whole array, it validates.
  */
-const spellOutLogPush: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeValidate']>[number] = ({ data, originalDoc }) => {
+const spellOutLogPush: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeValidate']>[number] = ({
+  data,
+  originalDoc,
+}) => {
   const log = data?.log as { $push?: unknown } | undefined
   if (!log || Array.isArray(log) || typeof log !== 'object' || !('$push' in log)) return data
   const pushed = Array.isArray(log.$push) ? log.$push : [log.$push]

@@ -25,10 +25,16 @@ const adapter = (payload: Payload) => payload.db as unknown as PostgresAdapter
  */
 export function keepLease(payload: Payload, jobId: number | string, lease = leaseMs()): () => void {
   const touch = async () => {
-    const result = await adapter(payload).drizzle.execute(sql`UPDATE payload_jobs SET updated_at = now() WHERE id = ${Number(jobId)} AND processing`)
-    if (!result.rowCount) payload.logger.warn(`job ${jobId}: its lease was lost (released as abandoned); it may run twice`)
+    const result = await adapter(payload).drizzle.execute(
+      sql`UPDATE payload_jobs SET updated_at = now() WHERE id = ${Number(jobId)} AND processing`,
+    )
+    if (!result.rowCount)
+      payload.logger.warn(`job ${jobId}: its lease was lost (released as abandoned); it may run twice`)
   }
-  const timer = setInterval(() => touch().catch((error) => payload.logger.warn(`job ${jobId}: heartbeat failed: ${(error as Error).message}`)), heartbeatMs(lease))
+  const timer = setInterval(
+    () => touch().catch((error) => payload.logger.warn(`job ${jobId}: heartbeat failed: ${(error as Error).message}`)),
+    heartbeatMs(lease),
+  )
   timer.unref()
   return () => clearInterval(timer)
 }
@@ -51,10 +57,18 @@ export function withLease<T extends { handler: unknown }>(task: T): T {
 }
 
 type Retries = { attempts?: number; backoff?: { type: 'exponential' | 'fixed'; delay?: number } }
-type Job = { id: number; taskSlug?: string | null; input?: unknown; totalTried?: number | null; waitUntil?: string | null; log?: { taskSlug: string; taskID: string }[] | null }
+type Job = {
+  id: number
+  taskSlug?: string | null
+  input?: unknown
+  totalTried?: number | null
+  waitUntil?: string | null
+  log?: { taskSlug: string; taskID: string }[] | null
+}
 export type ReleasedJob = { id: number; taskSlug: string | null; final: boolean }
 
-const normalise = (retries: unknown): Retries => (typeof retries === 'number' ? { attempts: retries } : ((retries ?? {}) as Retries))
+const normalise = (retries: unknown): Retries =>
+  typeof retries === 'number' ? { attempts: retries } : ((retries ?? {}) as Retries)
 
 /** Payload's own rule (handleTaskError, calculateBackoffWaitUntil) for when a failed attempt is retried. */
 function backoff(retries: Retries, tried: number): Date {
@@ -72,7 +86,8 @@ export const interruptedMessage = (final: boolean) =>
 
 /** What a task's own records say about a lost attempt, beyond the job row. */
 const onInterrupted: Record<string, (req: PayloadRequest, input: unknown, final: boolean) => Promise<void>> = {
-  siteBuild: (req, input, final) => recordInterruptedSiteBuild(req, input as { buildId: number }, interruptedMessage(final), final),
+  siteBuild: (req, input, final) =>
+    recordInterruptedSiteBuild(req, input as { buildId: number }, interruptedMessage(final), final),
 }
 
 /**
@@ -82,12 +97,20 @@ const onInterrupted: Record<string, (req: PayloadRequest, input: unknown, final:
  */
 async function release(req: PayloadRequest, id: number): Promise<ReleasedJob> {
   const { payload } = req
-  const job = (await payload.findByID({ collection: 'payload-jobs', id, depth: 0, req, overrideAccess: true })) as unknown as Job
+  const job = (await payload.findByID({
+    collection: 'payload-jobs',
+    id,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })) as unknown as Job
   const task = payload.config.jobs.tasks?.find((t) => t.slug === job.taskSlug)
   const retries = normalise(task?.retries)
   // A job of one task runs it as task "1" (Payload's singleTask workflow); earlier attempts are logged
   // under it. A workflow job (none configured today) counts its attempts as a whole.
-  const tried = job.taskSlug ? (job.log ?? []).filter((entry) => entry.taskSlug === job.taskSlug && entry.taskID === '1').length : (job.totalTried ?? 0)
+  const tried = job.taskSlug
+    ? (job.log ?? []).filter((entry) => entry.taskSlug === job.taskSlug && entry.taskID === '1').length
+    : (job.totalTried ?? 0)
   // A lost attempt is no fault of the task: even one without retries (schedulePublish) gets one more.
   // That is safe: what the lost run did not commit was rolled back, and publishing twice is harmless.
   const final = tried >= Math.max(retries.attempts ?? 0, 1)
@@ -101,7 +124,23 @@ async function release(req: PayloadRequest, id: number): Promise<ReleasedJob> {
       totalTried: (job.totalTried ?? 0) + 1,
       hasError: final,
       ...(final ? { error } : { waitUntil: backoff(retries, tried).toISOString() }),
-      ...(job.taskSlug ? { log: [...(job.log ?? []), { id: randomBytes(12).toString('hex'), executedAt: now, completedAt: now, taskSlug: job.taskSlug, taskID: '1', input: job.input, state: 'failed', error }] } : {}),
+      ...(job.taskSlug
+        ? {
+            log: [
+              ...(job.log ?? []),
+              {
+                id: randomBytes(12).toString('hex'),
+                executedAt: now,
+                completedAt: now,
+                taskSlug: job.taskSlug,
+                taskID: '1',
+                input: job.input,
+                state: 'failed',
+                error,
+              },
+            ],
+          }
+        : {}),
     } as never,
     depth: 0,
     req,
@@ -147,7 +186,9 @@ export function startLeaseSweeper(payload: Payload): void {
     sweeping = true
     try {
       for (const job of await releaseStaleJobs(payload, lease)) {
-        payload.logger.warn(`job ${job.id} (${job.taskSlug}) was abandoned by its runner: ${job.final ? 'given up (no retries left)' : 'released for a retry'}`)
+        payload.logger.warn(
+          `job ${job.id} (${job.taskSlug}) was abandoned by its runner: ${job.final ? 'given up (no retries left)' : 'released for a retry'}`,
+        )
       }
     } catch (error) {
       payload.logger.error(`job lease sweep: ${(error as Error).message}`)

@@ -27,7 +27,12 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
   const started = Date.now()
   const record = (data: Record<string, unknown>) =>
     payload.update({ collection: 'site-builds', id: buildId, data, depth: 0, overrideAccess: true })
-  await record({ status: 'running', startedAt: new Date(started).toISOString(), attempts: (build.attempts ?? 0) + 1, error: null })
+  await record({
+    status: 'running',
+    startedAt: new Date(started).toISOString(),
+    attempts: (build.attempts ?? 0) + 1,
+    error: null,
+  })
   try {
     // The nightly build renders everything from scratch: the safety net under incremental builds.
     const full = (build.triggers ?? []).some((trigger) => trigger.change === NIGHTLY)
@@ -36,18 +41,41 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
       await record({ status: 'deploying', durationMs: Date.now() - started })
       return { output: { pages: 0 } }
     }
-    await record({ status: 'success', finishedAt: new Date().toISOString(), pages: result.pages, durationMs: Date.now() - started })
-    payload.logger.info({ event: 'site-build', buildId, status: 'success', pages: result.pages, upload: result.upload, durationMs: Date.now() - started }, 'site build done')
+    await record({
+      status: 'success',
+      finishedAt: new Date().toISOString(),
+      pages: result.pages,
+      durationMs: Date.now() - started,
+    })
+    payload.logger.info(
+      {
+        event: 'site-build',
+        buildId,
+        status: 'success',
+        pages: result.pages,
+        upload: result.upload,
+        durationMs: Date.now() - started,
+      },
+      'site build done',
+    )
     await announceLive(payload, new Date(started))
     return { output: { pages: result.pages ?? 0 } }
   } catch (error) {
     const message = (error as Error).message
     // With the database gone the record cannot be written either; the build's own error is the
     // one to rethrow, and the lease sweep marks the record once the database is back.
-    await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message }).catch((recordError: Error) =>
+    await record({
+      status: 'failed',
+      finishedAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      error: message,
+    }).catch((recordError: Error) =>
       payload.logger.error(`site build ${buildId}: cannot record the failure: ${recordError.message}`),
     )
-    payload.logger.error({ event: 'site-build', buildId, status: 'failed', durationMs: Date.now() - started }, `site build ${buildId} failed: ${message}`)
+    payload.logger.error(
+      { event: 'site-build', buildId, status: 'failed', durationMs: Date.now() - started },
+      `site build ${buildId} failed: ${message}`,
+    )
     throw error
   }
 }
@@ -61,7 +89,10 @@ export async function announceLive(payload: Payload, buildStartedAt: Date): Prom
     const queued = await releaseAlerts(payload, buildStartedAt)
     if (queued) payload.logger.info({ event: 'alerts-released', queued }, `${queued} e-mail alert(s) queued`)
   } catch (error) {
-    payload.logger.error({ err: error, event: 'alerts-released' }, 'e-mail alerts could not be queued; they wait for the next build')
+    payload.logger.error(
+      { err: error, event: 'alerts-released' },
+      'e-mail alerts could not be queued; they wait for the next build',
+    )
   }
 }
 
@@ -69,15 +100,29 @@ export async function announceLive(payload: Payload, buildStartedAt: Date): Prom
  * A build whose runner vanished (leases.ts): its record says so, and waits again unless no retry is
  * left. In the sweep's transaction (`req`), so the record and the released job change together.
  */
-export async function recordInterruptedSiteBuild(req: PayloadRequest, input: { buildId?: number }, message: string, final: boolean): Promise<void> {
+export async function recordInterruptedSiteBuild(
+  req: PayloadRequest,
+  input: { buildId?: number },
+  message: string,
+  final: boolean,
+): Promise<void> {
   if (!input?.buildId) return
-  const build = await req.payload.findByID({ collection: 'site-builds', id: input.buildId, depth: 0, req, overrideAccess: true, disableErrors: true })
+  const build = await req.payload.findByID({
+    collection: 'site-builds',
+    id: input.buildId,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   // A build that finished before its job could be marked done keeps its result; the rerun records anew.
   if (!build || build.status === 'success') return
   await req.payload.update({
     collection: 'site-builds',
     id: input.buildId,
-    data: final ? { status: 'failed', error: message, finishedAt: new Date().toISOString() } : { status: 'queued', error: message },
+    data: final
+      ? { status: 'failed', error: message, finishedAt: new Date().toISOString() }
+      : { status: 'queued', error: message },
     depth: 0,
     req,
     overrideAccess: true,

@@ -19,7 +19,9 @@ export async function withSiteBuildLock<T>(payload: Payload, build: () => Promis
   let released = false
   try {
     for (;;) {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [SITE_BUILD_LOCK])
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        SITE_BUILD_LOCK,
+      ])
       if (rows[0]?.locked) break
       await pause(pollMs)
     }

@@ -13,7 +13,12 @@ import type { Env } from '../lib/env.ts'
 export function emailAdapter(env: Env): Promise<EmailAdapter> | undefined {
   if (!env.SMTP_URL) return undefined
   const url = new URL(env.SMTP_URL)
-  const pool = { pool: 'true', maxConnections: String(env.MAIL_CONNECTIONS), rateDelta: '1000', rateLimit: String(env.MAIL_RATE_PER_SECOND) }
+  const pool = {
+    pool: 'true',
+    maxConnections: String(env.MAIL_CONNECTIONS),
+    rateDelta: '1000',
+    rateLimit: String(env.MAIL_RATE_PER_SECOND),
+  }
   // Settings written into the URL by the operator win over ours.
   for (const [name, value] of Object.entries(pool)) if (!url.searchParams.has(name)) url.searchParams.set(name, value)
   return nodemailerAdapter({

@@ -3,7 +3,15 @@ import type { Locale } from '@masterplan/shared'
 import { readEnv } from '../lib/env.ts'
 import { escapeHtml } from './html.ts'
 
-export type Imprint = { siteName: string; publisher: string; address: string; email: string; phone?: string | null; replyTo: string; from: { name: string; address: string } }
+export type Imprint = {
+  siteName: string
+  publisher: string
+  address: string
+  email: string
+  phone?: string | null
+  replyTo: string
+  from: { name: string; address: string }
+}
 
 /** Sender and Impressum of every mail, from the site settings (as the site's own imprint). */
 export async function readImprint(payload: Payload, locale: Locale): Promise<Imprint> {
@@ -22,7 +30,9 @@ export async function readImprint(payload: Payload, locale: Locale): Promise<Imp
 }
 
 export const imprintText = (imprint: Imprint) =>
-  [imprint.publisher, imprint.address, imprint.phone && `Tel. ${imprint.phone}`, imprint.email].filter(Boolean).join('\n')
+  [imprint.publisher, imprint.address, imprint.phone && `Tel. ${imprint.phone}`, imprint.email]
+    .filter(Boolean)
+    .join('\n')
 
 export const imprintHtml = (imprint: Imprint) =>
   `<p style="font-size:14px;color:#4a4a4a">${imprintText(imprint).split('\n').map(escapeHtml).join('<br>')}</p>`

@@ -15,7 +15,11 @@ export async function audit(req: PayloadRequest, entry: Entry): Promise<void> {
   const { userId, ...rest } = entry
   await req.payload.create({
     collection: 'audit-log',
-    data: { ...rest, user: userId ?? (req.user?.collection === 'users' ? (req.user.id as number) : null), at: new Date().toISOString() },
+    data: {
+      ...rest,
+      user: userId ?? (req.user?.collection === 'users' ? (req.user.id as number) : null),
+      at: new Date().toISOString(),
+    },
     req,
     overrideAccess: true,
     depth: 0,

@@ -4,7 +4,8 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { transactionDb } from '../db/transaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
-const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
+const berlinHour = (date: Date) =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
 /** The trigger's `change` of the night's build, which renders the whole site (jobs/siteBuild.ts). */
 export const NIGHTLY = 'Nachtbuild'
@@ -37,6 +38,7 @@ export async function queueNightlyBuild(payload: Payload, now = new Date()): Pro
 
 /** Rebuilds the site shortly after midnight, so "today" and the milestone states follow the date. */
 export function startNightlyBuilds(payload: Payload): void {
-  const tick = () => queueNightlyBuild(payload).catch((error) => payload.logger.error(`nightly build: ${(error as Error).message}`))
+  const tick = () =>
+    queueNightlyBuild(payload).catch((error) => payload.logger.error(`nightly build: ${(error as Error).message}`))
   setInterval(tick, 60_000).unref()
 }

@@ -22,14 +22,35 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
   const entry = { ...trigger, at: now.toISOString() }
 
   if (!at) {
-    const waiting = await payload.find({ collection: 'site-builds', where: { status: { equals: 'queued' } }, limit: 1, depth: 0, req, overrideAccess: true })
+    const waiting = await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: 'queued' } },
+      limit: 1,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
     const build = waiting.docs[0]
     if (build) {
       const triggers = [...(build.triggers ?? []), entry]
-      await payload.update({ collection: 'site-builds', id: build.id, data: { triggers, summary: `${describe(trigger)} (+${triggers.length - 1})` }, req, overrideAccess: true, depth: 0 })
+      await payload.update({
+        collection: 'site-builds',
+        id: build.id,
+        data: { triggers, summary: `${describe(trigger)} (+${triggers.length - 1})` },
+        req,
+        overrideAccess: true,
+        depth: 0,
+      })
       if (build.jobId && build.queuedAt) {
         const waitUntil = Math.min(now.getTime() + env.SITE_BUILD_DEBOUNCE_MS, Date.parse(build.queuedAt) + MAX_WAIT_MS)
-        await payload.update({ collection: 'payload-jobs', id: build.jobId, data: { waitUntil: new Date(waitUntil).toISOString() }, req, overrideAccess: true, depth: 0 })
+        await payload.update({
+          collection: 'payload-jobs',
+          id: build.jobId,
+          data: { waitUntil: new Date(waitUntil).toISOString() },
+          req,
+          overrideAccess: true,
+          depth: 0,
+        })
       }
       return
     }
@@ -50,6 +71,19 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     overrideAccess: true,
     depth: 0,
   })
-  const job = await payload.jobs.queue({ task: 'siteBuild', input: { buildId: build.id }, queue: 'site', waitUntil, req })
-  await payload.update({ collection: 'site-builds', id: build.id, data: { jobId: Number(job.id) }, req, overrideAccess: true, depth: 0 })
+  const job = await payload.jobs.queue({
+    task: 'siteBuild',
+    input: { buildId: build.id },
+    queue: 'site',
+    waitUntil,
+    req,
+  })
+  await payload.update({
+    collection: 'site-builds',
+    id: build.id,
+    data: { jobId: Number(job.id) },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
 }

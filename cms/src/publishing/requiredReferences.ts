@@ -1,4 +1,11 @@
-import { APIError, type CollectionBeforeDeleteHook, type FlattenedField, type PayloadRequest, type SanitizedCollectionConfig, type Where } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeDeleteHook,
+  type FlattenedField,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+  type Where,
+} from 'payload'
 import { type EditorialSlug, isEditorialSlug } from '../collections/editorialSlugs.ts'
 
 type Dependent = { collection: SanitizedCollectionConfig; slug: EditorialSlug; paths: string[] }
@@ -31,7 +38,8 @@ export const refuseDeleteWhileRequired =
     const listed = holders.slice(0, LISTED)
     const more = holders.length - listed.length
     const list = (locale: 'de' | 'en') =>
-      listed.map((holder) => describe(holder, locale)).join(', ') + (more > 0 ? (locale === 'de' ? ` und ${more} weitere` : ` and ${more} more`) : '')
+      listed.map((holder) => describe(holder, locale)).join(', ') +
+      (more > 0 ? (locale === 'de' ? ` und ${more} weitere` : ` and ${more} more`) : '')
     throw new StillRequiredError(
       `Kann nicht gelöscht werden, solange veröffentlichte oder zur Veröffentlichung geplante Dokumente es benötigen: ${list('de')}. ` +
         `Bitte dort zuerst ersetzen oder entfernen. / Cannot be deleted while published or scheduled documents require it: ${list('en')}. ` +
@@ -74,12 +82,19 @@ function requiredPaths(fields: FlattenedField[], target: string, prefix: string)
   })
 }
 
-async function holdersIn(req: PayloadRequest, { collection, slug, paths }: Dependent, id: number | string): Promise<Holder[]> {
+async function holdersIn(
+  req: PayloadRequest,
+  { collection, slug, paths }: Dependent,
+  id: number | string,
+): Promise<Holder[]> {
   const refersTo: Where = { or: paths.map((path) => ({ [path]: { equals: id } })) }
   const common = { collection: slug, depth: 0, pagination: false, overrideAccess: true, req } as const
 
   // Without `draft`, Payload reads the main table, which holds the published state.
-  const published = await req.payload.find({ ...common, where: { and: [{ _status: { equals: 'published' } }, refersTo] } })
+  const published = await req.payload.find({
+    ...common,
+    where: { and: [{ _status: { equals: 'published' } }, refersTo] },
+  })
   const scheduled = await scheduledForPublishing(req, slug)
   const planned = scheduled.length
     ? // With `draft`, the latest version: the one the schedule will publish.
@@ -103,7 +118,9 @@ async function scheduledForPublishing(req: PayloadRequest, collection: string): 
   })
   return jobs.docs.flatMap((job) => {
     const input = job.input as { type?: string; doc?: { relationTo?: string; value?: number | string } } | undefined
-    return input?.type !== 'unpublish' && input?.doc?.relationTo === collection && input.doc.value !== undefined ? [input.doc.value] : []
+    return input?.type !== 'unpublish' && input?.doc?.relationTo === collection && input.doc.value !== undefined
+      ? [input.doc.value]
+      : []
   })
 }
 
@@ -114,6 +131,9 @@ function titleOf(collection: SanitizedCollectionConfig, doc: { id: number | stri
 
 function describe(holder: Holder, locale: 'de' | 'en'): string {
   const singular = holder.collection.labels?.singular
-  const name = typeof singular === 'object' && singular !== null && locale in singular ? String((singular as Record<string, unknown>)[locale]) : holder.collection.slug
+  const name =
+    typeof singular === 'object' && singular !== null && locale in singular
+      ? String((singular as Record<string, unknown>)[locale])
+      : holder.collection.slug
   return locale === 'de' ? `${name} „${holder.title}“ (id ${holder.id})` : `${name} "${holder.title}" (id ${holder.id})`
 }

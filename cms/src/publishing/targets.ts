@@ -22,7 +22,10 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
     return `Kein Speicherplatz auf dem Ziel der Website (SITE_TARGET_DIR ${readEnv().SITE_TARGET_DIR}) / no space left on the site's disk; the live site is unchanged (${detail})`
   }
   // The line that names the broken document is the most useful one for an editor.
-  const cause = output.split('\n').find((line) => /breaks the contract|CmsError|Error:/.test(line))?.trim()
+  const cause = output
+    .split('\n')
+    .find((line) => /breaks the contract|CmsError|Error:/.test(line))
+    ?.trim()
   return [result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
 }
 
@@ -70,7 +73,11 @@ async function callDeployHook(reason: string, buildId: number): Promise<BuildRes
   const env = readEnv()
   const url = env.SITE_DEPLOY_HOOK_URL!
   const callbackUrl = `${env.SERVER_URL}/api/site-builds/${buildId}/deployed`
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason, buildId, callbackUrl }) })
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason, buildId, callbackUrl }),
+  })
   if (!response.ok) throw new Error(`deploy hook answered HTTP ${response.status}`)
   return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}`, awaitingHost: true }
 }

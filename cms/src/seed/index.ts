@@ -15,7 +15,13 @@ type Log = (line: string) => void
 const common = { overrideAccess: true, depth: 0, context: { seeding: true } } as const
 
 async function idBySlug(payload: Payload, collection: EditorialSlug, slug: string): Promise<number | undefined> {
-  const { docs } = await payload.find({ ...common, collection, where: { slug: { equals: slug } }, limit: 1, draft: true })
+  const { docs } = await payload.find({
+    ...common,
+    collection,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    draft: true,
+  })
   return docs[0]?.id as number | undefined
 }
 
@@ -33,8 +39,19 @@ async function ensure(
 ): Promise<{ id: number; created: boolean }> {
   const existing = await idBySlug(payload, collection, slug)
   if (existing) return { id: existing, created: false }
-  const doc = await payload.create({ ...common, collection, locale: 'de', data: { ...de, slug, _status: 'published' } as never })
-  await payload.update({ ...common, collection, id: doc.id, locale: 'en', data: { ...en, _status: 'published' } as never })
+  const doc = await payload.create({
+    ...common,
+    collection,
+    locale: 'de',
+    data: { ...de, slug, _status: 'published' } as never,
+  })
+  await payload.update({
+    ...common,
+    collection,
+    id: doc.id,
+    locale: 'en',
+    data: { ...en, _status: 'published' } as never,
+  })
   log(`  + ${collection}/${slug}`)
   return { id: doc.id as number, created: true }
 }
@@ -105,10 +122,19 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
     ),
   )
   const decision = milestoneIds.get('kabinettsbeschluss')!
-  await payload.update({ ...common, collection: 'milestones', id: decision, data: { relatedPressReleases: [releaseId] } })
+  await payload.update({
+    ...common,
+    collection: 'milestones',
+    id: decision,
+    data: { relatedPressReleases: [releaseId] },
+  })
 
   for (const p of pageFixtures) {
-    const pick = (locale: 'de' | 'en') => ({ title: p.title[locale], summary: p.summary[locale], content: p.content[locale] })
+    const pick = (locale: 'de' | 'en') => ({
+      title: p.title[locale],
+      summary: p.summary[locale],
+      content: p.content[locale],
+    })
     count(await ensure(payload, 'pages', p.slug, { ...pick('de'), placeholder: p.placeholder }, pick('en'), log))
   }
 
@@ -120,7 +146,8 @@ async function seedSiteSettings(payload: Payload, log: Log): Promise<number> {
   const current = await payload.findGlobal({ ...common, slug: 'site-settings' })
   if (current.legal?.publisher) return 0
   const s = siteSettingsFixture
-  const links = (items: typeof s.navigation, locale: 'de' | 'en') => items.map((l) => ({ label: l.label[locale], href: l.href }))
+  const links = (items: typeof s.navigation, locale: 'de' | 'en') =>
+    items.map((l) => ({ label: l.label[locale], href: l.href }))
   const de = await payload.updateGlobal({
     ...common,
     slug: 'site-settings',

@@ -5,10 +5,40 @@ import { richText } from './fixtures/index.ts'
 
 export type SyntheticCounts = { pressReleases: number; partners: number; milestones: number; imageShare: number }
 
-const places = ['Zwickau', 'Chemnitz', 'Plauen', 'Freiberg', 'Annaberg-Buchholz', 'Aue', 'Mittweida', 'Reichenbach', 'Glauchau', 'Oelsnitz']
-const topics = ['Wasserstoff', 'Fachkräfte', 'Batterierecycling', 'Radverkehr', 'Breitband', 'Gründungen', 'Leichtbau', 'Flächen', 'Weiterbildung', 'Mobilität']
+const places = [
+  'Zwickau',
+  'Chemnitz',
+  'Plauen',
+  'Freiberg',
+  'Annaberg-Buchholz',
+  'Aue',
+  'Mittweida',
+  'Reichenbach',
+  'Glauchau',
+  'Oelsnitz',
+]
+const topics = [
+  'Wasserstoff',
+  'Fachkräfte',
+  'Batterierecycling',
+  'Radverkehr',
+  'Breitband',
+  'Gründungen',
+  'Leichtbau',
+  'Flächen',
+  'Weiterbildung',
+  'Mobilität',
+]
 const verbs = ['stärkt', 'plant', 'diskutiert', 'startet', 'bündelt', 'erprobt', 'fördert', 'vernetzt']
-const subjects = ['Regionalkonvent', 'Werkstatt', 'Arbeitsgruppe', 'Hochschulnetzwerk', 'Handwerkskammer', 'Gemeinderat', 'Zuliefererverbund']
+const subjects = [
+  'Regionalkonvent',
+  'Werkstatt',
+  'Arbeitsgruppe',
+  'Hochschulnetzwerk',
+  'Handwerkskammer',
+  'Gemeinderat',
+  'Zuliefererverbund',
+]
 
 /** A deterministic pseudo-random sequence, so two runs with the same counts make the same data. */
 function random(seed: number) {
@@ -46,7 +76,9 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
   const imageIds: number[] = []
   const imageCount = Math.min(20, Math.ceil(counts.pressReleases * counts.imageShare))
   for (let i = 0; i < imageCount; i++) {
-    const data = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40 + i * 9, g: 100, b: 140 } } })
+    const data = await sharp({
+      create: { width: 1600, height: 1000, channels: 3, background: { r: 40 + i * 9, g: 100, b: 140 } },
+    })
       .jpeg({ quality: 80 })
       .toBuffer()
     const doc = await payload.create({
@@ -82,7 +114,13 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
 
   // A later run that adds only releases spreads them over the partners already there.
   if (!partnerIds.length) {
-    const existing = await payload.find({ ...common, collection: 'partners', limit: 1000, select: {}, pagination: false })
+    const existing = await payload.find({
+      ...common,
+      collection: 'partners',
+      limit: 1000,
+      select: {},
+      pagination: false,
+    })
     partnerIds.push(...existing.docs.map((p) => p.id as number))
   }
 
@@ -113,7 +151,9 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
     const topic = pick(topics)
     const subject = pick(subjects)
     const day = new Date(windowStart + Math.floor(rnd() * windowDays) * 86_400_000)
-    const issuers = partnerIds.length ? [...new Set([pick(partnerIds), ...(rnd() < 0.2 ? [pick(partnerIds)] : [])])] : []
+    const issuers = partnerIds.length
+      ? [...new Set([pick(partnerIds), ...(rnd() < 0.2 ? [pick(partnerIds)] : [])])]
+      : []
     await payload.create({
       ...common,
       collection: 'press-releases',
@@ -123,7 +163,14 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
         slug: `synth-${run}-pm-${i}`,
         releaseDate: day.toISOString(),
         issuers,
-        contacts: [{ name: 'Pressestelle', office: subject, phone: '+49 375 000 0000', email: `presse-${i % 50}@partner.example` }],
+        contacts: [
+          {
+            name: 'Pressestelle',
+            office: subject,
+            phone: '+49 375 000 0000',
+            email: `presse-${i % 50}@partner.example`,
+          },
+        ],
         lead: `Der ${subject} in ${place} ${pick(verbs)} das Thema ${topic} und stellt erste Ergebnisse vor.`,
         body: richText(
           `In ${place} trafen sich Fachleute aus Wirtschaft, Wissenschaft und Verwaltung, um über ${topic} zu beraten.`,
@@ -131,12 +178,22 @@ export async function generateSynthetic(payload: Payload, counts: SyntheticCount
             type: 'block',
             version: 2,
             format: '',
-            fields: { id: `q${i}`, blockName: '', blockType: 'quote', text: `${topic} ist für ${place} eine Chance.`, person: 'Max Beispiel', office: 'Sprecher' },
+            fields: {
+              id: `q${i}`,
+              blockName: '',
+              blockType: 'quote',
+              text: `${topic} ist für ${place} eine Chance.`,
+              person: 'Max Beispiel',
+              office: 'Sprecher',
+            },
           },
           `Die Ergebnisse fließen in den Masterplan Südwestsachsen ein. Das nächste Treffen ist für den Herbst geplant.`,
         ),
         background: richText('Der Masterplan Südwestsachsen entsteht aus der Region für die Region.'),
-        images: imageIds.length && rnd() < counts.imageShare ? [{ image: pick(imageIds), caption: `${topic} in ${place}` }] : [],
+        images:
+          imageIds.length && rnd() < counts.imageShare
+            ? [{ image: pick(imageIds), caption: `${topic} in ${place}` }]
+            : [],
         _status: 'published',
       } as never,
     })

@@ -15,7 +15,11 @@ export type Fixtures = Record<keyof typeof MARKERS, { id: number; slug: string }
 
 /** A one-page PDF with a correct cross-reference table (Payload checks header, xref and EOF). */
 export function minimalPdf(): Buffer {
-  const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>']
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>',
+  ]
   let body = '%PDF-1.4\n'
   const offsets = objects.map((object, i) => {
     const offset = body.length
@@ -37,7 +41,9 @@ export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
   await seed(payload)
   const common = { overrideAccess: true, depth: 0 } as const
   const smil = (await payload.find({ ...common, collection: 'partners', where: { slug: { equals: 'smil' } } })).docs[0]!
-  const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3d7a57' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3d7a57' } })
+    .jpeg()
+    .toBuffer()
   const image = await payload.create({
     ...common,
     collection: 'media',
@@ -57,33 +63,64 @@ export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
     slug,
     releaseDate: '2026-03-12T09:00:00.000Z',
     issuers: [smil.id],
-    contacts: [{ name: 'Erika Beispiel', office: 'Pressestelle', phone: '+49 375 4402 0', email: 'presse@beispiel.example' }],
+    contacts: [
+      { name: 'Erika Beispiel', office: 'Pressestelle', phone: '+49 375 4402 0', email: 'presse@beispiel.example' },
+    ],
     lead: `Ein Beispieltext mit dem Wort ${word}.`,
     body: richText(`Der Regionalkonvent berät. ${word} steht im Text.`),
     _status: 'published',
     ...extra,
   })
 
-  const draft = await payload.create({ ...common, collection: 'press-releases', draft: true, data: { ...release('beispiel-entwurf', MARKERS.draft), _status: 'draft' } as never })
+  const draft = await payload.create({
+    ...common,
+    collection: 'press-releases',
+    draft: true,
+    data: { ...release('beispiel-entwurf', MARKERS.draft), _status: 'draft' } as never,
+  })
   const embargoed = await payload.create({
     ...common,
     collection: 'press-releases',
-    data: release('beispiel-sperrfrist', MARKERS.embargoed, { embargoUntil: new Date(Date.now() + 7 * 86_400_000).toISOString() }) as never,
+    data: release('beispiel-sperrfrist', MARKERS.embargoed, {
+      embargoUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }) as never,
   })
   const withImage = await payload.create({
     ...common,
     collection: 'press-releases',
     data: release('beispiel-bildtermin', MARKERS.withImage, {
       releaseDate: '2025-09-01T08:00:00.000Z',
-      body: richText(`Ein ${MARKERS.withImage} in Zwickau.`, quote('Wir gestalten den Wandel gemeinsam.', 'Erika Beispiel', 'Sprecherin (Beispiel)')),
+      body: richText(
+        `Ein ${MARKERS.withImage} in Zwickau.`,
+        quote('Wir gestalten den Wandel gemeinsam.', 'Erika Beispiel', 'Sprecherin (Beispiel)'),
+      ),
       background: richText('Dieser Hintergrund ist nur auf Deutsch geschrieben.'),
       images: [{ image: image.id, caption: 'Werkstatt in Zwickau' }],
       attachments: [attachment.id],
     }) as never,
   })
-  await payload.update({ ...common, collection: 'press-releases', id: withImage.id, locale: 'en', data: { title: `Example: ${MARKERS.withImage} in the Regionalkonvent`, lead: 'An example text.', body: richText('An example body in English.') } })
-  const germanOnly = await payload.create({ ...common, collection: 'press-releases', data: release('beispiel-nur-deutsch', MARKERS.germanOnly) as never })
+  await payload.update({
+    ...common,
+    collection: 'press-releases',
+    id: withImage.id,
+    locale: 'en',
+    data: {
+      title: `Example: ${MARKERS.withImage} in the Regionalkonvent`,
+      lead: 'An example text.',
+      body: richText('An example body in English.'),
+    },
+  })
+  const germanOnly = await payload.create({
+    ...common,
+    collection: 'press-releases',
+    data: release('beispiel-nur-deutsch', MARKERS.germanOnly) as never,
+  })
 
   const pick = (d: { id: number | string; slug?: unknown }) => ({ id: Number(d.id), slug: String(d.slug) })
-  return { draft: pick(draft as never), embargoed: pick(embargoed as never), withImage: pick(withImage as never), germanOnly: pick(germanOnly as never) }
+  return {
+    draft: pick(draft as never),
+    embargoed: pick(embargoed as never),
+    withImage: pick(withImage as never),
+    germanOnly: pick(germanOnly as never),
+  }
 }

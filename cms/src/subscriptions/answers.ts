@@ -7,12 +7,21 @@ import { readEnv } from '../lib/env.ts'
  */
 export const fromBrowser = (request: Request) => {
   const accept = request.headers.get('accept') ?? ''
-  return accept.includes('text/html') || (!accept.includes('application/json') && !request.headers.get('content-type')?.includes('json'))
+  return (
+    accept.includes('text/html') ||
+    (!accept.includes('application/json') && !request.headers.get('content-type')?.includes('json'))
+  )
 }
 
 /** 303 See Other: the browser follows with a GET, so reloading the page never posts again. */
 export const toSitePage = (locale: Locale, path: string) =>
-  new Response(null, { status: 303, headers: { Location: new URL(localizedSitePath(locale, path), readEnv().SITE_URL).toString(), 'Cache-Control': 'no-store' } })
+  new Response(null, {
+    status: 303,
+    headers: {
+      Location: new URL(localizedSitePath(locale, path), readEnv().SITE_URL).toString(),
+      'Cache-Control': 'no-store',
+    },
+  })
 
 export const escapeText = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
 
@@ -21,7 +30,13 @@ export const escapeText = (text: string) => text.replace(/[&<>"]/g, (char) => `&
  * refusal with its status (429) and the unsubscribe button (a GET must not unsubscribe: mail
  * scanners follow links). No script, no style sheet, nothing from elsewhere.
  */
-export function cmsPage(locale: Locale, title: string, body: string, status = 200, headers: Record<string, string> = {}) {
+export function cmsPage(
+  locale: Locale,
+  title: string,
+  body: string,
+  status = 200,
+  headers: Record<string, string> = {},
+) {
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${escapeText(title)}</title>
@@ -29,6 +44,8 @@ export function cmsPage(locale: Locale, title: string, body: string, status = 20
 </head><body><main><h1>${escapeText(title)}</h1>
 ${body}
 </main></body></html>`
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } })
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  })
 }
-

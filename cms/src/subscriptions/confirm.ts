@@ -14,10 +14,18 @@ export const confirmEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const verified = verifyToken(req.payload.secret, req.searchParams.get('token'), 'confirm')
-    if (!verified.ok) return toSitePage(req.searchParams.get('lang') === 'en' ? 'en' : 'de', SUBSCRIPTION_PAGES.invalidLink)
+    if (!verified.ok)
+      return toSitePage(req.searchParams.get('lang') === 'en' ? 'en' : 'de', SUBSCRIPTION_PAGES.invalidLink)
     const { email, topics, language, consentVersion, requestedAt } = verified.claims
     const data = { email, topics, language, consentVersion, requestedAt, confirmedAt: new Date().toISOString() }
-    const existing = await req.payload.find({ collection: 'subscriptions', where: { email: { equals: email } }, limit: 1, depth: 0, req, overrideAccess: true })
+    const existing = await req.payload.find({
+      collection: 'subscriptions',
+      where: { email: { equals: email } },
+      limit: 1,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
     const known = existing.docs[0]
     if (!known) await req.payload.create({ collection: 'subscriptions', data, depth: 0, req, overrideAccess: true })
     else if (Date.parse(known.requestedAt) < Date.parse(requestedAt)) {

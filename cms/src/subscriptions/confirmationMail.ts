@@ -10,7 +10,8 @@ const topicNames = {
 const words = {
   de: {
     subject: (site: string) => `Bitte bestätigen Sie Ihr Abonnement – ${site}`,
-    intro: (site: string) => `Sie (oder jemand mit Ihrer Adresse) möchten E-Mail-Benachrichtigungen von ${site} erhalten:`,
+    intro: (site: string) =>
+      `Sie (oder jemand mit Ihrer Adresse) möchten E-Mail-Benachrichtigungen von ${site} erhalten:`,
     action: 'Bitte bestätigen Sie das Abonnement mit diesem Link (gültig 48 Stunden):',
     button: 'Abonnement bestätigen',
     ignore: 'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Ohne Bestätigung wird nichts gespeichert.',
@@ -28,7 +29,18 @@ export function confirmationMail(language: Locale, topics: SubscriptionTopic[], 
   const w = words[language]
   const chosen = topics.map((topic) => topicNames[language][topic])
   const subject = w.subject(imprint.siteName)
-  const text = [w.intro(imprint.siteName), ...chosen.map((name) => `– ${name}`), '', w.action, link, '', w.ignore, '', '-- ', imprintText(imprint)].join('\n')
+  const text = [
+    w.intro(imprint.siteName),
+    ...chosen.map((name) => `– ${name}`),
+    '',
+    w.action,
+    link,
+    '',
+    w.ignore,
+    '',
+    '-- ',
+    imprintText(imprint),
+  ].join('\n')
   const html = mailDocument(
     language,
     subject,

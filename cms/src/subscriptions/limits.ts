@@ -21,7 +21,13 @@ export async function admitRequest(payload: Payload, address: string, client: st
   const addressKey = `address:${digest(address)}`
   const clientKey = client ? `client:${digest(client)}` : null
   const db = (payload.db as unknown as PostgresAdapter).drizzle
-  const { rows } = await db.execute<{ address: number; client: number; overall: number; oldest: number | null; inserted: number }>(sql`
+  const { rows } = await db.execute<{
+    address: number
+    client: number
+    overall: number
+    oldest: number | null
+    inserted: number
+  }>(sql`
     WITH pruned AS (DELETE FROM subscription_requests WHERE at < now() - ${WINDOW}),
       recent AS (SELECT key, at FROM subscription_requests WHERE at >= now() - ${WINDOW}),
       counts AS (

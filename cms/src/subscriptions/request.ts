@@ -1,5 +1,11 @@
 import type { Endpoint } from 'payload'
-import { SUBSCRIPTION_ENDPOINTS, SUBSCRIPTION_PAGES, type SubscriptionErrorField, SUBSCRIPTION_ERROR_FIELDS, subscriptionErrorPage } from '@masterplan/shared'
+import {
+  SUBSCRIPTION_ENDPOINTS,
+  SUBSCRIPTION_PAGES,
+  type SubscriptionErrorField,
+  SUBSCRIPTION_ERROR_FIELDS,
+  subscriptionErrorPage,
+} from '@masterplan/shared'
 import { clientKey } from '../auth/clientKey.ts'
 import { fieldErrors } from '../errors/problem.ts'
 import { readEnv } from '../lib/env.ts'
@@ -26,17 +32,24 @@ export const requestEndpoint: Endpoint = {
     try {
       fields = await readFields(request)
     } catch {
-      return Response.json(fieldErrors([{ path: 'body', message: 'ist kein gültiges JSON / is not valid JSON' }]), { status: 400 })
+      return Response.json(fieldErrors([{ path: 'body', message: 'ist kein gültiges JSON / is not valid JSON' }]), {
+        status: 400,
+      })
     }
     const parsed = parseRequest(fields)
     const language = fields.language?.[0] === 'en' ? 'en' : 'de'
     if (!parsed.ok) {
-      const field = parsed.problems.map((p) => p.path).find((path): path is SubscriptionErrorField => (SUBSCRIPTION_ERROR_FIELDS as readonly string[]).includes(path))
+      const field = parsed.problems
+        .map((p) => p.path)
+        .find((path): path is SubscriptionErrorField => (SUBSCRIPTION_ERROR_FIELDS as readonly string[]).includes(path))
       if (browser && field) return toSitePage(language, subscriptionErrorPage(field))
       return Response.json(fieldErrors(parsed.problems), { status: 400 })
     }
     const { value } = parsed
-    const pending = () => (browser ? toSitePage(value.language, SUBSCRIPTION_PAGES.pending) : Response.json({ message: 'Bestätigungs-E-Mail versendet / confirmation e-mail sent' }, { status: 202 }))
+    const pending = () =>
+      browser
+        ? toSitePage(value.language, SUBSCRIPTION_PAGES.pending)
+        : Response.json({ message: 'Bestätigungs-E-Mail versendet / confirmation e-mail sent' }, { status: 202 })
     if (value.honeypot) return pending()
 
     const env = readEnv()
@@ -45,10 +58,27 @@ export const requestEndpoint: Endpoint = {
     if (!admission.admitted) {
       const retry = { 'Retry-After': String(admission.retryAfterSeconds) }
       const minutes = Math.ceil(admission.retryAfterSeconds / 60)
-      if (!browser) return Response.json({ errors: [{ message: `Zu viele Anfragen, bitte in ${minutes} Minuten erneut / too many requests, try again in ${minutes} minutes` }] }, { status: 429, headers: retry })
-      const text = value.language === 'en'
-        ? { title: 'Too many requests', body: `<p>Too many confirmation e-mails were requested for this address or from your network. Nothing was sent. Please try again in ${minutes} minutes.</p>` }
-        : { title: 'Zu viele Anfragen', body: `<p>Für diese Adresse oder aus Ihrem Netz wurden zu viele Bestätigungs-E-Mails angefordert. Es wurde nichts versendet. Bitte versuchen Sie es in ${minutes} Minuten erneut.</p>` }
+      if (!browser)
+        return Response.json(
+          {
+            errors: [
+              {
+                message: `Zu viele Anfragen, bitte in ${minutes} Minuten erneut / too many requests, try again in ${minutes} minutes`,
+              },
+            ],
+          },
+          { status: 429, headers: retry },
+        )
+      const text =
+        value.language === 'en'
+          ? {
+              title: 'Too many requests',
+              body: `<p>Too many confirmation e-mails were requested for this address or from your network. Nothing was sent. Please try again in ${minutes} minutes.</p>`,
+            }
+          : {
+              title: 'Zu viele Anfragen',
+              body: `<p>Für diese Adresse oder aus Ihrem Netz wurden zu viele Bestätigungs-E-Mails angefordert. Es wurde nichts versendet. Bitte versuchen Sie es in ${minutes} Minuten erneut.</p>`,
+            }
       return cmsPage(value.language, text.title, text.body, 429, retry)
     }
 
@@ -65,11 +95,24 @@ export const requestEndpoint: Endpoint = {
     const link = `${env.SERVER_URL}${SUBSCRIPTION_ENDPOINTS.confirm}?token=${token}`
     const imprint = await readImprint(req.payload, value.language)
     try {
-      await req.payload.sendEmail({ from: imprint.from, to: value.email, replyTo: imprint.replyTo || undefined, ...confirmationMail(value.language, value.topics, link, imprint) })
+      await req.payload.sendEmail({
+        from: imprint.from,
+        to: value.email,
+        replyTo: imprint.replyTo || undefined,
+        ...confirmationMail(value.language, value.topics, link, imprint),
+      })
     } catch (error) {
-      req.payload.logger.error({ err: error, event: 'subscription-confirmation' }, 'the confirmation e-mail could not be sent')
-      const message = value.language === 'en' ? 'The e-mail could not be sent just now. Please try again later.' : 'Die E-Mail konnte gerade nicht versendet werden. Bitte versuchen Sie es später erneut.'
-      return browser ? cmsPage(value.language, value.language === 'en' ? 'Not sent' : 'Nicht versendet', `<p>${message}</p>`, 503) : Response.json({ errors: [{ message }] }, { status: 503 })
+      req.payload.logger.error(
+        { err: error, event: 'subscription-confirmation' },
+        'the confirmation e-mail could not be sent',
+      )
+      const message =
+        value.language === 'en'
+          ? 'The e-mail could not be sent just now. Please try again later.'
+          : 'Die E-Mail konnte gerade nicht versendet werden. Bitte versuchen Sie es später erneut.'
+      return browser
+        ? cmsPage(value.language, value.language === 'en' ? 'Not sent' : 'Nicht versendet', `<p>${message}</p>`, 503)
+        : Response.json({ errors: [{ message }] }, { status: 503 })
     }
     return pending()
   },

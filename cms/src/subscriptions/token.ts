@@ -30,9 +30,16 @@ export function signToken(secret: string, claims: Claims): string {
   return `${body}.${mac(secret, body)}`
 }
 
-export type Verified<P extends Claims['purpose']> = { ok: true; claims: Extract<Claims, { purpose: P }> } | { ok: false; reason: 'invalid' | 'expired' }
+export type Verified<P extends Claims['purpose']> =
+  | { ok: true; claims: Extract<Claims, { purpose: P }> }
+  | { ok: false; reason: 'invalid' | 'expired' }
 
-export function verifyToken<P extends Claims['purpose']>(secret: string, token: unknown, purpose: P, now = Date.now()): Verified<P> {
+export function verifyToken<P extends Claims['purpose']>(
+  secret: string,
+  token: unknown,
+  purpose: P,
+  now = Date.now(),
+): Verified<P> {
   if (typeof token !== 'string' || token.length > 4096) return { ok: false, reason: 'invalid' }
   const [body, signature, rest] = token.split('.')
   if (!body || !signature || rest !== undefined) return { ok: false, reason: 'invalid' }

@@ -8,18 +8,37 @@ const path = SUBSCRIPTION_ENDPOINTS.unsubscribe.replace('/api/subscriptions', ''
 
 /** The link every alert carries, in its text and in its List-Unsubscribe header. */
 export function unsubscribeUrl(secret: string, subscription: { id: number; email: string; language: Locale }): string {
-  const token = signToken(secret, { purpose: 'unsubscribe', id: subscription.id, email: subscription.email, language: subscription.language })
+  const token = signToken(secret, {
+    purpose: 'unsubscribe',
+    id: subscription.id,
+    email: subscription.email,
+    language: subscription.language,
+  })
   return `${readEnv().SERVER_URL}${SUBSCRIPTION_ENDPOINTS.unsubscribe}?token=${token}`
 }
 
 /** Deletes the subscription the token names, if it is still there (a second click is no error). */
 async function unsubscribe(req: PayloadRequest, id: number, email: string): Promise<void> {
-  await req.payload.delete({ collection: 'subscriptions', where: { and: [{ id: { equals: id } }, { email: { equals: email } }] }, depth: 0, req, overrideAccess: true })
+  await req.payload.delete({
+    collection: 'subscriptions',
+    where: { and: [{ id: { equals: id } }, { email: { equals: email } }] },
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
 }
 
 const words = {
-  de: { title: 'Abonnement beenden', text: 'Möchten Sie keine E-Mails mehr erhalten? Ihre Adresse wird dann gelöscht.', button: 'Abmelden' },
-  en: { title: 'End subscription', text: 'Stop receiving e-mails? Your address will then be deleted.', button: 'Unsubscribe' },
+  de: {
+    title: 'Abonnement beenden',
+    text: 'Möchten Sie keine E-Mails mehr erhalten? Ihre Adresse wird dann gelöscht.',
+    button: 'Abmelden',
+  },
+  en: {
+    title: 'End subscription',
+    text: 'Stop receiving e-mails? Your address will then be deleted.',
+    button: 'Unsubscribe',
+  },
 } as const
 
 /**
@@ -37,7 +56,11 @@ export const unsubscribeEndpoints: Endpoint[] = [
       if (!verified.ok) return toSitePage('de', SUBSCRIPTION_PAGES.invalidLink)
       const w = words[verified.claims.language]
       const action = `${SUBSCRIPTION_ENDPOINTS.unsubscribe}?token=${encodeURIComponent(token!)}`
-      return cmsPage(verified.claims.language, w.title, `<p>${escapeText(w.text)}</p>\n<form method="post" action="${escapeText(action)}"><button type="submit">${w.button}</button></form>`)
+      return cmsPage(
+        verified.claims.language,
+        w.title,
+        `<p>${escapeText(w.text)}</p>\n<form method="post" action="${escapeText(action)}"><button type="submit">${w.button}</button></form>`,
+      )
     },
   },
   {
@@ -48,10 +71,16 @@ export const unsubscribeEndpoints: Endpoint[] = [
       const oneClick = new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click'
       const verified = verifyToken(req.payload.secret, req.searchParams.get('token'), 'unsubscribe')
       if (!verified.ok) {
-        return oneClick ? Response.json({ errors: [{ message: 'Ungültiger Link / invalid link' }] }, { status: 400 }) : toSitePage('de', SUBSCRIPTION_PAGES.invalidLink)
+        return oneClick
+          ? Response.json({ errors: [{ message: 'Ungültiger Link / invalid link' }] }, { status: 400 })
+          : toSitePage('de', SUBSCRIPTION_PAGES.invalidLink)
       }
       await unsubscribe(req, verified.claims.id, verified.claims.email)
-      if (oneClick) return new Response('Abgemeldet / unsubscribed\n', { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      if (oneClick)
+        return new Response('Abgemeldet / unsubscribed\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        })
       return toSitePage(verified.claims.language, SUBSCRIPTION_PAGES.unsubscribed)
     },
   },

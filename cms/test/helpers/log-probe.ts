@@ -3,7 +3,11 @@ import { bootPayload } from '../../scripts/local-env.ts'
 
 const payload = await bootPayload()
 const email = `log-${Date.now()}@test.example`
-await payload.create({ collection: 'users', data: { email, password: 'log-passwort-12345', role: 'editor' }, overrideAccess: true })
+await payload.create({
+  collection: 'users',
+  data: { email, password: 'log-passwort-12345', role: 'editor' },
+  overrideAccess: true,
+})
 await payload.login({ collection: 'users', data: { email, password: 'log-passwort-12345' } })
 payload.logger.error({ event: 'probe-error', err: new Error('probe') }, 'an error')
 await payload.destroy()

@@ -24,7 +24,12 @@ export function linkIn(mail: Mail, prefix: string): string {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Polls until the probe returns something other than false. */
-export async function until<T>(what: string, probe: () => Promise<T | false> | T | false, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | false> | T | false,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()

@@ -1,10 +1,4 @@
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_PATCH,
-  REST_POST,
-} from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import config from '@payload-config'
 
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
@@ -28,13 +22,23 @@ export type Reply = { status: number; body: any }
 export async function rest(
   method: keyof typeof handlers,
   path: string,
-  { token, json, form, body, headers: extra }: { token?: string; json?: unknown; form?: FormData; body?: URLSearchParams; headers?: HeadersInit } = {},
+  {
+    token,
+    json,
+    form,
+    body,
+    headers: extra,
+  }: { token?: string; json?: unknown; form?: FormData; body?: URLSearchParams; headers?: HeadersInit } = {},
 ): Promise<Reply & { headers: Headers }> {
   const url = new URL(`/api${path}`, ORIGIN)
   const headers = new Headers(extra)
   if (token) headers.set('Authorization', `JWT ${token}`)
   if (json !== undefined) headers.set('Content-Type', 'application/json')
-  const request = new Request(url, { method, headers, body: form ?? body ?? (json === undefined ? undefined : JSON.stringify(json)) })
+  const request = new Request(url, {
+    method,
+    headers,
+    body: form ?? body ?? (json === undefined ? undefined : JSON.stringify(json)),
+  })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
@@ -51,7 +55,9 @@ export async function rest(
 export async function graphqlQuery(query: string, token?: string): Promise<Reply> {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
-  const response = await graphql(new Request(`${ORIGIN}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) }))
+  const response = await graphql(
+    new Request(`${ORIGIN}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) }),
+  )
   return { status: response.status, body: await response.json() }
 }
 

@@ -11,7 +11,11 @@ export async function signInEveryRole(payload: Payload, tag: string): Promise<To
   const tokens = {} as Tokens
   for (const role of ['admin', 'press', 'editor'] as const) {
     const email = `${role}-${tag}@test.example`
-    const existing = await payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+    const existing = await payload.find({
+      collection: 'users',
+      where: { email: { equals: email } },
+      overrideAccess: true,
+    })
     if (!existing.docs.length) {
       await payload.create({ collection: 'users', data: { email, password: PASSWORD, role }, overrideAccess: true })
     }

@@ -15,10 +15,12 @@ export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowe
  * which knows every node type it can draw and refuses the rest.
  */
 export const richText = z.object({
-  root: z.object({
-    type: z.literal('root'),
-    children: z.array(z.looseObject({ type: z.string() })),
-  }).loose(),
+  root: z
+    .object({
+      type: z.literal('root'),
+      children: z.array(z.looseObject({ type: z.string() })),
+    })
+    .loose(),
 })
 export type RichText = z.infer<typeof richText>
 

@@ -7,7 +7,13 @@ import { localePath } from './urls.ts'
 export const PAGE_SIZE = 20
 
 /** What a list shows of a release; list pages carry only this, so their cache keys stay small. */
-export type ReleaseSummary = { slug: string; title: string; subtitle: string | null; releaseDate: string; issuers: string[] }
+export type ReleaseSummary = {
+  slug: string
+  title: string
+  subtitle: string | null
+  releaseDate: string
+  issuers: string[]
+}
 
 export const summary = ({ doc }: Shown<PressRelease>): ReleaseSummary => ({
   slug: doc.slug,
@@ -41,20 +47,35 @@ export type RedirectProps = { kind: 'redirect'; locale: Locale; to: string }
  *   moved with every release, so no fixed archive page matches them).
  * Returned with the route's rest parameter (relative to `base`, undefined for `base` itself).
  */
-export function listPages(locale: Locale, base: string, title: string, all: Array<Shown<PressRelease>>, years: number[], currentYear?: number) {
+export function listPages(
+  locale: Locale,
+  base: string,
+  title: string,
+  all: Array<Shown<PressRelease>>,
+  years: number[],
+  currentYear?: number,
+) {
   const s = t(locale)
   const oldestFirst = all.map(summary).reverse()
   const count = Math.ceil(oldestFirst.length / PAGE_SIZE)
   const archivePath = (k: number) => `${base}archiv/${k}/`
   const bucketOf = (index: number) => Math.floor(index / PAGE_SIZE) + 1
   const pages: Array<{ rest: string | undefined; props: ListProps | RedirectProps }> = []
-  const list = (rest: string | undefined, heading: string, items: ReleaseSummary[], links: { newer?: string; older?: string }) => {
+  const list = (
+    rest: string | undefined,
+    heading: string,
+    items: ReleaseSummary[],
+    links: { newer?: string; older?: string },
+  ) => {
     const path = rest ? `${base}${rest}/` : base
     const props: ListProps = { kind: 'list', locale, heading, path, items, years, currentYear, ...links }
     pages.push({ rest, props })
   }
   list(undefined, title, oldestFirst.slice(-PAGE_SIZE).reverse(), {
-    older: oldestFirst.length > PAGE_SIZE ? localePath(locale, archivePath(bucketOf(oldestFirst.length - PAGE_SIZE - 1))) : undefined,
+    older:
+      oldestFirst.length > PAGE_SIZE
+        ? localePath(locale, archivePath(bucketOf(oldestFirst.length - PAGE_SIZE - 1)))
+        : undefined,
   })
   for (let k = 1; k <= count; k++) {
     const items = oldestFirst.slice((k - 1) * PAGE_SIZE, k * PAGE_SIZE).reverse()

@@ -13,7 +13,12 @@ export type StaticPath<P> = { params: Record<string, string | undefined>; props:
  * change to it is a full build). A keyed page must therefore show nothing but its props, the
  * settings and constants from the code: a page that reads other data goes unkeyed.
  */
-export async function withCacheKeys<P>(staticPaths: Array<StaticPath<P>>): Promise<Array<StaticPath<P> & { cacheKey: string }>> {
+export async function withCacheKeys<P>(
+  staticPaths: Array<StaticPath<P>>,
+): Promise<Array<StaticPath<P> & { cacheKey: string }>> {
   const site = digest([await settings('de'), await settings('en')])
-  return staticPaths.map((staticPath) => ({ ...staticPath, cacheKey: digest([site, staticPath.params, staticPath.props]) }))
+  return staticPaths.map((staticPath) => ({
+    ...staticPath,
+    cacheKey: digest([site, staticPath.params, staticPath.props]),
+  }))
 }

@@ -35,10 +35,14 @@ function toRead(collection: string, kept: Map<number, Stored>, current: Manifest
 }
 
 /** Lists in requests of at most ID_CHUNK ids (all documents in one list when `ids` is undefined). */
-async function inChunks<T>(ids: number[] | undefined, list: (where?: { id: { in: string } }) => Promise<T[]>): Promise<T[]> {
+async function inChunks<T>(
+  ids: number[] | undefined,
+  list: (where?: { id: { in: string } }) => Promise<T[]>,
+): Promise<T[]> {
   if (!ids) return list()
   const docs: T[] = []
-  for (let i = 0; i < ids.length; i += ID_CHUNK) docs.push(...(await list({ id: { in: ids.slice(i, i + ID_CHUNK).join(',') } })))
+  for (let i = 0; i < ids.length; i += ID_CHUNK)
+    docs.push(...(await list({ id: { in: ids.slice(i, i + ID_CHUNK).join(',') } })))
   return docs
 }
 
@@ -56,7 +60,9 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
   async function read(ids?: number[]) {
     const [de, raw] = await Promise.all([
       inChunks(ids, (where) => cms.list(o.collection, o.schema, { ...deRead, where })),
-      inChunks(ids, (where) => cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], where })),
+      inChunks(ids, (where) =>
+        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], where }),
+      ),
     ])
     // The full English read (depth 1, with fallback) only for documents that have a translation.
     const translated = raw.filter((d) => d[o.titleField]).map((d) => d.id)
@@ -98,7 +104,9 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
       for (const id of gone) store.delete(String(id))
       meta.set('dependencies', dependencies)
       const how = delta ? `read ${de.length} of ${current.length}` : `read all ${de.length}`
-      logger.info(`${o.collection}: ${how} documents (${parsed} changed, ${gone.length} gone) in ${Date.now() - started} ms`)
+      logger.info(
+        `${o.collection}: ${how} documents (${parsed} changed, ${gone.length} gone) in ${Date.now() - started} ms`,
+      )
     },
   }
 }

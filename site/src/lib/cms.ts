@@ -8,4 +8,6 @@ export const env = readSiteEnv()
  * CMS_DUMP (benchmarks only) reads a JSON dump of the API instead.
  */
 // Large pages: at 10,000 releases ten requests of 1,000 are much faster than a hundred of 100.
-export const cms = env.CMS_DUMP ? createDumpClient(env.CMS_DUMP) : createClient({ baseUrl: env.CMS_URL, pageSize: 1000 })
+export const cms = env.CMS_DUMP
+  ? createDumpClient(env.CMS_DUMP)
+  : createClient({ baseUrl: env.CMS_URL, pageSize: 1000 })

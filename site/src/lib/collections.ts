@@ -9,10 +9,38 @@ const others = (collection: (typeof ALL)[number]) => ALL.filter((c) => c !== col
  * `dependsOn`: a change there reads the whole collection again (lib/cms-loader.ts).
  */
 export const collectionSpecs = {
-  pressReleases: { collection: 'press-releases', schema: pressRelease, depth: 1, titleField: 'title', localized: ['title', 'subtitle', 'lead', 'body', 'background'], dependsOn: others('press-releases') },
-  milestones: { collection: 'milestones', schema: milestone, depth: 1, titleField: 'title', localized: ['title', 'phase', 'description'], dependsOn: others('milestones') },
-  partners: { collection: 'partners', schema: partner, depth: 1, titleField: 'name', localized: ['name', 'description'], dependsOn: others('partners') },
-  pages: { collection: 'pages', schema: page, depth: 1, titleField: 'title', localized: ['title', 'summary', 'content'], dependsOn: others('pages') },
+  pressReleases: {
+    collection: 'press-releases',
+    schema: pressRelease,
+    depth: 1,
+    titleField: 'title',
+    localized: ['title', 'subtitle', 'lead', 'body', 'background'],
+    dependsOn: others('press-releases'),
+  },
+  milestones: {
+    collection: 'milestones',
+    schema: milestone,
+    depth: 1,
+    titleField: 'title',
+    localized: ['title', 'phase', 'description'],
+    dependsOn: others('milestones'),
+  },
+  partners: {
+    collection: 'partners',
+    schema: partner,
+    depth: 1,
+    titleField: 'name',
+    localized: ['name', 'description'],
+    dependsOn: others('partners'),
+  },
+  pages: {
+    collection: 'pages',
+    schema: page,
+    depth: 1,
+    titleField: 'title',
+    localized: ['title', 'summary', 'content'],
+    dependsOn: others('pages'),
+  },
 } as const
 
 /** The three reads per collection: German, English with fallback, and what was written in English. */

@@ -57,7 +57,8 @@ export async function settings(locale: Locale): Promise<SiteSettings> {
 export const populated = <T extends object>(ref: number | T | null | undefined): T | null =>
   ref !== null && typeof ref === 'object' ? ref : null
 
-export const isMedia = (ref: unknown): ref is Media => populated(ref as object) !== null && 'mimeType' in (ref as object)
+export const isMedia = (ref: unknown): ref is Media =>
+  populated(ref as object) !== null && 'mimeType' in (ref as object)
 
 /** Ids of the partners who issued a release, whatever the population depth. */
 export const issuerIds = (release: PressRelease) => release.issuers.map((i) => (typeof i === 'number' ? i : i.id))

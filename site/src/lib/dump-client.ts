@@ -14,7 +14,8 @@ type Doc = { id: number; updatedAt?: string }
 function idFilter(where: ListOptions['where']): ((doc: Doc) => boolean) | undefined {
   if (!where) return undefined
   const ids = (where as { id?: { in?: unknown } }).id?.in
-  if (Object.keys(where).length !== 1 || typeof ids !== 'string') throw new CmsError(`the dump client reads only { id: { in } }, not ${JSON.stringify(where)}`)
+  if (Object.keys(where).length !== 1 || typeof ids !== 'string')
+    throw new CmsError(`the dump client reads only { id: { in } }, not ${JSON.stringify(where)}`)
   const wanted = new Set(ids.split(',').map(Number))
   return (doc) => wanted.has(doc.id)
 }
@@ -27,7 +28,8 @@ export function createDumpClient(file: string): CmsClient {
   const dump = JSON.parse(readFileSync(file, 'utf8')) as Dump
   const check = <T extends z.ZodType>(collection: string, schema: T, doc: unknown): z.infer<T> => {
     const result = schema.safeParse(doc)
-    if (!result.success) throw new CmsError(`${describeDocument(collection, doc)} breaks the contract: ${describeIssues(result.error)}`)
+    if (!result.success)
+      throw new CmsError(`${describeDocument(collection, doc)} breaks the contract: ${describeIssues(result.error)}`)
     return result.data
   }
   const docs = (collection: string, o: Pick<ListOptions, 'locale' | 'fallbackLocale'>) => {

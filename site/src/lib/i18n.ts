@@ -65,7 +65,8 @@ const strings = {
     external: 'externer Link',
     untranslated: 'Nur auf Deutsch verfügbar',
     newsDescription: 'Alle Medieninformationen zum Masterplan Südwestsachsen, die neuesten zuerst.',
-    partnersDescription: 'Landkreise, Stadt, Ministerien und Partner aus Wirtschaft, Wissenschaft und Zivilgesellschaft im Masterplan Südwestsachsen.',
+    partnersDescription:
+      'Landkreise, Stadt, Ministerien und Partner aus Wirtschaft, Wissenschaft und Zivilgesellschaft im Masterplan Südwestsachsen.',
     searchDescription: 'Volltextsuche über Medieninformationen, Partner und Seiten des Masterplans Südwestsachsen.',
     partnerDescription: 'Rolle, Medieninformationen und Meilensteine im Masterplan Südwestsachsen.',
   },
@@ -133,7 +134,8 @@ const strings = {
     external: 'external link',
     untranslated: 'Only available in German',
     newsDescription: 'All press releases on the Masterplan Südwestsachsen, newest first.',
-    partnersDescription: 'Districts, city, ministries and partners from business, science and civil society in the Masterplan Südwestsachsen.',
+    partnersDescription:
+      'Districts, city, ministries and partners from business, science and civil society in the Masterplan Südwestsachsen.',
     searchDescription: 'Full-text search across press releases, partners and pages of the Masterplan Südwestsachsen.',
     partnerDescription: 'Role, press releases and milestones in the Masterplan Südwestsachsen.',
   },
@@ -169,6 +171,18 @@ export const partnerKinds = {
 } as const
 
 export const partnerRoles = {
-  de: { regionalkonvent: 'Regionalkonvent', chair: 'Vorsitz Regionalkonvent', imag: 'IMAG', lenkungskreis: 'Lenkungskreis', funder: 'Fördermittelgeber' },
-  en: { regionalkonvent: 'Regionalkonvent', chair: 'Chair of the Regionalkonvent', imag: 'IMAG', lenkungskreis: 'Steering group', funder: 'Funder' },
+  de: {
+    regionalkonvent: 'Regionalkonvent',
+    chair: 'Vorsitz Regionalkonvent',
+    imag: 'IMAG',
+    lenkungskreis: 'Lenkungskreis',
+    funder: 'Fördermittelgeber',
+  },
+  en: {
+    regionalkonvent: 'Regionalkonvent',
+    chair: 'Chair of the Regionalkonvent',
+    imag: 'IMAG',
+    lenkungskreis: 'Steering group',
+    funder: 'Funder',
+  },
 } as const

@@ -19,7 +19,15 @@ export const partnerLd = (p: Partner) => ({
   url: absolute(partnerPath('de', p.slug)),
   ...(p.website ? { sameAs: [p.website] } : {}),
   ...(p.address?.city
-    ? { address: { '@type': 'PostalAddress', streetAddress: p.address.street, postalCode: p.address.postalCode, addressLocality: p.address.city, addressCountry: 'DE' } }
+    ? {
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: p.address.street,
+          postalCode: p.address.postalCode,
+          addressLocality: p.address.city,
+          addressCountry: 'DE',
+        },
+      }
     : {}),
 })
 
@@ -34,7 +42,10 @@ export const releaseLd = (r: PressRelease, locale: 'de' | 'en', image: string | 
   inLanguage: locale,
   url: absolute(releasePath(locale, r.slug)),
   ...(image ? { image: [absolute(image)] } : {}),
-  publisher: r.issuers.map(populated).filter((p): p is Partner => p !== null).map(partnerLd),
+  publisher: r.issuers
+    .map(populated)
+    .filter((p): p is Partner => p !== null)
+    .map(partnerLd),
 })
 
 export const milestoneLd = (m: Milestone, url: string) => ({
@@ -44,6 +55,10 @@ export const milestoneLd = (m: Milestone, url: string) => ({
   startDate: (m.actualDate ?? m.plannedDate).slice(0, 10),
   ...(m.plannedEndDate ? { endDate: m.plannedEndDate.slice(0, 10) } : {}),
   eventStatus: m.status === 'postponed' ? 'https://schema.org/EventPostponed' : 'https://schema.org/EventScheduled',
-  location: { '@type': 'Place', name: 'Südwestsachsen', address: { '@type': 'PostalAddress', addressRegion: 'Sachsen', addressCountry: 'DE' } },
+  location: {
+    '@type': 'Place',
+    name: 'Südwestsachsen',
+    address: { '@type': 'PostalAddress', addressRegion: 'Sachsen', addressCountry: 'DE' },
+  },
   url,
 })

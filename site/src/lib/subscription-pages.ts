@@ -1,18 +1,30 @@
 import { LOCALES } from '@masterplan/shared/constants'
-import { localizedSitePath, SUBSCRIPTION_ERROR_FIELDS, SUBSCRIPTION_PAGES, subscriptionErrorPage } from '@masterplan/shared/subscriptions'
+import {
+  localizedSitePath,
+  SUBSCRIPTION_ERROR_FIELDS,
+  SUBSCRIPTION_PAGES,
+  subscriptionErrorPage,
+} from '@masterplan/shared/subscriptions'
 
 /** The pages the CMS's answers lead to; every one but the form itself. */
-export const SUBSCRIPTION_STATUSES = ['pending', 'confirmed', 'invalidLink', 'unsubscribed'] as const satisfies ReadonlyArray<keyof typeof SUBSCRIPTION_PAGES>
+export const SUBSCRIPTION_STATUSES = [
+  'pending',
+  'confirmed',
+  'invalidLink',
+  'unsubscribed',
+] as const satisfies ReadonlyArray<keyof typeof SUBSCRIPTION_PAGES>
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
 /** The route parameter of a status page: `bestaetigen` for /abonnieren/bestaetigen/. */
-export const statusSegment = (status: SubscriptionStatus) => SUBSCRIPTION_PAGES[status].slice(SUBSCRIPTION_PAGES.form.length, -1)
+export const statusSegment = (status: SubscriptionStatus) =>
+  SUBSCRIPTION_PAGES[status].slice(SUBSCRIPTION_PAGES.form.length, -1)
 
 const unlisted = new Set(
   LOCALES.flatMap((locale) =>
-    [...SUBSCRIPTION_STATUSES.map((status) => SUBSCRIPTION_PAGES[status]), ...SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)].map((germanUrlPath) =>
-      localizedSitePath(locale, germanUrlPath),
-    ),
+    [
+      ...SUBSCRIPTION_STATUSES.map((status) => SUBSCRIPTION_PAGES[status]),
+      ...SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage),
+    ].map((germanUrlPath) => localizedSitePath(locale, germanUrlPath)),
   ),
 )
 

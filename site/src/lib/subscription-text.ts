@@ -11,13 +11,15 @@ type StatusText = { title: string; paragraphs: readonly string[]; link: string }
 const text = {
   de: {
     title: 'E-Mail-Benachrichtigungen',
-    intro: 'Neue Medieninformationen und Nachrichten über erreichte Meilensteine des Masterplans kommen auf Wunsch per E-Mail zu Ihnen.',
+    intro:
+      'Neue Medieninformationen und Nachrichten über erreichte Meilensteine des Masterplans kommen auf Wunsch per E-Mail zu Ihnen.',
     email: 'E-Mail-Adresse',
     topicsLegend: 'Was möchten Sie erhalten?',
     topics: { 'press-releases': 'Neue Medieninformationen', milestones: 'Nachrichten zu erreichten Meilensteinen' },
     languageLegend: 'In welcher Sprache?',
     languages: { de: 'Deutsch', en: 'English' },
-    doubleOptIn: 'Sie erhalten eine E-Mail mit einem Bestätigungslink; erst wenn Sie ihn anklicken, ist das Abonnement aktiv. Der Link gilt 48 Stunden.',
+    doubleOptIn:
+      'Sie erhalten eine E-Mail mit einem Bestätigungslink; erst wenn Sie ihn anklicken, ist das Abonnement aktiv. Der Link gilt 48 Stunden.',
     consent:
       'Wir speichern Ihre E-Mail-Adresse, die gewählten Themen und die Sprache, den Zeitpunkt Ihrer Anmeldung und Ihrer Bestätigung sowie die Version dieses Textes, aber nicht Ihre IP-Adresse. Jede E-Mail enthält einen Link zum Abmelden; damit wird Ihre Adresse gelöscht.',
     privacy: 'Mehr dazu in der Datenschutzerklärung',
@@ -51,12 +53,18 @@ const text = {
       },
       invalidLink: {
         title: 'Dieser Link ist ungültig oder abgelaufen',
-        paragraphs: ['Es wurde nichts gespeichert oder geändert.', 'Wenn Sie E-Mail-Benachrichtigungen erhalten möchten, melden Sie sich bitte über das Formular erneut an.'],
+        paragraphs: [
+          'Es wurde nichts gespeichert oder geändert.',
+          'Wenn Sie E-Mail-Benachrichtigungen erhalten möchten, melden Sie sich bitte über das Formular erneut an.',
+        ],
         link: 'Zum Anmeldeformular',
       },
       unsubscribed: {
         title: 'Sie sind abgemeldet',
-        paragraphs: ['Ihre E-Mail-Adresse ist gelöscht. Sie erhalten keine E-Mail-Benachrichtigungen mehr.', 'Sie können sich jederzeit wieder anmelden.'],
+        paragraphs: [
+          'Ihre E-Mail-Adresse ist gelöscht. Sie erhalten keine E-Mail-Benachrichtigungen mehr.',
+          'Sie können sich jederzeit wieder anmelden.',
+        ],
         link: 'Zum Anmeldeformular',
       },
     },
@@ -69,7 +77,8 @@ const text = {
     topics: { 'press-releases': 'New press releases', milestones: 'News of milestones reached' },
     languageLegend: 'In which language?',
     languages: { de: 'Deutsch', en: 'English' },
-    doubleOptIn: 'You will receive an e-mail with a confirmation link; only when you click it does the subscription start. The link is valid for 48 hours.',
+    doubleOptIn:
+      'You will receive an e-mail with a confirmation link; only when you click it does the subscription start. The link is valid for 48 hours.',
     consent:
       'We store your e-mail address, the topics and language you chose, the time of your request and of your confirmation, and the version of this text, but not your IP address. Every e-mail contains a link to unsubscribe, which deletes your address.',
     privacy: 'More in the privacy policy',
@@ -103,12 +112,18 @@ const text = {
       },
       invalidLink: {
         title: 'This link is invalid or has expired',
-        paragraphs: ['Nothing was stored or changed.', 'If you would like e-mail alerts, please sign up again using the form.'],
+        paragraphs: [
+          'Nothing was stored or changed.',
+          'If you would like e-mail alerts, please sign up again using the form.',
+        ],
         link: 'Go to the sign-up form',
       },
       unsubscribed: {
         title: 'You have unsubscribed',
-        paragraphs: ['Your e-mail address has been deleted. You will receive no more e-mail alerts.', 'You can sign up again at any time.'],
+        paragraphs: [
+          'Your e-mail address has been deleted. You will receive no more e-mail alerts.',
+          'You can sign up again at any time.',
+        ],
         link: 'Go to the sign-up form',
       },
     },

@@ -9,7 +9,8 @@ export const prefix = (locale: Locale) => (locale === 'en' ? '/en' : '')
  * A site path in a locale; `path` is the German path, starting and ending with a slash. Links that
  * leave the site (navigation may hold https:, mailto: or tel:) are returned as they are.
  */
-export const localePath = (locale: Locale, path: string) => (path.startsWith('/') && !path.startsWith('//') ? `${prefix(locale)}${path}` : path)
+export const localePath = (locale: Locale, path: string) =>
+  path.startsWith('/') && !path.startsWith('//') ? `${prefix(locale)}${path}` : path
 
 export const releasePath = (locale: Locale, slug: string) => localePath(locale, `/aktuelles/${slug}/`)
 export const partnerPath = (locale: Locale, slug: string) => localePath(locale, `/partner/${slug}/`)

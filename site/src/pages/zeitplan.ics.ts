@@ -9,7 +9,12 @@ export const GET: APIRoute = async () => {
   const site = await settings('de')
   const body = calendar(
     (await milestones('de')).map(({ doc }) => doc),
-    { host: new URL(env.SITE_URL).host, name: `${site.siteName} – Zeitplan`, url: (m) => absolute(milestoneAnchor('de', m.slug)), dayOf: berlinDay },
+    {
+      host: new URL(env.SITE_URL).host,
+      name: `${site.siteName} – Zeitplan`,
+      url: (m) => absolute(milestoneAnchor('de', m.slug)),
+      dayOf: berlinDay,
+    },
   )
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
 }

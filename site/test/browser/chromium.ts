@@ -3,7 +3,12 @@ import { type Browser, chromium } from 'playwright-core'
 
 /** A Chromium to drive: CHROME_PATH, the system's, or Playwright's own install — or a clear hint. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate
   const bundled = chromium.executablePath()
   if (bundled && existsSync(bundled)) return bundled
@@ -16,5 +21,12 @@ export const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath(),
     // As root in a container the sandbox is unavailable; background networking would reach out to Google.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })

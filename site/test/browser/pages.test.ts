@@ -2,12 +2,18 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { LOCALES } from '@masterplan/shared'
-import { localizedSitePath, SUBSCRIPTION_ERROR_FIELDS, SUBSCRIPTION_PAGES, subscriptionErrorPage } from '@masterplan/shared/subscriptions'
+import {
+  localizedSitePath,
+  SUBSCRIPTION_ERROR_FIELDS,
+  SUBSCRIPTION_PAGES,
+  subscriptionErrorPage,
+} from '@masterplan/shared/subscriptions'
 import { launch } from './chromium.ts'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')
-const inBothLanguages = (germanUrlPaths: string[]) => LOCALES.flatMap((locale) => germanUrlPaths.map((urlPath) => localizedSitePath(locale, urlPath)))
+const inBothLanguages = (germanUrlPaths: string[]) =>
+  LOCALES.flatMap((locale) => germanUrlPaths.map((urlPath) => localizedSitePath(locale, urlPath)))
 
 /** One page of every type, in German and (where it exists) English. */
 const pageTypes: Record<string, string[]> = {
@@ -23,7 +29,12 @@ const pageTypes: Record<string, string[]> = {
   'press service': ['/presse/', '/en/presse/'],
   subscription: inBothLanguages([SUBSCRIPTION_PAGES.form]),
   'subscription error': inBothLanguages(SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)),
-  'subscription status': inBothLanguages([SUBSCRIPTION_PAGES.pending, SUBSCRIPTION_PAGES.confirmed, SUBSCRIPTION_PAGES.invalidLink, SUBSCRIPTION_PAGES.unsubscribed]),
+  'subscription status': inBothLanguages([
+    SUBSCRIPTION_PAGES.pending,
+    SUBSCRIPTION_PAGES.confirmed,
+    SUBSCRIPTION_PAGES.invalidLink,
+    SUBSCRIPTION_PAGES.unsubscribed,
+  ]),
   notFound: ['/gibt-es-nicht/'],
 }
 
@@ -51,14 +62,19 @@ async function open(urlPath: string): Promise<Page> {
 }
 
 describe.each(Object.entries(pageTypes))('the %s page', (_type, urlPaths) => {
-  it.each(urlPaths)('%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)', async (urlPath) => {
-    const page = await open(urlPath)
-    await expect.poll(() => page.locator('h1').count()).toBe(1)
-    expect(await page.getAttribute('html', 'lang')).toBe(urlPath.startsWith('/en/') ? 'en' : 'de')
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-    await page.close()
-  })
+  it.each(urlPaths)(
+    '%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)',
+    async (urlPath) => {
+      const page = await open(urlPath)
+      await expect.poll(() => page.locator('h1').count()).toBe(1)
+      expect(await page.getAttribute('html', 'lang')).toBe(urlPath.startsWith('/en/') ? 'en' : 'de')
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze()
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      await page.close()
+    },
+  )
 })
 
 describe('keyboard users', () => {

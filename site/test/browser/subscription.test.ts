@@ -44,20 +44,32 @@ const description = (page: Page, selector: string) =>
       .join(' '),
   )
 
-const errorCases = LOCALES.flatMap((locale) => SUBSCRIPTION_ERROR_FIELDS.map((field) => [localizedSitePath(locale, subscriptionErrorPage(field)), field, locale] as const))
+const errorCases = LOCALES.flatMap((locale) =>
+  SUBSCRIPTION_ERROR_FIELDS.map(
+    (field) => [localizedSitePath(locale, subscriptionErrorPage(field)), field, locale] as const,
+  ),
+)
 
 describe('an error page', () => {
-  it.each(errorCases)('%s marks the %s field, and only it, with a message that names field and problem', async (sitePath, field, locale) => {
-    const page = await open(siteUrl + sitePath)
-    const invalid = await page.locator('[aria-invalid="true"]').evaluateAll((all) => all.map((e) => e.getAttribute('name')))
-    expect(new Set(invalid)).toEqual(new Set([SUBSCRIPTION_FIELDS[field]]))
+  it.each(errorCases)(
+    '%s marks the %s field, and only it, with a message that names field and problem',
+    async (sitePath, field, locale) => {
+      const page = await open(siteUrl + sitePath)
+      const invalid = await page
+        .locator('[aria-invalid="true"]')
+        .evaluateAll((all) => all.map((e) => e.getAttribute('name')))
+      expect(new Set(invalid)).toEqual(new Set([SUBSCRIPTION_FIELDS[field]]))
 
-    const message = subscriptionText(locale).errors[field]
-    // A text field carries its own description; a group of checkboxes carries it on its fieldset.
-    const described = field === 'email' ? `[name="${SUBSCRIPTION_FIELDS.email}"]` : `fieldset:has([name="${SUBSCRIPTION_FIELDS.topics}"])`
-    expect(await description(page, described)).toContain(message)
-    await page.close()
-  })
+      const message = subscriptionText(locale).errors[field]
+      // A text field carries its own description; a group of checkboxes carries it on its fieldset.
+      const described =
+        field === 'email'
+          ? `[name="${SUBSCRIPTION_FIELDS.email}"]`
+          : `fieldset:has([name="${SUBSCRIPTION_FIELDS.topics}"])`
+      expect(await description(page, described)).toContain(message)
+      await page.close()
+    },
+  )
 
   it.each(errorCases)('%s sums the %s problem up at the top, linking to the field', async (sitePath, field, locale) => {
     const page = await open(siteUrl + sitePath)
@@ -79,7 +91,11 @@ describe('the form', () => {
     const reached: string[] = []
     for (let i = 0; i < 10 && reached.at(-1) !== 'BUTTON'; i++) {
       await page.keyboard.press('Tab')
-      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? ''))
+      reached.push(
+        await page.evaluate(
+          () => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? '',
+        ),
+      )
     }
     expect(reached.at(-1)).toBe('BUTTON')
     expect(reached).not.toContain(SUBSCRIPTION_FIELDS.honeypot)
@@ -95,8 +111,20 @@ describe('the form', () => {
     beforeAll(async () => {
       const port = await freePort()
       servedAt = `http://localhost:${port}`
-      server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], { stdio: 'ignore', env: { ...process.env, CMS_URL: cmsUrl } })
-      for (let i = 0; i < 100 && !(await fetch(servedAt).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
+      server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], {
+        stdio: 'ignore',
+        env: { ...process.env, CMS_URL: cmsUrl },
+      })
+      for (
+        let i = 0;
+        i < 100 &&
+        !(await fetch(servedAt).then(
+          (r) => r.ok,
+          () => false,
+        ));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 100))
     })
     afterAll(() => {
       server?.kill('SIGTERM')
@@ -119,7 +147,14 @@ describe('the form', () => {
       expect(request.headers()['content-type']).toBe('application/x-www-form-urlencoded')
       const sent = new URLSearchParams(request.postData() ?? '')
       expect([...sent.keys()].sort()).toEqual(
-        [SUBSCRIPTION_FIELDS.email, SUBSCRIPTION_FIELDS.topics, SUBSCRIPTION_FIELDS.topics, SUBSCRIPTION_FIELDS.language, SUBSCRIPTION_FIELDS.consent, SUBSCRIPTION_FIELDS.honeypot].sort(),
+        [
+          SUBSCRIPTION_FIELDS.email,
+          SUBSCRIPTION_FIELDS.topics,
+          SUBSCRIPTION_FIELDS.topics,
+          SUBSCRIPTION_FIELDS.language,
+          SUBSCRIPTION_FIELDS.consent,
+          SUBSCRIPTION_FIELDS.honeypot,
+        ].sort(),
       )
       expect(sent.get(SUBSCRIPTION_FIELDS.email)).toBe('leserin@example.org')
       expect(sent.getAll(SUBSCRIPTION_FIELDS.topics)).toEqual(['press-releases', 'milestones'])

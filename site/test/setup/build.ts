@@ -10,11 +10,19 @@ export type BuildResult = { ok: boolean; output: string; seconds: number }
 export function buildSite(cmsUrl: string, siteUrl: string, outDir: string): BuildResult {
   const started = Date.now()
   const env = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_OUT_DIR: outDir }
-  const astro = spawnSync(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], { cwd: siteDir, env, encoding: 'utf8' })
+  const astro = spawnSync(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], {
+    cwd: siteDir,
+    env,
+    encoding: 'utf8',
+  })
   let output = `${astro.stdout}\n${astro.stderr}`
   let ok = astro.status === 0
   if (ok) {
-    const pagefind = spawnSync(path.join(siteDir, 'node_modules/.bin/pagefind'), ['--site', outDir, '--glob', '**/*.html'], { cwd: siteDir, env, encoding: 'utf8' })
+    const pagefind = spawnSync(
+      path.join(siteDir, 'node_modules/.bin/pagefind'),
+      ['--site', outDir, '--glob', '**/*.html'],
+      { cwd: siteDir, env, encoding: 'utf8' },
+    )
     output += `\n${pagefind.stdout}\n${pagefind.stderr}`
     ok = pagefind.status === 0
   }

@@ -40,8 +40,19 @@ export default async function setup(project: TestProject) {
     const build = buildSite(cms.url, siteUrl, distDir)
     if (!build.ok) throw new Error(`site build failed:\n${build.output.slice(-6000)}`)
     log(`site built in ${build.seconds.toFixed(1)} s`)
-    server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], { stdio: 'ignore' })
-    for (let i = 0; i < 100 && !(await fetch(siteUrl).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
+    server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], {
+      stdio: 'ignore',
+    })
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(siteUrl).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100))
     project.provide('cmsUrl', cms.url)
     project.provide('siteUrl', siteUrl)
     project.provide('distDir', distDir)

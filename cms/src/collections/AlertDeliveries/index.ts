@@ -16,10 +16,30 @@ export const AlertDeliveries = systemCollection({
   admin: { defaultColumns: ['alert', 'status', 'response', 'at'], hidden: true },
   indexes: [{ fields: ['alert', 'subscription'], unique: true }],
   fields: [
-    { name: 'alert', type: 'relationship', relationTo: 'alerts', required: true, index: true, label: label('Benachrichtigung', 'Alert') },
+    {
+      name: 'alert',
+      type: 'relationship',
+      relationTo: 'alerts',
+      required: true,
+      index: true,
+      label: label('Benachrichtigung', 'Alert'),
+    },
     // The id only: the subscription may be erased, its delivery rows go with it (Subscriptions/forget.ts).
-    { name: 'subscription', type: 'number', required: true, index: true, label: label('Abonnement-ID', 'Subscription id') },
-    { name: 'status', type: 'select', required: true, enumName: 'delivery_status', options: ['sending', 'sent', 'failed'], label: label('Status', 'Status') },
+    {
+      name: 'subscription',
+      type: 'number',
+      required: true,
+      index: true,
+      label: label('Abonnement-ID', 'Subscription id'),
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      enumName: 'delivery_status',
+      options: ['sending', 'sent', 'failed'],
+      label: label('Status', 'Status'),
+    },
     { name: 'response', type: 'text', label: label('Antwort des Mailservers', 'Mail server answer') },
     { name: 'at', type: 'date', required: true, label: label('Zeitpunkt', 'At') },
   ],

@@ -15,7 +15,10 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number]
  */
 export const Alerts = systemCollection({
   slug: 'alerts',
-  labels: { singular: label('E-Mail-Benachrichtigung', 'E-mail alert'), plural: label('E-Mail-Benachrichtigungen', 'E-mail alerts') },
+  labels: {
+    singular: label('E-Mail-Benachrichtigung', 'E-mail alert'),
+    plural: label('E-Mail-Benachrichtigungen', 'E-mail alerts'),
+  },
   group: 'publishing',
   read: roles('press', 'editor'),
   admin: { defaultColumns: ['kind', 'pressRelease', 'milestone', 'status', 'sent', 'failed', 'finishedAt'] },
@@ -33,8 +36,20 @@ export const Alerts = systemCollection({
       ],
       label: label('Art', 'Kind'),
     },
-    { name: 'pressRelease', type: 'relationship', relationTo: 'press-releases', index: true, label: label('Medieninformation', 'Press release') },
-    { name: 'milestone', type: 'relationship', relationTo: 'milestones', index: true, label: label('Meilenstein', 'Milestone') },
+    {
+      name: 'pressRelease',
+      type: 'relationship',
+      relationTo: 'press-releases',
+      index: true,
+      label: label('Medieninformation', 'Press release'),
+    },
+    {
+      name: 'milestone',
+      type: 'relationship',
+      relationTo: 'milestones',
+      index: true,
+      label: label('Meilenstein', 'Milestone'),
+    },
     statusField('alert_status', ALERT_STATUSES, {
       waiting: label('wartet, bis die Seite live ist', 'waiting for the page to be live'),
       queued: label('eingereiht', 'queued'),

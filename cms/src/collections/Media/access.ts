@@ -7,7 +7,12 @@ const listPerRequest = new WeakMap<PayloadRequest, Promise<number[]>>()
 /** The upload a file download asks for, by its own file name or one of its image sizes'. */
 async function uploadOfFile(req: PayloadRequest, filename: string): Promise<number | undefined> {
   const sizes = req.payload.collections.media.config.upload.imageSizes ?? []
-  const where: Where = { or: [{ filename: { equals: filename } }, ...sizes.map(({ name }) => ({ [`sizes.${name}.filename`]: { equals: filename } }))] }
+  const where: Where = {
+    or: [
+      { filename: { equals: filename } },
+      ...sizes.map(({ name }) => ({ [`sizes.${name}.filename`]: { equals: filename } })),
+    ],
+  }
   const doc = await req.payload.db.findOne<{ id: number }>({ collection: 'media', req, where, select: { id: true } })
   return doc?.id
 }
@@ -22,7 +27,8 @@ async function uploadOfFile(req: PayloadRequest, filename: string): Promise<numb
 export const readMedia: Access = async ({ req, id, data, isReadingStaticFile }) => {
   if (req.user) return true
   if (id !== undefined || isReadingStaticFile) {
-    const only = id !== undefined ? Number(id) : await uploadOfFile(req, String((data as { filename?: unknown })?.filename))
+    const only =
+      id !== undefined ? Number(id) : await uploadOfFile(req, String((data as { filename?: unknown })?.filename))
     return { id: { in: only === undefined || Number.isNaN(only) ? [] : await publicMediaIds(req, only) } }
   }
   let ids = listPerRequest.get(req)

@@ -1,7 +1,11 @@
 import type { MEDIA_MIME_TYPES } from '@masterplan/shared'
 
 type MediaMimeType = (typeof MEDIA_MIME_TYPES)[number]
-type Signature = { mime: MediaMimeType; extensions: [canonical: string, ...others: string[]]; matches: (head: Uint8Array) => boolean }
+type Signature = {
+  mime: MediaMimeType
+  extensions: [canonical: string, ...others: string[]]
+  matches: (head: Uint8Array) => boolean
+}
 
 /** How many leading bytes `detectFileType` needs. */
 export const HEAD_BYTES = 16
@@ -15,10 +19,26 @@ const bytes = (head: Uint8Array, expected: number[]) => expected.every((byte, i)
  * uses) looks for. Keyed by the shared list, so a type added there cannot be forgotten here.
  */
 const signatures: { [M in MediaMimeType]: Signature & { mime: M } } = {
-  'image/jpeg': { mime: 'image/jpeg', extensions: ['jpg', 'jpeg', 'jpe'], matches: (h) => bytes(h, [0xff, 0xd8, 0xff]) },
-  'image/png': { mime: 'image/png', extensions: ['png'], matches: (h) => bytes(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  'image/webp': { mime: 'image/webp', extensions: ['webp'], matches: (h) => ascii(h, 0, 'RIFF') && ascii(h, 8, 'WEBP') },
-  'image/avif': { mime: 'image/avif', extensions: ['avif'], matches: (h) => ascii(h, 4, 'ftyp') && (ascii(h, 8, 'avif') || ascii(h, 8, 'avis')) },
+  'image/jpeg': {
+    mime: 'image/jpeg',
+    extensions: ['jpg', 'jpeg', 'jpe'],
+    matches: (h) => bytes(h, [0xff, 0xd8, 0xff]),
+  },
+  'image/png': {
+    mime: 'image/png',
+    extensions: ['png'],
+    matches: (h) => bytes(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  'image/webp': {
+    mime: 'image/webp',
+    extensions: ['webp'],
+    matches: (h) => ascii(h, 0, 'RIFF') && ascii(h, 8, 'WEBP'),
+  },
+  'image/avif': {
+    mime: 'image/avif',
+    extensions: ['avif'],
+    matches: (h) => ascii(h, 4, 'ftyp') && (ascii(h, 8, 'avif') || ascii(h, 8, 'avis')),
+  },
   'application/pdf': { mime: 'application/pdf', extensions: ['pdf'], matches: (h) => ascii(h, 0, '%PDF-') },
 }
 
@@ -37,4 +57,5 @@ export function nameForType(filename: string, type: FileType): string {
 }
 
 /** The accepted type with this MIME type, if it is one. */
-export const fileTypeOf = (mime: string): FileType | null => Object.values(signatures).find((s) => s.mime === mime) ?? null
+export const fileTypeOf = (mime: string): FileType | null =>
+  Object.values(signatures).find((s) => s.mime === mime) ?? null

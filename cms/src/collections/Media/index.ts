@@ -19,7 +19,11 @@ export const Media: CollectionConfig = {
     update: roles('press', 'editor'),
     delete: roles('press', 'editor'),
   },
-  hooks: { beforeOperation: [nameFileAfterContent], beforeChange: [refuseMisnamedFile], beforeDelete: [refuseDeleteWhileRequired()] },
+  hooks: {
+    beforeOperation: [nameFileAfterContent],
+    beforeChange: [refuseMisnamedFile],
+    beforeDelete: [refuseDeleteWhileRequired()],
+  },
   upload: {
     staticDir: readEnv().MEDIA_DIR,
     // SVG is not on the list: it can carry script, and nothing on the site needs it.
@@ -51,7 +55,12 @@ export const Media: CollectionConfig = {
       required: true,
       localized: true,
       label: label('Alternativtext', 'Alt text'),
-      admin: { description: label('Beschreibt das Bild für Menschen, die es nicht sehen.', 'Describes the image for people who cannot see it.') },
+      admin: {
+        description: label(
+          'Beschreibt das Bild für Menschen, die es nicht sehen.',
+          'Describes the image for people who cannot see it.',
+        ),
+      },
     },
     {
       name: 'credit',

@@ -21,7 +21,8 @@ export async function publicMediaIds(req: PayloadRequest, only?: number): Promis
   const db = (req.transactionID && adapter.sessions[await req.transactionID]?.db) || adapter.drizzle
   const now = new Date().toISOString()
   const publicRelease = sql`p._status = 'published' AND (p.embargo_until IS NULL OR p.embargo_until <= ${now})`
-  const used = (column: ReturnType<typeof sql>) => (only === undefined ? sql`${column} IS NOT NULL` : sql`${column} = ${only}`)
+  const used = (column: ReturnType<typeof sql>) =>
+    only === undefined ? sql`${column} IS NOT NULL` : sql`${column} = ${only}`
   const { rows } = await db.execute<{ id: number }>(sql`
     SELECT i.image_id AS id FROM press_releases_images i JOIN press_releases p ON p.id = i._parent_id
       WHERE ${used(sql`i.image_id`)} AND ${publicRelease}

@@ -19,7 +19,8 @@ export function mediaCacheControl(upload = Media.upload as Upload): string {
 
 /** PutObject, and CreateMultipartUpload, which the plugin uses from 50 MB on (lib-storage). */
 const createsObject = ({ method, query }: SignedRequest) =>
-  (method === 'PUT' && query?.['x-id'] === 'PutObject') || (method === 'POST' && query !== undefined && 'uploads' in query)
+  (method === 'PUT' && query?.['x-id'] === 'PutObject') ||
+  (method === 'POST' && query !== undefined && 'uploads' in query)
 
 /**
  * Writes Cache-Control onto every object the client creates. The plugin has no option for it (it
@@ -36,7 +37,10 @@ export const objectCacheControl = (cacheControl: string): RuntimeExtension => ({
         ...scheme,
         signer: {
           sign: (request, identity, properties) => {
-            if (createsObject(request) && !Object.keys(request.headers).some((name) => name.toLowerCase() === 'cache-control')) {
+            if (
+              createsObject(request) &&
+              !Object.keys(request.headers).some((name) => name.toLowerCase() === 'cache-control')
+            ) {
               request.headers['cache-control'] = cacheControl
             }
             return signer.sign(request, identity, properties)
@@ -59,10 +63,13 @@ export const objectCacheControl = (cacheControl: string): RuntimeExtension => ({
 function fetchOwnFiles(upload: Upload, serverURL: string): Upload {
   const { origin, protocol, hostname, port } = new URL(serverURL)
   const pathname = '/api/media/file/'
-  const own = (url: string) => URL.canParse(url) && new URL(url).origin === origin && new URL(url).pathname.startsWith(pathname)
+  const own = (url: string) =>
+    URL.canParse(url) && new URL(url).origin === origin && new URL(url).pathname.startsWith(pathname)
   return {
     ...upload,
-    skipSafeFetch: [{ protocol: protocol.replace(/:$/, '') as 'http' | 'https', hostname, port, pathname: `${pathname}*` }],
+    skipSafeFetch: [
+      { protocol: protocol.replace(/:$/, '') as 'http' | 'https', hostname, port, pathname: `${pathname}*` },
+    ],
     externalFileHeaderFilter: (headers, context) => {
       if (!context?.isSameOrigin || !own(context.url)) return {}
       const { cookie, authorization } = headers
@@ -86,7 +93,10 @@ export function mediaStorage(env: Env = readEnv()): Plugin {
     region: S3_REGION,
     forcePathStyle: S3_FORCE_PATH_STYLE,
     // readEnv() requires both with S3_BUCKET.
-    credentials: S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY ? { accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY } : undefined,
+    credentials:
+      S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY }
+        : undefined,
     extensions: [objectCacheControl(cacheControl)],
     // The SDK's default CRC32 checksums are refused by some S3-compatible stores (as in the site target).
     requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -95,7 +105,17 @@ export function mediaStorage(env: Env = readEnv()): Plugin {
   // The plugin keeps one client per key for the life of the process; keyed by everything the
   // client is made from, a changed endpoint or key (a config reloaded in development) gets a new one.
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_FORCE_PATH_STYLE, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, cacheControl]))
+    .update(
+      JSON.stringify([
+        S3_BUCKET,
+        S3_ENDPOINT,
+        S3_REGION,
+        S3_FORCE_PATH_STYLE,
+        S3_ACCESS_KEY_ID,
+        S3_SECRET_ACCESS_KEY,
+        cacheControl,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16)
   const plugin = s3Storage({
@@ -111,7 +131,9 @@ export function mediaStorage(env: Env = readEnv()): Plugin {
     plugin({
       ...incoming,
       collections: incoming.collections?.map((collection) =>
-        collection.slug === 'media' ? { ...collection, upload: fetchOwnFiles(collection.upload as Upload, env.SERVER_URL) } : collection,
+        collection.slug === 'media'
+          ? { ...collection, upload: fetchOwnFiles(collection.upload as Upload, env.SERVER_URL) }
+          : collection,
       ),
     })
 }

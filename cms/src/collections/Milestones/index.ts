@@ -49,6 +49,12 @@ export const Milestones = editorialCollection({
       hasMany: true,
       label: label('Zugehörige Medieninformationen', 'Related press releases'),
     },
-    { name: 'partners', type: 'relationship', relationTo: 'partners', hasMany: true, label: label('Beteiligte', 'Partners') },
+    {
+      name: 'partners',
+      type: 'relationship',
+      relationTo: 'partners',
+      hasMany: true,
+      label: label('Beteiligte', 'Partners'),
+    },
   ],
 })

@@ -38,7 +38,12 @@ export const Partners = editorialCollection({
   hooks: { beforeDelete: [refuseDeleteWhileRequired()] },
   fields: [
     titleField('name', label('Name', 'Name')),
-    { name: 'shortName', type: 'text', label: label('Kurzbezeichnung', 'Short name'), admin: { description: label('z. B. SMIL', 'e.g. SMIL') } },
+    {
+      name: 'shortName',
+      type: 'text',
+      label: label('Kurzbezeichnung', 'Short name'),
+      admin: { description: label('z. B. SMIL', 'e.g. SMIL') },
+    },
     slugField('name'),
     {
       name: 'kind',

@@ -25,7 +25,10 @@ const publicReleases = (): Where => ({
 export const PressReleases = editorialCollection({
   slug: 'press-releases',
   writers: 'press',
-  labels: { singular: label('Medieninformation', 'Press release'), plural: label('Medieninformationen', 'Press releases') },
+  labels: {
+    singular: label('Medieninformation', 'Press release'),
+    plural: label('Medieninformationen', 'Press releases'),
+  },
   admin: { defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'] },
   access: { read: ({ req: { user } }) => (user ? true : publicReleases()) },
   defaultSort: '-releaseDate',
@@ -82,7 +85,9 @@ export const PressReleases = editorialCollection({
           type: 'text',
           label: label('Telefon', 'Phone'),
           validate: (value: string | null | undefined) =>
-            !value || PHONE.test(value) || 'Keine gültige Telefonnummer / not a valid phone number (e.g. +49 351 564 50021)',
+            !value ||
+            PHONE.test(value) ||
+            'Keine gültige Telefonnummer / not a valid phone number (e.g. +49 351 564 50021)',
         },
         { name: 'email', type: 'email', required: true, label: label('E-Mail', 'E-mail') },
       ],
@@ -126,7 +131,10 @@ export const PressReleases = editorialCollection({
       type: 'array',
       label: label('Korrekturen', 'Corrections'),
       admin: {
-        description: label('Werden öffentlich unter der Medieninformation angezeigt.', 'Shown publicly below the release.'),
+        description: label(
+          'Werden öffentlich unter der Medieninformation angezeigt.',
+          'Shown publicly below the release.',
+        ),
       },
       fields: [
         { name: 'date', type: 'date', required: true, label: label('Datum', 'Date') },

@@ -10,5 +10,10 @@ import { transactionDb } from '../../db/transaction.ts'
 export const forgetSubscriber: CollectionAfterDeleteHook = async ({ id, req }) => {
   const db = await transactionDb(req)
   await db.execute(sql`DELETE FROM alert_deliveries WHERE subscription = ${Number(id)}`)
-  await audit(req, { action: 'subscription-removed', collection: 'subscriptions', documentId: Number(id), title: 'E-Mail-Adresse gelöscht' })
+  await audit(req, {
+    action: 'subscription-removed',
+    collection: 'subscriptions',
+    documentId: Number(id),
+    title: 'E-Mail-Adresse gelöscht',
+  })
 }

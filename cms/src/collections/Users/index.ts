@@ -23,7 +23,12 @@ const roleLabels = {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: label('Benutzer', 'User'), plural: label('Benutzer', 'Users') },
-  auth: { tokenExpiration: 8 * 60 * 60, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, cookies: authCookies(env.SERVER_URL) },
+  auth: {
+    tokenExpiration: 8 * 60 * 60,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    cookies: authCookies(env.SERVER_URL),
+  },
   // Answers before the work is done, so that it takes as long for every address (src/auth/).
   endpoints: [forgotPasswordEndpoint],
   // GraphQL's forgot-password would still tell which addresses have accounts. The admin uses REST,
@@ -68,7 +73,11 @@ export const Users: CollectionConfig = {
         // The very first account, set up in the admin's welcome form, must be able to manage the rest.
         // Accounts made by scripts keep the role they were given.
         const firstRegister = req.pathname?.endsWith('/first-register')
-        if (operation === 'create' && firstRegister && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
+        if (
+          operation === 'create' &&
+          firstRegister &&
+          (await req.payload.count({ collection: 'users', req })).totalDocs === 0
+        ) {
           data.role = 'admin'
         }
         return data

@@ -25,7 +25,9 @@ export class ArchiveWriter {
   }
 
   async addBuffer(name: string, data: Uint8Array, mtime = new Date()): Promise<ArchiveFile> {
-    await new Promise<void>((resolve, reject) => this.tar.entry({ name, size: data.length, mtime, mode: 0o644 }, data, (e) => (e ? reject(e) : resolve())))
+    await new Promise<void>((resolve, reject) =>
+      this.tar.entry({ name, size: data.length, mtime, mode: 0o644 }, data, (e) => (e ? reject(e) : resolve())),
+    )
     return this.record(name, data.length, createHash('sha256').update(data).digest('hex'))
   }
 
@@ -71,7 +73,9 @@ export class ArchiveUnreadable extends Error {}
 
 /** Entry names that stay inside the folder they are extracted to. */
 export const safeEntryName = (name: string) =>
-  name.length > 0 && !name.startsWith('/') && !name.split('/').some((part) => part === '..' || part === '' || part === '.')
+  name.length > 0 &&
+  !name.startsWith('/') &&
+  !name.split('/').some((part) => part === '..' || part === '' || part === '.')
 
 /**
  * Reads every entry of the archive once, handing each to `onEntry` as a stream; the stream must be
@@ -87,7 +91,12 @@ export async function readArchive(
   input.pipe(tar as unknown as NodeJS.WritableStream)
   try {
     for await (const entry of tar) {
-      await onEntry({ name: entry.header.name, size: entry.header.size ?? 0, type: entry.header.type ?? 'file', stream: entry as unknown as Readable })
+      await onEntry({
+        name: entry.header.name,
+        size: entry.header.size ?? 0,
+        type: entry.header.type ?? 'file',
+        stream: entry as unknown as Readable,
+      })
     }
   } catch (error) {
     if (error instanceof ArchiveUnreadable) throw error

@@ -20,7 +20,13 @@ export type BackupOptions = {
   log?: (line: string) => void
 }
 
-export type BackupResult = { file: string; size: number; durationMs: number; manifest: Manifest; skippedMedia: string[] }
+export type BackupResult = {
+  file: string
+  size: number
+  durationMs: number
+  manifest: Manifest
+  skippedMedia: string[]
+}
 
 /** `masterplan-2026-11-25T031500.123Z.tar`: sorts by time, unique per millisecond, no colons. */
 export const archiveName = (prefix: string, at = new Date()) => `${prefix}-${at.toISOString().replace(/:/g, '')}.tar`
@@ -49,10 +55,21 @@ async function dumpDatabase(options: BackupOptions, work: string) {
       const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')
       const file = path.join(work, 'database.pgdump')
       await pgDump(tool, databaseUrl, rows[0]!.id, file)
-      database = { format: 'pg_dump-custom', file: 'database.pgdump', path: file, tool: describeTool(tool), toolVersion: tool.version, toolMajor: tool.major }
+      database = {
+        format: 'pg_dump-custom',
+        file: 'database.pgdump',
+        path: file,
+        tool: describeTool(tool),
+        toolVersion: tool.version,
+        toolMajor: tool.major,
+      }
     } else {
-      log(`Database: PostgreSQL ${server.version}; no pg_dump ${server.major} or newer on this machine (${looked.join('; ')}).`)
-      log(`  Writing the data as JSON rows instead (pnpm restore rebuilds the schema from the migrations); install pg_dump ${server.major} or newer, or set PG_BIN_DIR, for a pg_dump archive.`)
+      log(
+        `Database: PostgreSQL ${server.version}; no pg_dump ${server.major} or newer on this machine (${looked.join('; ')}).`,
+      )
+      log(
+        `  Writing the data as JSON rows instead (pnpm restore rebuilds the schema from the migrations); install pg_dump ${server.major} or newer, or set PG_BIN_DIR, for a pg_dump archive.`,
+      )
       const file = path.join(work, 'database.jsonl.gz')
       const { tables, rows } = await dumpRows(client, file)
       database = { format: 'json-rows', file: 'database.jsonl.gz', path: file, tables, rows }
@@ -104,7 +121,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       mediaBytes += data.length
       mediaFiles++
     }
-    if (skippedMedia.length) log(`Media: ${skippedMedia.length} file(s) deleted while the backup ran, not in the archive: ${skippedMedia.join(', ')}`)
+    if (skippedMedia.length)
+      log(
+        `Media: ${skippedMedia.length} file(s) deleted while the backup ran, not in the archive: ${skippedMedia.join(', ')}`,
+      )
     log(`Media: ${mediaFiles} files, ${(mediaBytes / 1024 / 1024).toFixed(1)} MB from ${mediaDir}`)
 
     const manifest: Manifest = {

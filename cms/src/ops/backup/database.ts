@@ -41,7 +41,9 @@ async function tableExists(client: PoolClient, table: string): Promise<boolean> 
 
 export async function latestMigration(client: PoolClient): Promise<string | null> {
   if (!(await tableExists(client, 'payload_migrations'))) return null
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM payload_migrations WHERE batch > 0 ORDER BY name DESC LIMIT 1`)
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM payload_migrations WHERE batch > 0 ORDER BY name DESC LIMIT 1`,
+  )
   return rows[0]?.name ?? null
 }
 
@@ -49,7 +51,9 @@ export async function latestMigration(client: PoolClient): Promise<string | null
 export async function countCollections(client: PoolClient, tables: CollectionTable[]): Promise<Counts> {
   const counts: Counts = {}
   const count = async (table: string) =>
-    (await tableExists(client, table)) ? Number((await client.query(`SELECT count(*) AS n FROM public.${quoteIdent(table)}`)).rows[0].n) : 0
+    (await tableExists(client, table))
+      ? Number((await client.query(`SELECT count(*) AS n FROM public.${quoteIdent(table)}`)).rows[0].n)
+      : 0
   for (const { slug, table, versions } of tables) {
     counts[slug] = { documents: await count(table), ...(versions ? { versions: await count(versions) } : {}) }
   }

@@ -27,17 +27,37 @@ export const backupTask: TaskConfig<BackupTask> = {
       payload.update({ collection: 'backups', id: input.backupId, data, depth: 0, overrideAccess: true, req })
     await record({ status: 'running', startedAt: new Date(started).toISOString(), error: null })
     try {
-      const databaseUrl = env.DATABASE_URL ?? (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString
+      const databaseUrl =
+        env.DATABASE_URL ??
+        (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString
       if (!databaseUrl) throw new Error('no DATABASE_URL to hand to pg_dump')
       const file = path.join(env.BACKUP_DIR, archiveName(NIGHTLY_PREFIX))
-      const result = await createBackup({ payload, databaseUrl, mediaDir: env.MEDIA_DIR, file, binDir: env.PG_BIN_DIR, log: (line) => payload.logger.info(`backup: ${line}`) })
+      const result = await createBackup({
+        payload,
+        databaseUrl,
+        mediaDir: env.MEDIA_DIR,
+        file,
+        binDir: env.PG_BIN_DIR,
+        log: (line) => payload.logger.info(`backup: ${line}`),
+      })
       const removed = await rotateArchives(env.BACKUP_DIR, NIGHTLY_PREFIX, env.BACKUP_KEEP)
       if (removed.length) payload.logger.info(`backup: removed ${removed.join(', ')} (BACKUP_KEEP=${env.BACKUP_KEEP})`)
-      await record({ status: 'success', finishedAt: new Date().toISOString(), file: result.file, size: result.size, durationMs: Date.now() - started })
+      await record({
+        status: 'success',
+        finishedAt: new Date().toISOString(),
+        file: result.file,
+        size: result.size,
+        durationMs: Date.now() - started,
+      })
       return { output: { size: result.size } }
     } catch (error) {
       const message = (error as Error).message
-      await record({ status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, error: message })
+      await record({
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        error: message,
+      })
       payload.logger.error(`backup ${input.backupId} failed: ${message}`)
       throw error
     }

@@ -7,7 +7,11 @@ export const FORMAT = 'masterplan-backup'
 export const FORMAT_VERSION = 1
 export const MEDIA_PREFIX = 'media/'
 
-const file = z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+const file = z.object({
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+})
 
 export const manifestSchema = z.object({
   format: z.literal(FORMAT),
@@ -16,7 +20,13 @@ export const manifestSchema = z.object({
   app: z.object({ commit: z.string().nullable(), version: z.string().nullable() }),
   postgres: z.object({ serverVersion: z.string(), serverMajor: z.number().int() }),
   database: z.discriminatedUnion('format', [
-    z.object({ format: z.literal('pg_dump-custom'), file: z.string(), tool: z.string(), toolVersion: z.string(), toolMajor: z.number().int() }),
+    z.object({
+      format: z.literal('pg_dump-custom'),
+      file: z.string(),
+      tool: z.string(),
+      toolVersion: z.string(),
+      toolMajor: z.number().int(),
+    }),
     z.object({ format: z.literal('json-rows'), file: z.string(), tables: z.number().int(), rows: z.number().int() }),
   ]),
   migration: z.string().nullable(),

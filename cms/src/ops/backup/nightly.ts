@@ -3,7 +3,8 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { BACKUP_QUEUE } from './job.ts'
 import { readEnv } from '../../lib/env.ts'
 
-const berlinHour = (date: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
+const berlinHour = (date: Date) =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
 /**
  * Queues tonight's backup once it is due and none is recorded for the night yet. The record and
@@ -18,14 +19,24 @@ export async function queueNightlyBackup(payload: Payload, now = new Date()): Pr
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    const record = await payload.create({ collection: 'backups', data: { night, status: 'queued' }, depth: 0, overrideAccess: true, req })
+    const record = await payload.create({
+      collection: 'backups',
+      data: { night, status: 'queued' },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     await payload.jobs.queue({ task: 'backup', queue: BACKUP_QUEUE, input: { backupId: record.id }, req })
     await commitTransaction(req)
     return true
   } catch (error) {
     await killTransaction(req)
     // Another instance recorded the night first: its backup is the one.
-    const raced = await payload.count({ collection: 'backups', where: { night: { equals: night } }, overrideAccess: true })
+    const raced = await payload.count({
+      collection: 'backups',
+      where: { night: { equals: night } },
+      overrideAccess: true,
+    })
     if (raced.totalDocs) return false
     throw error
   }
@@ -34,6 +45,7 @@ export async function queueNightlyBackup(payload: Payload, now = new Date()): Pr
 /** From BACKUP_HOUR (Europe/Berlin) on, checked every minute, when BACKUP_SCHEDULE=nightly. */
 export function startNightlyBackups(payload: Payload): void {
   if (readEnv().BACKUP_SCHEDULE !== 'nightly') return
-  const tick = () => queueNightlyBackup(payload).catch((error) => payload.logger.error(`nightly backup: ${(error as Error).message}`))
+  const tick = () =>
+    queueNightlyBackup(payload).catch((error) => payload.logger.error(`nightly backup: ${(error as Error).message}`))
   setInterval(tick, 60_000).unref()
 }

@@ -68,7 +68,11 @@ export function findTools(name: PgTool['name'], binDir?: string): { found: PgToo
  * pg_dump refuses servers of a newer major version, and pg_restore reads only archives of its own
  * major version or older: the first tool at least `minMajor` wins.
  */
-export function chooseTool(name: PgTool['name'], minMajor: number, binDir?: string): { tool: PgTool | null; looked: string[] } {
+export function chooseTool(
+  name: PgTool['name'],
+  minMajor: number,
+  binDir?: string,
+): { tool: PgTool | null; looked: string[] } {
   const { found, looked } = findTools(name, binDir)
   return { tool: found.find((t) => t.major >= minMajor) ?? null, looked }
 }

@@ -5,7 +5,16 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { migrations } from '../../migrations/index.ts'
 import { drain, readArchive } from './archive.ts'
-import { collectionTables, collectionsWithContent, connect, type Counts, countCollections, latestMigration, publicTables, serverVersion } from './database.ts'
+import {
+  collectionTables,
+  collectionsWithContent,
+  connect,
+  type Counts,
+  countCollections,
+  latestMigration,
+  publicTables,
+  serverVersion,
+} from './database.ts'
 import { MEDIA_PREFIX, type Manifest } from './manifest.ts'
 import { emptyFolder, listMedia } from './media.ts'
 import { pgRestore } from './pgDump.ts'
@@ -46,12 +55,17 @@ async function preflight(options: RestoreOptions): Promise<{ manifest: Manifest;
     if (error instanceof ArchiveRejected) throw new RestoreRefused(`${file}: ${error.message}`)
     throw error
   }
-  log(`Archive verified: database (${manifest.database.format}) and ${manifest.media.files} media files, made ${manifest.createdAt} from PostgreSQL ${manifest.postgres.serverVersion}, migration ${manifest.migration ?? '(none)'}`)
+  log(
+    `Archive verified: database (${manifest.database.format}) and ${manifest.media.files} media files, made ${manifest.createdAt} from PostgreSQL ${manifest.postgres.serverVersion}, migration ${manifest.migration ?? '(none)'}`,
+  )
   const known = migrations.map((m) => m.name)
   if (manifest.migration && !known.includes(manifest.migration)) {
-    throw new RestoreRefused(`the archive was made by newer code (migration ${manifest.migration}, this code knows up to ${known.at(-1)}): update the code first`)
+    throw new RestoreRefused(
+      `the archive was made by newer code (migration ${manifest.migration}, this code knows up to ${known.at(-1)}): update the code first`,
+    )
   }
-  if (manifest.database.format === 'json-rows' && !manifest.migration) throw new RestoreRefused('the archive names no migration, so its schema cannot be rebuilt')
+  if (manifest.database.format === 'json-rows' && !manifest.migration)
+    throw new RestoreRefused('the archive names no migration, so its schema cannot be rebuilt')
 
   const client = await connect(payload)
   let tool: PgTool | null = null
@@ -60,19 +74,34 @@ async function preflight(options: RestoreOptions): Promise<{ manifest: Manifest;
     if (manifest.database.format === 'pg_dump-custom') {
       const needed = Math.max(server.major, manifest.database.toolMajor)
       const choice = chooseTool('pg_restore', needed, binDir)
-      if (!choice.tool) throw new RestoreRefused(`no pg_restore ${needed} or newer on this machine (${choice.looked.join('; ')}); install one or set PG_BIN_DIR`)
+      if (!choice.tool)
+        throw new RestoreRefused(
+          `no pg_restore ${needed} or newer on this machine (${choice.looked.join('; ')}); install one or set PG_BIN_DIR`,
+        )
       tool = choice.tool
       log(`Database: PostgreSQL ${server.version}, restored with ${describeTool(tool)}`)
     } else {
-      log(`Database: PostgreSQL ${server.version}, schema from the migrations up to ${manifest.migration}, then the archive's rows`)
+      log(
+        `Database: PostgreSQL ${server.version}, schema from the migrations up to ${manifest.migration}, then the archive's rows`,
+      )
     }
     const content = await collectionsWithContent(client, collectionTables(payload))
     const media = await listMedia(mediaDir)
     if ((content.length || media.length) && !force) {
-      const what = [content.length ? `rows in ${content.join(', ')}` : '', media.length ? `${media.length} files in ${mediaDir}` : ''].filter(Boolean).join(' and ')
-      throw new RestoreRefused(`the target is not empty (${what}); restore into an empty database and media folder, or pass --force to replace everything`)
+      const what = [
+        content.length ? `rows in ${content.join(', ')}` : '',
+        media.length ? `${media.length} files in ${mediaDir}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ')
+      throw new RestoreRefused(
+        `the target is not empty (${what}); restore into an empty database and media folder, or pass --force to replace everything`,
+      )
     }
-    if (content.length || media.length) log(`--force: replacing ${[...content, media.length ? `${media.length} media files` : ''].filter(Boolean).join(', ')}`)
+    if (content.length || media.length)
+      log(
+        `--force: replacing ${[...content, media.length ? `${media.length} media files` : ''].filter(Boolean).join(', ')}`,
+      )
   } finally {
     client.release()
   }
@@ -94,7 +123,8 @@ async function unpack(file: string, manifest: Manifest, work: string): Promise<{
       await mkdir(path.dirname(target), { recursive: true })
     }
     const got = await drain(stream, target)
-    if (listed && (got.sha256 !== listed.sha256 || got.size !== listed.size)) throw new RestoreRefused(`${name} changed while the archive was read`)
+    if (listed && (got.sha256 !== listed.sha256 || got.size !== listed.size))
+      throw new RestoreRefused(`${name} changed while the archive was read`)
   })
   return { dump, media }
 }

@@ -36,7 +36,9 @@ export async function dumpRows(client: PoolClient, file: string): Promise<{ tabl
     await write(JSON.stringify([ROWS_FORMAT, ROWS_VERSION] satisfies Header))
     for (const table of tables) {
       await write(JSON.stringify(['table', table, await tableColumns(client, table)] satisfies Header))
-      await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM public.${quoteIdent(table)} t`)
+      await client.query(
+        `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM public.${quoteIdent(table)} t`,
+      )
       for (;;) {
         const batch = await client.query<{ j: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`)
         for (const row of batch.rows) await write(row.j)
@@ -111,19 +113,24 @@ export async function loadRows(client: PoolClient, file: string): Promise<{ tabl
     await flush()
     if (header[0] === 'table') {
       ;[, table, columns] = header
-      if (!existing.includes(table)) throw new Error(`the archive has a table "${table}" the migrated schema does not have`)
+      if (!existing.includes(table))
+        throw new Error(`the archive has a table "${table}" the migrated schema does not have`)
       const here = await tableColumns(client, table)
       if (here.join(',') !== columns.join(',')) {
-        throw new Error(`table "${table}": the archive has columns (${columns.join(', ')}), the migrated schema (${here.join(', ')})`)
+        throw new Error(
+          `table "${table}": the archive has columns (${columns.join(', ')}), the migrated schema (${here.join(', ')})`,
+        )
       }
       tables++
     } else if (header[0] === 'sequence') {
       const [, name, value] = header
-      if (value !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [`public.${quoteIdent(name)}`, value])
+      if (value !== null)
+        await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [`public.${quoteIdent(name)}`, value])
       table = null
     }
   }
   await flush()
-  for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`)
+  for (const fk of foreignKeys)
+    await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`)
   return { tables, rows }
 }

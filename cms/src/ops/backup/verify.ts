@@ -14,7 +14,8 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   let manifestSum: string | null = null
   try {
     await readArchive(file, async ({ name, type, stream }) => {
-      if (type !== 'file' || !safeEntryName(name)) throw new ArchiveRejected(`the archive holds an entry that is not a plain file inside it: ${name}`)
+      if (type !== 'file' || !safeEntryName(name))
+        throw new ArchiveRejected(`the archive holds an entry that is not a plain file inside it: ${name}`)
       if (seen.has(name)) throw new ArchiveRejected(`the archive holds ${name} twice`)
       if (name === MANIFEST || name === MANIFEST_SUM) {
         const chunks: Buffer[] = []
@@ -32,7 +33,8 @@ export async function verifyArchive(file: string): Promise<Manifest> {
     if (error instanceof ArchiveUnreadable) throw new ArchiveRejected(error.message)
     throw error
   }
-  if (!manifestBytes) throw new ArchiveRejected(`the archive has no ${MANIFEST} (cut short, or not a backup of this CMS)`)
+  if (!manifestBytes)
+    throw new ArchiveRejected(`the archive has no ${MANIFEST} (cut short, or not a backup of this CMS)`)
   if (createHash('sha256').update(manifestBytes).digest('hex') !== manifestSum) {
     throw new ArchiveRejected(`${MANIFEST} does not match ${MANIFEST_SUM}: the manifest is damaged`)
   }
@@ -40,7 +42,9 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   try {
     const raw = JSON.parse((manifestBytes as Buffer).toString('utf8'))
     if (raw?.format === FORMAT && typeof raw.formatVersion === 'number' && raw.formatVersion > FORMAT_VERSION) {
-      throw new ArchiveRejected(`the archive has format version ${raw.formatVersion}; this code reads up to ${FORMAT_VERSION}: update the code first`)
+      throw new ArchiveRejected(
+        `the archive has format version ${raw.formatVersion}; this code reads up to ${FORMAT_VERSION}: update the code first`,
+      )
     }
     manifest = manifestSchema.parse(raw)
   } catch (error) {
@@ -53,16 +57,20 @@ export async function verifyArchive(file: string): Promise<Manifest> {
     listed.add(entry.path)
     const found = seen.get(entry.path)
     if (!found) problems.push(`${entry.path}: missing`)
-    else if (found.size !== entry.size) problems.push(`${entry.path}: ${found.size} bytes, the manifest says ${entry.size}`)
+    else if (found.size !== entry.size)
+      problems.push(`${entry.path}: ${found.size} bytes, the manifest says ${entry.size}`)
     else if (found.sha256 !== entry.sha256) problems.push(`${entry.path}: sha256 differs from the manifest`)
   }
   for (const name of seen.keys()) {
-    if (name !== MANIFEST && name !== MANIFEST_SUM && !listed.has(name)) problems.push(`${name}: in the archive but not in the manifest`)
+    if (name !== MANIFEST && name !== MANIFEST_SUM && !listed.has(name))
+      problems.push(`${name}: in the archive but not in the manifest`)
   }
   if (!listed.has(manifest.database.file)) problems.push(`${manifest.database.file}: the database file is not listed`)
   if (problems.length) {
     const shown = problems.slice(0, 10).join('\n  ')
-    throw new ArchiveRejected(`the archive is damaged:\n  ${shown}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`)
+    throw new ArchiveRejected(
+      `the archive is damaged:\n  ${shown}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`,
+    )
   }
   return manifest
 }

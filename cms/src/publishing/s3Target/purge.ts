@@ -1,6 +1,10 @@
 /** The URL path readers request for an object: a folder for its index.html, as the site links pages. */
 export const urlPathOf = (key: string): string =>
-  `/${key.replace(/(^|\/)index\.html$/, '$1').split('/').map(encodeURIComponent).join('/')}`
+  `/${key
+    .replace(/(^|\/)index\.html$/, '$1')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')}`
 
 /**
  * Asks the CDN to forget its copies of the changed objects: POST `{ "paths": [...] }` to `url`.

@@ -46,7 +46,12 @@ async function localFiles(root: string): Promise<Map<string, string>> {
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const file = path.join(entry.parentPath, entry.name)
-    files.set(path.relative(root, file).split(path.sep).join('/'), createHash('md5').update(await readFile(file)).digest('hex'))
+    files.set(
+      path.relative(root, file).split(path.sep).join('/'),
+      createHash('md5')
+        .update(await readFile(file))
+        .digest('hex'),
+    )
   }
   return files
 }
@@ -56,9 +61,11 @@ async function bucketObjects(client: S3Client, bucket: string): Promise<Map<stri
   const objects = new Map<string, string>()
   let token: string | undefined
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token })).catch((error) => {
-      throw s3Failure(`listing the bucket s3://${bucket}`, error)
-    })
+    const page = await client
+      .send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }))
+      .catch((error) => {
+        throw s3Failure(`listing the bucket s3://${bucket}`, error)
+      })
     for (const object of page.Contents ?? []) objects.set(object.Key!, object.ETag ?? '')
     token = page.IsTruncated ? page.NextContinuationToken : undefined
   } while (token)
@@ -69,7 +76,8 @@ async function bucketObjects(client: S3Client, bucket: string): Promise<Map<stri
  * A single-part upload's ETag is the quoted MD5 of its bytes. A multipart one (with a '-') is not,
  * and neither is an encrypted one: those count as changed, which costs an upload, never a stale file.
  */
-const isUnchanged = (etag: string | undefined, md5: string) => etag !== undefined && etag.replaceAll('"', '').toLowerCase() === md5
+const isUnchanged = (etag: string | undefined, md5: string) =>
+  etag !== undefined && etag.replaceAll('"', '').toLowerCase() === md5
 
 /**
  * Makes the bucket hold exactly the files of `dir`, writing only what changed: first the assets,
@@ -80,30 +88,40 @@ export async function syncFolder({ client, bucket, dir, concurrency = 8 }: Optio
   const root = await realpath(dir)
   const local = await localFiles(root)
   // A wrong or empty folder would otherwise empty the bucket, i.e. take the public site down.
-  if (!local.has('index.html')) throw new Error(`${root} holds no index.html; the bucket s3://${bucket} is left as it is`)
+  if (!local.has('index.html'))
+    throw new Error(`${root} holds no index.html; the bucket s3://${bucket} is left as it is`)
   const remote = await bucketObjects(client, bucket)
 
-  const changed = [...local].filter(([key, md5]) => !isUnchanged(remote.get(key), md5)).map(([key]) => key).sort()
+  const changed = [...local]
+    .filter(([key, md5]) => !isUnchanged(remote.get(key), md5))
+    .map(([key]) => key)
+    .sort()
   const uploaded: string[] = []
   for (const phase of PHASES) {
-    await eachLimited(changed.filter((key) => ruleFor(key).phase === phase), concurrency, async (key) => {
-      const { contentType, cacheControl } = ruleFor(key)
-      const body = await readFile(path.join(root, ...key.split('/')))
-      await client
-        .send(new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentType: contentType,
-          CacheControl: cacheControl,
-          // The store checks the bytes it received against the MD5 the next sync compares with.
-          ContentMD5: Buffer.from(local.get(key)!, 'hex').toString('base64'),
-        }))
-        .catch((error) => {
-          throw s3Failure(`uploading s3://${bucket}/${key}`, error)
-        })
-      uploaded.push(key)
-    })
+    await eachLimited(
+      changed.filter((key) => ruleFor(key).phase === phase),
+      concurrency,
+      async (key) => {
+        const { contentType, cacheControl } = ruleFor(key)
+        const body = await readFile(path.join(root, ...key.split('/')))
+        await client
+          .send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              Body: body,
+              ContentType: contentType,
+              CacheControl: cacheControl,
+              // The store checks the bytes it received against the MD5 the next sync compares with.
+              ContentMD5: Buffer.from(local.get(key)!, 'hex').toString('base64'),
+            }),
+          )
+          .catch((error) => {
+            throw s3Failure(`uploading s3://${bucket}/${key}`, error)
+          })
+        uploaded.push(key)
+      },
+    )
   }
 
   const gone = [...remote.keys()].filter((key) => !local.has(key)).sort()

@@ -14,10 +14,17 @@ type File = { filename: string; url: string; version: string }
 export const getStaticPaths: GetStaticPaths = async () => {
   const files = new Map<string, File>()
   for (const { doc } of await releases('de')) {
-    for (const attachment of doc.attachments ?? []) if (isMedia(attachment)) files.set(attachment.filename, { filename: attachment.filename, url: attachment.url, version: attachment.updatedAt })
+    for (const attachment of doc.attachments ?? [])
+      if (isMedia(attachment))
+        files.set(attachment.filename, {
+          filename: attachment.filename,
+          url: attachment.url,
+          version: attachment.updatedAt,
+        })
     for (const { image } of doc.images ?? []) {
       const og = isMedia(image) ? image.sizes?.og : null
-      if (og?.filename && og.url) files.set(og.filename, { filename: og.filename, url: og.url, version: (image as Media).updatedAt })
+      if (og?.filename && og.url)
+        files.set(og.filename, { filename: og.filename, url: og.url, version: (image as Media).updatedAt })
     }
   }
   return withCacheKeys([...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } })))

@@ -28,7 +28,12 @@ export const nameFileAfterContent: CollectionBeforeOperationHook = async ({ oper
   if (!type) {
     throw new ValidationError({
       collection: 'media',
-      errors: [{ path: 'file', message: `Dateiinhalt ist keiner der erlaubten Typen / file content is none of ${MEDIA_MIME_TYPES.join(', ')}` }],
+      errors: [
+        {
+          path: 'file',
+          message: `Dateiinhalt ist keiner der erlaubten Typen / file content is none of ${MEDIA_MIME_TYPES.join(', ')}`,
+        },
+      ],
     })
   }
   file.name = nameForType(file.name, type)

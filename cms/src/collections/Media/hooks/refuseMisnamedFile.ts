@@ -15,7 +15,12 @@ export const refuseMisnamedFile: CollectionBeforeChangeHook<Media> = ({ data, or
   if (!type || nameForType(filename, type) !== filename) {
     throw new ValidationError({
       collection: 'media',
-      errors: [{ path: 'file', message: `Dateiname ${filename} passt nicht zum Inhalt (${mimeType}); bitte neu hochladen / file name does not fit its content, upload it again` }],
+      errors: [
+        {
+          path: 'file',
+          message: `Dateiname ${filename} passt nicht zum Inhalt (${mimeType}); bitte neu hochladen / file name does not fit its content, upload it again`,
+        },
+      ],
     })
   }
   return data

@@ -9,7 +9,14 @@ import { isEditorialSlug } from '../../../../../collections/editorialSlugs.ts'
 export const dynamic = 'force-dynamic'
 
 type Args = { params: Promise<{ collection: string; id: string }>; searchParams: Promise<{ locale?: string }> }
-type Draft = Record<string, unknown> & { id: number; title?: string; name?: string; subtitle?: string; lead?: string; releaseDate?: string }
+type Draft = Record<string, unknown> & {
+  id: number
+  title?: string
+  name?: string
+  subtitle?: string
+  lead?: string
+  releaseDate?: string
+}
 
 /**
  * The latest draft in the site's design, for signed-in staff only: anonymous visitors are sent to
@@ -31,14 +38,19 @@ export default async function Preview({ params, searchParams }: Args) {
   return (
     <>
       <p className="notice wrap">
-        <strong>Vorschau</strong> – {doc._status === 'published' ? 'veröffentlichte Fassung mit Entwurfsänderungen' : 'Entwurf, nicht öffentlich'}
+        <strong>Vorschau</strong> –{' '}
+        {doc._status === 'published' ? 'veröffentlichte Fassung mit Entwurfsänderungen' : 'Entwurf, nicht öffentlich'}
       </p>
       <main className="wrap" id="inhalt">
         <article className="prose">
           {doc.releaseDate && <p className="meta">{longDate(doc.releaseDate, locale)}</p>}
           <h1>{doc.title ?? doc.name}</h1>
           {doc.subtitle && <p className="lead">{doc.subtitle}</p>}
-          {doc.lead && <p><strong>{doc.lead}</strong></p>}
+          {doc.lead && (
+            <p>
+              <strong>{doc.lead}</strong>
+            </p>
+          )}
           {['body', 'content', 'description'].map((field) =>
             // biome-ignore lint/security/noDangerouslySetInnerHtml: renderRichText (the site's own renderer) escapes every text and writes only known elements
             doc[field] ? <div key={field} dangerouslySetInnerHTML={{ __html: rich(field) }} /> : null,
