@@ -469,7 +469,7 @@ export interface Subscription {
  */
 export interface Alert {
   id: number;
-  kind: 'release' | 'correction' | 'milestone';
+  kind: 'release' | 'correction' | 'milestone' | 'archive';
   pressRelease?: (number | null) | PressRelease;
   milestone?: (number | null) | Milestone;
   status: 'waiting' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -1169,6 +1169,14 @@ export interface SiteSetting {
     start: string;
     end: string;
   };
+  /**
+   * After the process the site stays online as a record: a notice on every page, the timeline in its final state, no new subscriptions; subscribers get one last message. Every address stays; corrections remain possible.
+   */
+  archive: {
+    mode: 'auto' | 'on' | 'off';
+    presentedOn?: string | null;
+    presentationLink?: string | null;
+  };
   navigation?:
     | {
         label: string;
@@ -1209,6 +1217,13 @@ export interface SiteSettingsSelect<T extends boolean = true> {
     | {
         start?: T;
         end?: T;
+      };
+  archive?:
+    | T
+    | {
+        mode?: T;
+        presentedOn?: T;
+        presentationLink?: T;
       };
   navigation?:
     | T

@@ -50,6 +50,39 @@ export const SiteSettings: GlobalConfig = {
         { name: 'end', type: 'date', required: true, defaultValue: PROCESS_WINDOW.end, label: label('Ende', 'End') },
       ],
     },
+    {
+      name: 'archive',
+      type: 'group',
+      label: label('Archivmodus', 'Archive mode'),
+      admin: {
+        description: label(
+          'Nach dem Prozess bleibt die Website als Archiv online: ein Hinweis auf jeder Seite, der Zeitplan im Endstand, keine neuen Abonnements; bestehende Abonnenten erhalten eine letzte Nachricht. Alle Adressen bleiben erhalten, Korrekturen sind weiter möglich.',
+          'After the process the site stays online as a record: a notice on every page, the timeline in its final state, no new subscriptions; subscribers get one last message. Every address stays; corrections remain possible.',
+        ),
+      },
+      fields: [
+        {
+          name: 'mode',
+          type: 'select',
+          required: true,
+          defaultValue: 'auto',
+          enumName: 'archive_mode',
+          options: [
+            { value: 'auto', label: label('automatisch nach dem Prozessende', 'automatically after the end of the process') },
+            { value: 'on', label: label('an', 'on') },
+            { value: 'off', label: label('aus', 'off') },
+          ],
+          label: label('Archivmodus', 'Archive mode'),
+        },
+        { name: 'presentedOn', type: 'date', label: label('Masterplan vorgestellt am', 'Masterplan presented on') },
+        {
+          name: 'presentationLink',
+          type: 'text',
+          label: label('Link zur Vorstellung (z. B. /aktuelles/…/)', 'Link to the presentation (e.g. /aktuelles/…/)'),
+          validate: validateLinkTarget,
+        },
+      ],
+    },
     { name: 'navigation', type: 'array', label: label('Hauptnavigation', 'Main navigation'), fields: [...linkFields] },
     {
       name: 'footer',

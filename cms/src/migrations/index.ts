@@ -6,6 +6,7 @@ import * as migration_20261125_085625_login_failures from './20261125_085625_log
 import * as migration_20261125_111424_subscriptions from './20261125_111424_subscriptions';
 import * as migration_20261125_111500_subscription_requests from './20261125_111500_subscription_requests';
 import * as migration_20261127_051708_media_storage from './20261127_051708_media_storage';
+import * as migration_20261127_111020_archive_mode from './20261127_111020_archive_mode';
 
 export const migrations = [
   {
@@ -48,4 +49,9 @@ export const migrations = [
     down: migration_20261127_051708_media_storage.down,
     name: '20261127_051708_media_storage',
   },
-]
+  {
+    up: migration_20261127_111020_archive_mode.up,
+    down: migration_20261127_111020_archive_mode.down,
+    name: '20261127_111020_archive_mode'
+  },
+];

@@ -4,7 +4,7 @@ import { toTheSecond } from '../../fields/timestamp.ts'
 import { label } from '../../lib/label.ts'
 import { systemCollection } from '../system.ts'
 
-export const ALERT_KINDS = ['release', 'correction', 'milestone'] as const
+export const ALERT_KINDS = ['release', 'correction', 'milestone', 'archive'] as const
 export const ALERT_STATUSES = ['waiting', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number]
 
@@ -33,6 +33,7 @@ export const Alerts = systemCollection({
         { value: 'release', label: label('Neue Medieninformation', 'New press release') },
         { value: 'correction', label: label('Korrektur', 'Correction') },
         { value: 'milestone', label: label('Meilenstein geändert', 'Milestone changed') },
+        { value: 'archive', label: label('Letzte Nachricht: Prozess beendet', 'Last message: process ended') },
       ],
       label: label('Art', 'Kind'),
     },
