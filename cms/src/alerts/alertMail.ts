@@ -5,23 +5,38 @@ import { type Imprint, imprintHtml, imprintText } from '../mail/imprint.ts'
 import type { AlertContent } from './content.ts'
 import type { Recipient } from './deliveries.ts'
 
-type Kind = 'release' | 'correction' | 'milestone'
+type Kind = 'release' | 'correction' | 'milestone' | 'archive'
 
 const words = {
   de: {
-    subject: { release: 'Medieninformation', correction: 'Korrektur', milestone: 'Zeitplan geändert' },
+    subject: {
+      release: 'Medieninformation',
+      correction: 'Korrektur',
+      milestone: 'Zeitplan geändert',
+      archive: 'Letzte Nachricht',
+    },
     more: 'Weiterlesen',
     correction: 'Korrektur',
-    why: { release: 'Medieninformationen', correction: 'Medieninformationen', milestone: 'Änderungen im Zeitplan' },
+    why: {
+      release: 'Medieninformationen',
+      correction: 'Medieninformationen',
+      milestone: 'Änderungen im Zeitplan',
+      archive: 'Benachrichtigungen',
+    },
     because: (topic: string, site: string) =>
       `Sie erhalten diese E-Mail, weil Sie ${topic} von ${site} abonniert haben.`,
     unsubscribe: 'Abmelden',
   },
   en: {
-    subject: { release: 'Press release', correction: 'Correction', milestone: 'Timeline changed' },
+    subject: {
+      release: 'Press release',
+      correction: 'Correction',
+      milestone: 'Timeline changed',
+      archive: 'Last message',
+    },
     more: 'Read more',
     correction: 'Correction',
-    why: { release: 'press releases', correction: 'press releases', milestone: 'timeline changes' },
+    why: { release: 'press releases', correction: 'press releases', milestone: 'timeline changes', archive: 'alerts' },
     because: (topic: string, site: string) =>
       `You receive this e-mail because you subscribed to ${topic} from ${site}.`,
     unsubscribe: 'Unsubscribe',

@@ -30,6 +30,7 @@ const day = (iso: string, locale: Locale) =>
  * is cancelled rather than announcing a page that is gone).
  */
 export async function alertContent(payload: Payload, alert: Alert): Promise<AlertContent | null> {
+  if (alert.kind === 'archive') return lastMessage(payload)
   const entries = await Promise.all(
     LOCALES.map(async (locale) => {
       if (alert.kind === 'milestone') {
@@ -79,4 +80,31 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
   )
   if (entries.some((entry) => entry === null)) return null
   return Object.fromEntries(entries as [Locale, AlertContent[Locale]][]) as AlertContent
+}
+
+/** The archive's last message: the process ended, when the Masterplan was presented, where it stays. */
+async function lastMessage(payload: Payload): Promise<AlertContent> {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })
+  const { presentedOn, presentationLink } = settings.archive ?? {}
+  const link = (locale: Locale) =>
+    presentationLink ? new URL(presentationLink, readEnv().SITE_URL).toString() : sitePath(locale, '/')
+  const end = settings.processWindow.end
+  return {
+    de: {
+      title: 'Der Prozess zum Masterplan Südwestsachsen ist abgeschlossen',
+      date: day(presentedOn ?? end, 'de'),
+      summary: presentedOn
+        ? 'An diesem Tag wurde der Masterplan vorgestellt. Dies ist die letzte Benachrichtigung, danach erhalten Sie keine weiteren. Die Website bleibt als Archiv online.'
+        : 'Der Prozess endete an diesem Tag. Dies ist die letzte Benachrichtigung, danach erhalten Sie keine weiteren. Die Website bleibt als Archiv online.',
+      url: link('de'),
+    },
+    en: {
+      title: 'The process for the Masterplan Südwestsachsen has ended',
+      date: day(presentedOn ?? end, 'en'),
+      summary: presentedOn
+        ? 'The Masterplan was presented on this day. This is the last alert; no more will follow. The website stays online as a record.'
+        : 'The process ended on this day. This is the last alert; no more will follow. The website stays online as a record.',
+      url: link('en'),
+    },
+  }
 }

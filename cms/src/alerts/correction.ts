@@ -2,6 +2,7 @@ import { APIError, type Endpoint, Forbidden } from 'payload'
 import { hasRole } from '../access/index.ts'
 import { readEnv } from '../lib/env.ts'
 import { liveState } from '../publishing/liveState.ts'
+import { archived } from '../archive/archived.ts'
 import { awaitLive } from './create.ts'
 import { queueAlert } from './release.ts'
 
@@ -36,6 +37,11 @@ export const correctionAlertEndpoint: Endpoint = {
         409,
       )
     }
+    if (await archived(req.payload, { req }))
+      throw new APIError(
+        'Archivmodus: Die Abonnenten haben ihre letzte Nachricht erhalten, es werden keine Benachrichtigungen mehr versendet / archive mode: no more alerts are sent',
+        409,
+      )
     const open = await req.payload.count({
       collection: 'alerts',
       where: {

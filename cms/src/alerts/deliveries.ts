@@ -11,11 +11,18 @@ export type Recipient = { id: number; email: string; language: Locale }
  */
 const db = (payload: Payload) => (payload.db as unknown as PostgresAdapter).drizzle
 
-const subscribedTo = (topic: SubscriptionTopic, liveAt: string) =>
-  sql`s.confirmed_at <= ${liveAt} AND EXISTS (SELECT 1 FROM subscriptions_topics t WHERE t.parent_id = s.id AND t.value = ${topic})`
+/** A topic's subscribers, or (null: the archive's last message) every confirmed subscriber. */
+const subscribedTo = (topic: SubscriptionTopic | null, liveAt: string) =>
+  topic === null
+    ? sql`s.confirmed_at <= ${liveAt}`
+    : sql`s.confirmed_at <= ${liveAt} AND EXISTS (SELECT 1 FROM subscriptions_topics t WHERE t.parent_id = s.id AND t.value = ${topic})`
 
 /** Who receives an alert: subscribers of its topic, confirmed before the page went live. */
-export async function countRecipients(payload: Payload, topic: SubscriptionTopic, liveAt: string): Promise<number> {
+export async function countRecipients(
+  payload: Payload,
+  topic: SubscriptionTopic | null,
+  liveAt: string,
+): Promise<number> {
   const { rows } = await db(payload).execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM subscriptions s WHERE ${subscribedTo(topic, liveAt)}`,
   )
@@ -31,7 +38,7 @@ export async function countRecipients(payload: Payload, topic: SubscriptionTopic
 export async function claimRecipients(
   payload: Payload,
   alertId: number,
-  topic: SubscriptionTopic,
+  topic: SubscriptionTopic | null,
   liveAt: string,
   limit: number,
   staleMs: number,

@@ -8,6 +8,8 @@ const idOf = (ref: number | { id: number } | null | undefined) => (typeof ref ==
 
 /** Whether the document an alert is about was public when the build started (so the build shows it). */
 async function publicAt(payload: Payload, alert: Alert, at: Date): Promise<boolean> {
+  // The last message is about the whole site, which every build shows.
+  if (alert.kind === 'archive') return true
   const collection = alert.milestone ? 'milestones' : 'press-releases'
   const id = idOf(alert.milestone ?? alert.pressRelease)
   if (!id) return false

@@ -58,7 +58,8 @@ async function sendAlert(payload: Payload, alertId: number): Promise<{ output: S
     await record({ status: 'cancelled', finishedAt: new Date().toISOString() })
     return { output: { sent: 0, failed: 0 } }
   }
-  const topic = alert.kind === 'milestone' ? 'milestones' : 'press-releases'
+  // The archive's last message goes to every subscriber, whatever they subscribed to.
+  const topic = alert.kind === 'archive' ? null : alert.kind === 'milestone' ? 'milestones' : 'press-releases'
   const liveAt = alert.liveAt ?? new Date().toISOString()
   await record({ status: 'sending', recipients: await countRecipients(payload, topic, liveAt), error: null })
   const imprints: Record<Locale, Imprint> = {

@@ -68,7 +68,10 @@ export const SiteSettings: GlobalConfig = {
           defaultValue: 'auto',
           enumName: 'archive_mode',
           options: [
-            { value: 'auto', label: label('automatisch nach dem Prozessende', 'automatically after the end of the process') },
+            {
+              value: 'auto',
+              label: label('automatisch nach dem Prozessende', 'automatically after the end of the process'),
+            },
             { value: 'on', label: label('an', 'on') },
             { value: 'off', label: label('aus', 'off') },
           ],

@@ -8,6 +8,7 @@ import {
 } from '@masterplan/shared'
 import { clientKey } from '../auth/clientKey.ts'
 import { fieldErrors } from '../errors/problem.ts'
+import { archived } from '../archive/archived.ts'
 import { readEnv } from '../lib/env.ts'
 import { readImprint } from '../mail/imprint.ts'
 import { cmsPage, fromBrowser, toSitePage } from './answers.ts'
@@ -46,6 +47,14 @@ export const requestEndpoint: Endpoint = {
       return Response.json(fieldErrors(parsed.problems), { status: 400 })
     }
     const { value } = parsed
+    if (await archived(req.payload, { req })) {
+      const closed = {
+        de: 'Neue Abonnements sind nicht mehr möglich: Der Prozess ist abgeschlossen.',
+        en: 'New subscriptions are no longer possible: the process has ended.',
+      }
+      if (browser) return cmsPage(value.language, closed[value.language], `<p>${closed[value.language]}</p>`, 410)
+      return Response.json({ errors: [{ message: `${closed.de} / ${closed.en}` }] }, { status: 410 })
+    }
     const pending = () =>
       browser
         ? toSitePage(value.language, SUBSCRIPTION_PAGES.pending)

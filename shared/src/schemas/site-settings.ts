@@ -6,6 +6,15 @@ const link = z.object({ label: z.string().min(1), href: z.string().min(1) })
 export const siteSettings = z.object({
   siteName: z.string().min(1),
   processWindow: z.object({ start: timestamp, end: timestamp }),
+  /** After the process: see isArchived (archive.ts). */
+  archive: z
+    .object({
+      mode: z.enum(['auto', 'on', 'off']),
+      presentedOn: timestamp.nullish(),
+      /** A site path or web address, checked by the CMS like every link target. */
+      presentationLink: z.string().nullish(),
+    })
+    .nullish(),
   navigation: z.array(link).nullish(),
   footer: z.object({ text: z.string().nullish(), links: z.array(link).nullish() }).nullish(),
   legal: z.object({

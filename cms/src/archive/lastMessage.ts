@@ -1,0 +1,48 @@
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { transactionDb } from '../db/transaction.ts'
+import { readEnv } from '../lib/env.ts'
+import { archived } from './archived.ts'
+
+/** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
+const LAST_MESSAGE_LOCK = 0x5157_4e01
+
+/**
+ * Once the portal is an archive, its subscribers get one last message (an alert of kind `archive`,
+ * to every confirmed subscriber whatever their topics) and nothing after it (alerts/create.ts). The
+ * alert waits like any other for a site build to finish — the one that puts the archive banner
+ * online (the nightly build, or the one the settings save queued). Runners check in turn under a
+ * transaction-scoped lock, so there is one such alert however many run. Returns whether this call
+ * recorded it.
+ */
+export async function queueLastMessage(payload: Payload, now = new Date()): Promise<boolean> {
+  if (readEnv().SITE_BUILD_TARGET === 'none') return false
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${LAST_MESSAGE_LOCK})`)
+    const due =
+      (await archived(payload, { req, now })) &&
+      (await payload.count({ collection: 'alerts', where: { kind: { equals: 'archive' } }, req, overrideAccess: true }))
+        .totalDocs === 0
+    if (due)
+      await payload.create({
+        collection: 'alerts',
+        data: { kind: 'archive', status: 'waiting' },
+        req,
+        overrideAccess: true,
+      })
+    await commitTransaction(req)
+    return due
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}
+
+/** Checked every minute where the job queues run, like the nightly build. */
+export function startLastMessage(payload: Payload): void {
+  const tick = () =>
+    queueLastMessage(payload).catch((error) => payload.logger.error(`archive message: ${(error as Error).message}`))
+  setInterval(tick, 60_000).unref()
+}
