@@ -11,6 +11,11 @@ const siteEnv = z.object({
   SITE_OUT_DIR_PREFILLED: z.stringbool().default(false),
   /** Astro's cache (content store, incremental-build copies), relative to site/. */
   SITE_CACHE_DIR: z.string().default('node_modules/.astro'),
+  /**
+   * The moment the build stands for (ISO 8601), instead of now: what depends on the date (the
+   * timeline's "today", archive mode) can be built as of any day — tests use it, nothing else should.
+   */
+  SITE_NOW: z.iso.datetime({ offset: true }).optional(),
   /** Benchmarks only: a JSON dump of the API to build from instead of the CMS. */
   CMS_DUMP: z.string().optional(),
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import type { Milestone } from '@masterplan/shared'
+import { isArchived, type Milestone } from '@masterplan/shared'
 import { SUBSCRIPTION_PAGES } from '@masterplan/shared/subscriptions'
 import { fileSize, longDate, shortDate, berlinYear } from '../src/lib/format.ts'
 import { calendar } from '../src/lib/ics.ts'
@@ -60,6 +60,35 @@ describe('the timeline', () => {
     expect(
       items.filter((i) => i.kind === 'milestone' && i.next).map((i) => i.kind === 'milestone' && i.milestone.id),
     ).toEqual([3])
+  })
+
+  it('shows the final state in archive mode: no today, nothing next', () => {
+    const final = timeline(
+      [milestone(2, '2026-12-31T10:00:00.000Z', 'done'), milestone(1, '2025-04-15T10:00:00.000Z', 'done')],
+      null,
+    )
+    expect(final.map((i) => (i.kind === 'today' ? 'today' : [i.milestone.id, i.next]))).toEqual([
+      [1, false],
+      [2, false],
+    ])
+  })
+})
+
+describe('archive mode', () => {
+  const settings = (mode: 'auto' | 'on' | 'off') => ({
+    archive: { mode },
+    processWindow: { start: '2025-04-15T00:00:00.000Z', end: '2026-12-31T00:00:00.000Z' },
+  })
+
+  it('begins by itself on the first Berlin day after the process window', () => {
+    expect(isArchived(settings('auto'), new Date('2026-12-31T22:59:00Z'))).toBe(false)
+    expect(isArchived(settings('auto'), new Date('2026-12-31T23:00:00Z'))).toBe(true)
+    expect(isArchived(settings('auto'), new Date('2027-01-05T09:00:00Z'))).toBe(true)
+  })
+
+  it('follows the setting when it is switched by hand', () => {
+    expect(isArchived(settings('on'), new Date('2026-06-01T12:00:00Z'))).toBe(true)
+    expect(isArchived(settings('off'), new Date('2027-01-05T09:00:00Z'))).toBe(false)
   })
 })
 

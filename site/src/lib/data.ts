@@ -1,6 +1,16 @@
 import { getCollection } from 'astro:content'
-import type { Locale, Media, Milestone, Page, Partner, PressRelease, SiteSettings } from '@masterplan/shared'
+import {
+  isArchived,
+  type Locale,
+  type Media,
+  type Milestone,
+  type Page,
+  type Partner,
+  type PressRelease,
+  type SiteSettings,
+} from '@masterplan/shared'
 import { getEntry } from 'astro:content'
+import { buildTime } from './clock.ts'
 import { berlinYear } from './format.ts'
 
 /** A document in the page's locale, plus the fields that fell back to German (marked lang="de"). */
@@ -24,6 +34,11 @@ export async function releases(locale: Locale, now = new Date()): Promise<Array<
   return all
     .filter(({ doc }) => !doc.embargoUntil || new Date(doc.embargoUntil) <= now)
     .sort((a, b) => b.doc.releaseDate.localeCompare(a.doc.releaseDate) || b.doc.id - a.doc.id)
+}
+
+/** Whether the site is built as the archive of the finished process (banner, final timeline, no sign-up). */
+export async function archived(): Promise<boolean> {
+  return isArchived(await settings('de'), buildTime())
 }
 
 /** The published releases of a locale, newest first, and the years that have any, newest first. */

@@ -7,10 +7,12 @@ export const milestoneDay = (m: Milestone) => berlinDay(m.actualDate ?? m.planne
 
 /**
  * Milestones in date order with a "today" marker where the build date falls, and the first
- * milestone still open from today on flagged as next.
+ * milestone still open from today on flagged as next. Without a day (archive mode), the final
+ * state: the milestones alone.
  */
-export function timeline(milestones: Milestone[], today = berlinDay(new Date())): TimelineItem[] {
+export function timeline(milestones: Milestone[], today: string | null): TimelineItem[] {
   const sorted = [...milestones].sort((a, b) => milestoneDay(a).localeCompare(milestoneDay(b)))
+  if (today === null) return sorted.map((milestone) => ({ kind: 'milestone', milestone, next: false }))
   const nextId = sorted.find((m) => m.status !== 'done' && milestoneDay(m) >= today)?.id
   const items: TimelineItem[] = []
   let placedToday = false

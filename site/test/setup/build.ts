@@ -7,9 +7,14 @@ export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export type BuildResult = { ok: boolean; output: string; seconds: number }
 
 /** Runs the real site build (`pnpm build`: astro + pagefind) from a CMS into `outDir`. */
-export function buildSite(cmsUrl: string, siteUrl: string, outDir: string): BuildResult {
+export function buildSite(
+  cmsUrl: string,
+  siteUrl: string,
+  outDir: string,
+  extra: Record<string, string> = {},
+): BuildResult {
   const started = Date.now()
-  const env = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_OUT_DIR: outDir }
+  const env = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_OUT_DIR: outDir, ...extra }
   const astro = spawnSync(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], {
     cwd: siteDir,
     env,
