@@ -158,6 +158,10 @@ export interface UserAuthOperations {
  */
 export interface PressRelease {
   id: number;
+  /**
+   * What the import could not place. Check it, then clear this field.
+   */
+  importNotes?: string | null;
   title: string;
   subtitle?: string | null;
   /**
@@ -785,6 +789,7 @@ export interface PayloadMigration {
  * via the `definition` "press-releases_select".
  */
 export interface PressReleasesSelect<T extends boolean = true> {
+  importNotes?: T;
   title?: T;
   subtitle?: T;
   slug?: T;

@@ -12,7 +12,12 @@ type Options = Omit<CollectionConfig, 'slug' | 'admin' | 'access' | 'versions' |
   slug: EditorialSlug
   /** The role that writes this collection besides admins. */
   writers: UserRole
-  admin: { useAsTitle?: string; defaultColumns: string[] }
+  admin: {
+    useAsTitle?: string
+    defaultColumns: string[]
+    /** Admin components of the collection's own, e.g. an import button above the list. */
+    components?: NonNullable<CollectionConfig['admin']>['components']
+  }
   /** Overrides of the editorial access, e.g. a stricter public read. */
   access?: CollectionConfig['access']
   /** Hooks besides the publishing ones, which every editorial collection must keep. */

@@ -7,6 +7,7 @@ import * as migration_20261125_111424_subscriptions from './20261125_111424_subs
 import * as migration_20261125_111500_subscription_requests from './20261125_111500_subscription_requests';
 import * as migration_20261127_051708_media_storage from './20261127_051708_media_storage';
 import * as migration_20261127_111020_archive_mode from './20261127_111020_archive_mode';
+import * as migration_20261127_111736_word_import_notes from './20261127_111736_word_import_notes';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_111020_archive_mode.up,
     down: migration_20261127_111020_archive_mode.down,
-    name: '20261127_111020_archive_mode'
+    name: '20261127_111020_archive_mode',
+  },
+  {
+    up: migration_20261127_111736_word_import_notes.up,
+    down: migration_20261127_111736_word_import_notes.down,
+    name: '20261127_111736_word_import_notes'
   },
 ];

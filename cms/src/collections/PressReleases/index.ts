@@ -9,6 +9,9 @@ import { alertStatusField } from '../../fields/alertStatus.ts'
 import { correctionAlertEndpoint } from '../../alerts/correction.ts'
 import { editorialCollection } from '../editorial.ts'
 import { Quote } from './blocks/Quote.ts'
+import { refusePlaceholderMedia } from './hooks/refusePlaceholderMedia.ts'
+import { importDocxEndpoint } from './import/endpoint.ts'
+import { importNotesField } from './import/importNotesField.ts'
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,}[0-9]$/
 
@@ -29,12 +32,20 @@ export const PressReleases = editorialCollection({
     singular: label('Medieninformation', 'Press release'),
     plural: label('Medieninformationen', 'Press releases'),
   },
-  admin: { defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'] },
+  admin: {
+    defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
+    components: {
+      beforeListTable: ['/components/ImportDocxButton.tsx#ImportDocxButton'],
+      edit: { beforeDocumentControls: ['/components/ImportDocxButton.tsx#ImportDocxButton'] },
+    },
+  },
   access: { read: ({ req: { user } }) => (user ? true : publicReleases()) },
   defaultSort: '-releaseDate',
-  endpoints: [correctionAlertEndpoint],
+  endpoints: [correctionAlertEndpoint, importDocxEndpoint],
+  hooks: { beforeChange: [refusePlaceholderMedia] },
   fields: [
     alertStatusField,
+    importNotesField,
     titleField(),
     { name: 'subtitle', type: 'text', localized: true, label: label('Untertitel', 'Subtitle') },
     slugField(),
