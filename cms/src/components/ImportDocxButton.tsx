@@ -1,0 +1,69 @@
+'use client'
+import { useConfig } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { type ChangeEvent, useRef, useState } from 'react'
+
+type Answer = { id?: number; notices?: { message: string }[]; errors?: { message: string }[] }
+
+/**
+ * "Aus Word importieren": uploads a .docx and opens the draft made from it. Shown above the list of
+ * press releases and beside an open one; the import never publishes anything.
+ */
+export function ImportDocxButton() {
+  const { config } = useConfig()
+  const router = useRouter()
+  const input = useRef<HTMLInputElement>(null)
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (!file) return
+    setBusy(true)
+    setMessage(`„${file.name}“ wird importiert …`)
+    const form = new FormData()
+    form.append('file', file)
+    const response = await fetch(`${config.serverURL}${config.routes.api}/press-releases/import-docx`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+      body: form,
+    }).catch(() => null)
+    const answer = ((await response?.json().catch(() => ({}))) ?? {}) as Answer
+    setBusy(false)
+    if (response?.status !== 201 || !answer.id) {
+      setMessage(answer.errors?.[0]?.message ?? `Import fehlgeschlagen (${response?.status ?? 'keine Verbindung'})`)
+      return
+    }
+    const count = answer.notices?.length ?? 0
+    setMessage(
+      count ? `Entwurf angelegt, ${count} Hinweise – siehe „Hinweise aus dem Word-Import“.` : 'Entwurf angelegt.',
+    )
+    router.push(`${config.routes.admin}/collections/press-releases/${answer.id}`)
+  }
+
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap', margin: '0 0 1rem' }}>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        style={{ margin: 0 }}
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
+        Aus Word importieren
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        onChange={upload}
+      />
+      <p role="status" style={{ margin: 0 }}>
+        {message}
+      </p>
+    </div>
+  )
+}
