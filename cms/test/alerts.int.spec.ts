@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_VERSION } from '@masterplan/shared'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
+import { type DeployHost, type Hook, startDeployHost } from './helpers/deployHost.ts'
 import { validDocument } from './helpers/documents.ts'
 import { type Mail, receivedMails, sleep } from './helpers/mail.ts'
 import type { Tokens } from './helpers/users.ts'
@@ -17,8 +16,8 @@ let sink: MailSink
 let payload: Payload
 let tokens: Tokens
 let rest: typeof import('./helpers/rest.ts').rest
-let host: Server
-const hooks: { buildId: number; callbackUrl: string; reason: string }[] = []
+let host: DeployHost
+let hooks: Hook[]
 const SECRET = 'callback-secret-0123456789abcdef0123456789abcdef'
 const SITE = 'https://www.masterplan.example'
 
@@ -91,20 +90,13 @@ beforeAll(async () => {
     keep: true,
     refuse: (address) => (address.startsWith('unzustellbar') ? 'mailbox unknown' : null),
   })
-  host = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => {
-      hooks.push(JSON.parse(body))
-      res.writeHead(202).end()
-    })
-  }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => host.once('listening', resolve))
+  host = await startDeployHost()
+  hooks = host.hooks
   Object.assign(process.env, {
     SMTP_URL: sink.url,
     SITE_URL: SITE,
     SITE_BUILD_TARGET: 'deploy-hook',
-    SITE_DEPLOY_HOOK_URL: `http://127.0.0.1:${(host.address() as AddressInfo).port}/hook`,
+    SITE_DEPLOY_HOOK_URL: host.url,
     SITE_DEPLOY_CALLBACK_SECRET: SECRET,
     SITE_BUILD_DEBOUNCE_MS: '0',
   })

@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_VERSION } from '@masterplan/shared'
 import { queueLastMessage } from '../src/archive/lastMessage.ts'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
+import { siteSettingsFixture } from '../src/seed/fixtures/index.ts'
+import { type DeployHost, startDeployHost } from './helpers/deployHost.ts'
 import { validDocument } from './helpers/documents.ts'
 import { receivedMails } from './helpers/mail.ts'
 import type { Tokens } from './helpers/users.ts'
@@ -17,8 +17,7 @@ let sink: MailSink
 let payload: Payload
 let tokens: Tokens
 let rest: typeof import('./helpers/rest.ts').rest
-let host: Server
-const hooks: { buildId: number }[] = []
+let host: DeployHost
 const SECRET = 'callback-secret-archive-0123456789abcdef012345'
 const SITE = 'https://www.masterplan.example'
 const BEFORE_END = new Date('2026-12-31T22:59:00Z') // 23:59 in Berlin, the last minute of the process
@@ -29,9 +28,9 @@ const setArchive = (archive: Record<string, unknown>) =>
   payload.updateGlobal({ slug: 'site-settings', data: { archive } as never, overrideAccess: true })
 /** Runs the site queue (the host is called) and reports the host's success. */
 async function deploy(): Promise<void> {
-  const before = hooks.length
+  const before = host.hooks.length
   await runQueue('site')
-  for (const { buildId } of hooks.slice(before)) {
+  for (const { buildId } of host.hooks.slice(before)) {
     const reply = await rest('POST', `/site-builds/${buildId}/deployed`, {
       json: { status: 'success', pages: 12 },
       headers: { Authorization: `Bearer ${SECRET}` },
@@ -59,20 +58,12 @@ let partner: number
 
 beforeAll(async () => {
   sink = await startMailSink({ keep: true })
-  host = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => {
-      hooks.push(JSON.parse(body))
-      res.writeHead(202).end()
-    })
-  }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => host.once('listening', resolve))
+  host = await startDeployHost()
   Object.assign(process.env, {
     SMTP_URL: sink.url,
     SITE_URL: SITE,
     SITE_BUILD_TARGET: 'deploy-hook',
-    SITE_DEPLOY_HOOK_URL: `http://127.0.0.1:${(host.address() as AddressInfo).port}/hook`,
+    SITE_DEPLOY_HOOK_URL: host.url,
     SITE_DEPLOY_CALLBACK_SECRET: SECRET,
     SITE_BUILD_DEBOUNCE_MS: '0',
   })
@@ -90,15 +81,7 @@ beforeAll(async () => {
   await subscriber('archiv-zeitplan@beispiel.example', ['milestones'], 'en')
   await payload.updateGlobal({
     slug: 'site-settings',
-    data: {
-      legal: {
-        publisher: 'Landkreis Zwickau, Pressestelle',
-        address: 'Robert-Müller-Straße 4–8\n08056 Zwickau',
-        email: 'presse@beispiel.example',
-        responsiblePerson: 'Erika Beispiel',
-        accessibilityContactEmail: 'barrierefrei@beispiel.example',
-      },
-    } as never,
+    data: { legal: siteSettingsFixture.legal } as never,
     overrideAccess: true,
   })
   // Builds and alerts other test files left behind are none of this file's business.
