@@ -418,6 +418,10 @@ export interface Page {
     [k: string]: unknown;
   };
   placeholder?: boolean | null;
+  /**
+   * Only shown in the CMS, never on the site.
+   */
+  reviewNote?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -887,6 +891,7 @@ export interface PagesSelect<T extends boolean = true> {
   summary?: T;
   content?: T;
   placeholder?: T;
+  reviewNote?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

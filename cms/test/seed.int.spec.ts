@@ -81,3 +81,16 @@ describe('the first account', () => {
     expect(user.role).toBe('press')
   })
 })
+
+describe('the Leichte Sprache page', () => {
+  it('is marked for review: a note signed-in users see and the public API never shows', async () => {
+    const anonymous = await rest('GET', '/pages?where[slug][equals]=leichte-sprache')
+    expect(anonymous.body.docs[0].content).toBeTruthy()
+    expect(anonymous.body.docs[0]).not.toHaveProperty('reviewNote')
+    const login = await rest('POST', '/users/login', {
+      json: { email: 'skript@test.example', password: 'ein-langes-passwort-42' },
+    })
+    const editor = await rest('GET', '/pages?where[slug][equals]=leichte-sprache', { token: login.body.token })
+    expect(editor.body.docs[0].reviewNote).toMatch(/Prüfer.*Leichte Sprache/)
+  })
+})

@@ -8,6 +8,7 @@ import * as migration_20261125_111500_subscription_requests from './20261125_111
 import * as migration_20261127_051708_media_storage from './20261127_051708_media_storage';
 import * as migration_20261127_111020_archive_mode from './20261127_111020_archive_mode';
 import * as migration_20261127_111736_word_import_notes from './20261127_111736_word_import_notes';
+import * as migration_20261127_112152_page_review_note from './20261127_112152_page_review_note';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261127_111736_word_import_notes.up,
     down: migration_20261127_111736_word_import_notes.down,
-    name: '20261127_111736_word_import_notes'
+    name: '20261127_111736_word_import_notes',
+  },
+  {
+    up: migration_20261127_112152_page_review_note.up,
+    down: migration_20261127_112152_page_review_note.down,
+    name: '20261127_112152_page_review_note'
   },
 ];

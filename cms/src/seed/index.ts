@@ -135,7 +135,16 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<{ cre
       summary: p.summary[locale],
       content: p.content[locale],
     })
-    count(await ensure(payload, 'pages', p.slug, { ...pick('de'), placeholder: p.placeholder }, pick('en'), log))
+    count(
+      await ensure(
+        payload,
+        'pages',
+        p.slug,
+        { ...pick('de'), placeholder: p.placeholder, reviewNote: p.reviewNote ?? null },
+        pick('en'),
+        log,
+      ),
+    )
   }
 
   created += await seedSiteSettings(payload, log)

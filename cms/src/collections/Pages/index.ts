@@ -10,7 +10,7 @@ export const Pages = editorialCollection({
   slug: 'pages',
   writers: 'editor',
   labels: { singular: label('Seite', 'Page'), plural: label('Seiten', 'Pages') },
-  admin: { defaultColumns: ['title', 'slug', 'placeholder', '_status'] },
+  admin: { defaultColumns: ['title', 'slug', 'placeholder', 'reviewNote', '_status'] },
   fields: [
     titleField(),
     slugField('title', { reserved: isReservedPageSlug }),
@@ -22,6 +22,18 @@ export const Pages = editorialCollection({
       defaultValue: false,
       label: label('Enthält noch Platzhaltertext', 'Still contains placeholder text'),
       admin: { position: 'sidebar' },
+    },
+    {
+      // A working note (e.g. "needs review by a Leichte-Sprache reviewer"): signed-in users only,
+      // never part of the public API or the site.
+      name: 'reviewNote',
+      type: 'textarea',
+      label: label('Prüfhinweis für die Redaktion', 'Review note for editors'),
+      access: { read: ({ req: { user } }) => Boolean(user) },
+      admin: {
+        position: 'sidebar',
+        description: label('Nur im CMS sichtbar, nie auf der Website.', 'Only shown in the CMS, never on the site.'),
+      },
     },
   ],
 })
