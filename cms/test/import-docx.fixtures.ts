@@ -57,6 +57,7 @@ export async function cabinetRelease(): Promise<Buffer> {
             ],
           }),
           text('Dresden, 15. April 2025'),
+          text('Sperrfrist: 15.04.2025, 12:00 Uhr'),
           new Paragraph({
             text: 'Kabinett gibt Startschuss für den Masterplan Südwestsachsen',
             heading: HeadingLevel.TITLE,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalReq, type Payload } from 'payload'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
+import { ContactReader } from '../src/collections/PressReleases/import/contacts.ts'
+import { germanDate } from '../src/collections/PressReleases/import/dates.ts'
 import { importDocx } from '../src/collections/PressReleases/import/importDocx.ts'
+import { readQuote } from '../src/collections/PressReleases/import/quotes.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from '../src/collections/PressReleases/import/placeholders.ts'
 import { uniqueSlug } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
@@ -86,11 +89,12 @@ describe('a Medieninformation in the ministry anatomy', () => {
     expect(reply.body.notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['image', 'page-margins'])
   })
 
-  it('fills title, subtitle, date, lead and slug', () => {
+  it('fills title, subtitle, date, embargo, lead and slug', () => {
     expect(draft.title).toBe('Kabinett gibt Startschuss für den Masterplan Südwestsachsen')
     expect(draft.subtitle).toBe('Bis zu 600.000 Euro für die Region')
     // 15 April 2025, midnight in Dresden (CEST).
     expect(draft.releaseDate).toBe('2025-04-14T22:00:00.000Z')
+    expect(draft.embargoUntil).toBe('2025-04-15T10:00:00.000Z')
     expect(draft.lead).toBe(
       'Das sächsische Kabinett hat beschlossen, die Region Südwestsachsen bei der Erarbeitung eines Masterplans mit bis zu 600.000 Euro zu unterstützen.',
     )
@@ -298,6 +302,18 @@ describe('files the import refuses, writing nothing', () => {
     ],
     ['a file with macros', async () => upload(await withExtraPart('macro'), 'makro.docm'), 400, /Makros/],
     ['a file with embedded objects', async () => upload(await withExtraPart('embedding')), 400, /eingebettete Objekte/],
+    [
+      'a zip bomb (300 MB of text packed into a small file)',
+      async () => {
+        const { default: JSZip } = await import('jszip')
+        const zip = new JSZip()
+          .file('[Content_Types].xml', '<Types/>')
+          .file('word/document.xml', Buffer.alloc(300 * 1024 * 1024, 32))
+        return upload(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+      },
+      400,
+      /entpackt sich zu mehr als 200 MB/,
+    ],
     ['a 50 MB file', async () => upload(Buffer.alloc(50 * 1024 * 1024, 1)), 413, /größer als 10 MB/],
     [
       'a request without the file field',
@@ -354,5 +370,59 @@ describe('who may import', () => {
       params: Promise.resolve({ slug: ['press-releases', 'import-docx'] }),
     })
     expect(response.status).toBe(201)
+  })
+})
+
+describe('reading the parts of a release', () => {
+  const partners = [{ id: 1, name: ISSUER, representative: { name: 'Regina Kraushaar', office: 'Staatsministerin' } }]
+  it.each([
+    ['»Text«, so Staatsministerin Regina Kraushaar.', 'Regina Kraushaar', 'Staatsministerin'],
+    [
+      '„Text“, sagte Carsten Michaelis, Landrat des Landkreises Zwickau.',
+      'Carsten Michaelis',
+      'Landrat des Landkreises Zwickau',
+    ],
+    ['»Text«, ergänzt Kraushaar.', 'Regina Kraushaar', 'Staatsministerin'],
+    ['„Er sagte »Text« dazu“, betont Landrat Carsten Michaelis', 'Carsten Michaelis', 'Landrat'],
+  ])('reads the quote %s', (paragraph, person, office) => {
+    const reading = readQuote(paragraph, '', partners)
+    expect(reading).toMatchObject({ kind: 'quote', complete: true, quote: { person, office } })
+  })
+
+  it('leaves quotation marks that do not pair, or lack an attribution, as text', () => {
+    expect(readQuote('»Text“, so Kraushaar.', '', partners).kind).not.toBe('quote')
+    expect(readQuote('„Text“', '', partners).kind).toBe('unattributed')
+    expect(readQuote('Der Konvent tagt „bald“ wieder.', '', partners).kind).toBe('none')
+  })
+
+  it('reads German dates as Berlin time, winter and summer', () => {
+    expect(germanDate('Chemnitz, 3. Januar 2026')?.toISOString()).toBe('2026-01-02T23:00:00.000Z')
+    expect(germanDate('15.04.2025, 9:30 Uhr')?.toISOString()).toBe('2025-04-15T07:30:00.000Z')
+    expect(germanDate('31.02.2026')).toBeNull()
+    expect(germanDate('Nr. 12/2025')).toBeNull()
+  })
+
+  it('reads a contact block line by line, and two contacts one after another', () => {
+    const reader = new ContactReader()
+    const lines = [
+      'Pressekontakt:',
+      'Annegret Fischer',
+      'Pressesprecherin',
+      'Tel. +49 351 564 50021',
+      'medien@smil.sachsen.de',
+      'Kontakt: Erika Beispiel',
+      'E-Mail: presse@beispiel.example',
+    ]
+    expect(lines.map((line) => reader.read(line))).toEqual(lines.map(() => true))
+    expect(reader.contacts).toEqual([
+      {
+        name: 'Annegret Fischer',
+        office: 'Pressesprecherin',
+        phone: '+49 351 564 50021',
+        email: 'medien@smil.sachsen.de',
+      },
+      { name: 'Erika Beispiel', email: 'presse@beispiel.example' },
+    ])
+    expect(reader.read('Der Konvent tagt im Mai.')).toBe(false)
   })
 })

@@ -1,7 +1,8 @@
 export type Contact = { name?: string; office?: string; phone?: string; email?: string }
 
+// "Pressesprecherin" alone is an office, so such words open a contact only with a colon.
 const LABEL =
-  /^(?:Pressekontakt|Medienkontakt|Kontakt|Ansprechpartner(?:in)?|Ihr(?:e)? Ansprechpartner(?:in)?|Pressesprecher(?:in)?|Pressestelle)(?:\s*:\s*|\s*$)/i
+  /^(?:(?:Pressekontakt|Medienkontakt|Kontakt|Ihre? Ansprechpartner(?:in)?|Ansprechpartner(?:in)?)(?:\s*:\s*|\s*$)|(?:Pressesprecher(?:in)?|Pressestelle)\s*:\s*)/i
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/
 const PHONE_LABEL = /^(?:Telefon|Tel\.?|Fon|Mobil|Durchwahl)\s*:?\s*/i
 const PHONE_NUMBER = /^\+?[0-9][0-9 ()/-]{4,}[0-9]$/

@@ -6,6 +6,16 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte)
 
+// Text and pictures of a press release unpack to a few MB; far more is a zip bomb, not a release.
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+const unpackedSize = (zip: JSZip) =>
+  Object.values(zip.files).reduce(
+    // JSZip reads each entry's size from the central directory but does not type it.
+    (sum, entry) =>
+      sum + ((entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  )
+
 const MACRO_TYPE = /application\/vnd\.ms-word\.(document|template)\.macroEnabled/i
 const EMBEDDED_PART = /^word\/(embeddings\/|activeX\/)|oleObject/i
 
@@ -26,11 +36,18 @@ export async function inspectPackage(bytes: Uint8Array, filename: string): Promi
   }
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
+    // Only the directory is read here, nothing unpacked: its sizes decide whether to unpack at all.
+    zip = await JSZip.loadAsync(bytes)
   } catch {
     throw new ImportRefused(
       'Die Word-Datei ist beschädigt und lässt sich nicht öffnen',
       'the Word file is corrupt and cannot be opened',
+    )
+  }
+  if (unpackedSize(zip) > MAX_UNPACKED_BYTES) {
+    throw new ImportRefused(
+      `Die Word-Datei entpackt sich zu mehr als ${MAX_UNPACKED_BYTES / 1024 / 1024} MB und wird nicht gelesen`,
+      `the Word file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB and is not read`,
     )
   }
   const types = await zip.file('[Content_Types].xml')?.async('string')

@@ -108,6 +108,17 @@ class Reader {
       start = 0
       while (start < this.blocks.length && this.isLetterhead(this.blocks[start]!)) start++
     }
+    for (const block of this.blocks.slice(0, start)) {
+      for (const index of block.images) {
+        this.notices.push(
+          notice(
+            'image',
+            `Bild ${index + 1} steht im Briefkopf (vor dem Titel, wohl ein Logo) und wurde nicht übernommen`,
+            `image ${index + 1} stands in the letterhead (before the title, likely a logo) and was not imported`,
+          ),
+        )
+      }
+    }
     const next = this.blocks[start]
     if (at >= 0 && next && (next.className === 'subtitle' || isHeading(next))) {
       this.result.subtitle = next.text
