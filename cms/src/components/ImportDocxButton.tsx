@@ -44,7 +44,7 @@ export function ImportDocxButton() {
   }
 
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap', margin: '0 0 1rem' }}>
+    <div style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap' }}>
       <button
         type="button"
         className="btn btn--style-secondary btn--size-small"
