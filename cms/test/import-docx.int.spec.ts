@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalReq, type Payload } from 'payload'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
@@ -335,7 +336,7 @@ describe('files the import refuses, writing nothing', () => {
     expect(await counts()).toEqual(before)
   })
 
-  it('rolls back the pictures when the draft cannot be written', async () => {
+  it('rolls back the pictures, rows and files, when the draft cannot be written', async () => {
     const before = await counts()
     const editor = await payload.find({
       collection: 'users',
@@ -344,8 +345,13 @@ describe('files the import refuses, writing nothing', () => {
     })
     // Editors may store media but not press releases: the pictures are written, then the draft fails.
     const req = await createLocalReq({ user: { ...editor.docs[0]!, collection: 'users' } }, payload)
-    await expect(importDocx(req, { name: 'a.docx', bytes: await cabinetRelease() })).rejects.toThrow()
+    const folder = payload.collections.media.config.upload.staticDir!
+    const files = await readdir(folder).catch((): string[] => [])
+    await expect(importDocx(req, { name: 'a.docx', bytes: await cabinetRelease() })).rejects.toMatchObject({
+      status: 403,
+    })
     expect(await counts()).toEqual(before)
+    expect((await readdir(folder).catch((): string[] => [])).filter((f) => !files.includes(f))).toEqual([])
   })
 })
 

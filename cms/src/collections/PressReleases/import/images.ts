@@ -1,4 +1,7 @@
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
 import type { PayloadRequest } from 'payload'
+import type { Media } from '../../../payload-types.ts'
 import { excerpt, type Notice, notice } from './notices.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from './placeholders.ts'
 import type { WordImage } from './toHtml.ts'
@@ -20,6 +23,8 @@ export async function createImages(
   placed: { index: number; caption?: string }[],
   stem: string,
   notices: Notice[],
+  /** Filled with every media document written, so a failure later can remove their files. */
+  written: Media[],
 ): Promise<{ image: number; caption?: string }[]> {
   const created: { image: number; caption?: string }[] = []
   for (const { index, caption } of placed) {
@@ -51,6 +56,7 @@ export async function createImages(
       user: req.user,
       req,
     })
+    written.push(media)
     created.push({ image: media.id, caption })
     const suggestion = image.altText ? ` Word-Beschreibung zum Prüfen: „${excerpt(image.altText)}“.` : ''
     notices.push(
@@ -62,4 +68,21 @@ export async function createImages(
     )
   }
   return created
+}
+
+/**
+ * A rolled-back transaction takes the media rows with it but not the files Payload already wrote to
+ * the media folder; these go too. (With S3 storage the objects stay: the plugin deletes them only
+ * on a delete, and an orphan there is unreachable through the API.)
+ */
+export async function removeWrittenFiles(req: PayloadRequest, written: Media[]): Promise<void> {
+  const upload = req.payload.collections.media.config.upload
+  if (!upload.staticDir || upload.disableLocalStorage) return
+  const names = written.flatMap((media) => [
+    media.filename,
+    ...Object.values(media.sizes ?? {}).map((size) => size?.filename),
+  ])
+  for (const name of names) {
+    if (name) await rm(path.join(upload.staticDir, path.basename(name)), { force: true })
+  }
 }

@@ -3,13 +3,14 @@ import { editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { slugify } from '@masterplan/shared'
 import { findUnrenderable } from '@masterplan/shared/rich-text'
 import { readBlocks } from './blocks.ts'
-import { createImages } from './images.ts'
+import { createImages, removeWrittenFiles } from './images.ts'
 import { inspectPackage } from './inspectPackage.ts'
 import { loadPartners } from './issuers.ts'
 import { toLexical } from './lexical.ts'
 import { excerpt, type Notice, notice, noticeText } from './notices.ts'
 import { pageMarginLines } from './pageMargins.ts'
 import { ImportRefused } from './refusal.ts'
+import type { Media } from '../../../payload-types.ts'
 import { readStructure } from './structure.ts'
 import { wordToHtml } from './toHtml.ts'
 
@@ -90,9 +91,10 @@ export async function importDocx(
   }
   const title = parts.title!
   const shouldCommit = await initTransaction(req)
+  const written: Media[] = []
   try {
     const slug = await freeSlug(req, title)
-    const imageRows = await createImages(req, images, parts.images, slug, notices)
+    const imageRows = await createImages(req, images, parts.images, slug, notices, written)
     const draft = await req.payload.create({
       collection: 'press-releases',
       draft: true,
@@ -125,6 +127,10 @@ export async function importDocx(
     return { id: draft.id, title, notices }
   } catch (error) {
     await killTransaction(req)
+    // The import's own failure is what the caller must hear about, not a file that would not go.
+    await removeWrittenFiles(req, written).catch((cleanup) =>
+      req.payload.logger.error({ err: cleanup, msg: 'Word-Import: Bilddateien nicht entfernt' }),
+    )
     throw error
   }
 }
