@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { richText } from '../src/seed/fixtures/index.ts'
 import { anyPartner, type Collection, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { fileResponse, rest } from './helpers/rest.ts'
@@ -83,5 +85,40 @@ describe('users through REST', () => {
     expect((await rest('PATCH', `/users/${id}`, { token, json: { role: 'press' } })).body.doc.role).toBe('press')
     expect((await rest('DELETE', `/users/${id}`, { token })).status).toBe(200)
     expect((await rest('GET', `/users/${id}`, { token })).status).toBe(404)
+  })
+})
+
+describe('a published release with pictures', () => {
+  it('keeps its German text when its English version is written (a hook must not switch the locale)', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a6f97' } })
+      .png()
+      .toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'Luftbild von Zwickau', credit: 'Foto: Test, CC0' },
+      file: { data: png, mimetype: 'image/png', name: 'luftbild.png', size: png.length },
+      overrideAccess: true,
+    })
+    const release = await payload.create({
+      collection: 'press-releases',
+      data: {
+        ...validDocument('press-releases', { partner }),
+        title: 'Deutscher Titel',
+        images: [{ image: image.id }],
+        _status: 'published',
+      } as never,
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'press-releases',
+      id: release.id,
+      locale: 'en',
+      data: { title: 'English title', lead: 'An English lead.', body: richText('An English body.') },
+      overrideAccess: true,
+    })
+    const read = (locale: 'de' | 'en') =>
+      payload.findByID({ collection: 'press-releases', id: release.id, locale, depth: 0, overrideAccess: true })
+    expect((await read('de')).title).toBe('Deutscher Titel')
+    expect((await read('en')).title).toBe('English title')
   })
 })

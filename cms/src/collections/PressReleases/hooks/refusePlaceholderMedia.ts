@@ -26,7 +26,6 @@ export const refusePlaceholderMedia: CollectionBeforeChangeHook<PressRelease> = 
     collection: 'media',
     where: { id: { in: uses.map(({ id }) => id) } },
     select: { alt: true, credit: true },
-    locale: 'de',
     depth: 0,
     pagination: false,
     overrideAccess: true,
