@@ -417,6 +417,14 @@ export interface Page {
     };
     [k: string]: unknown;
   };
+  videos?:
+    | {
+        title: string;
+        video: number | Media;
+        captions: number | Media;
+        id?: string | null;
+      }[]
+    | null;
   placeholder?: boolean | null;
   /**
    * Only shown in the CMS, never on the site.
@@ -890,6 +898,14 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   content?: T;
+  videos?:
+    | T
+    | {
+        title?: T;
+        video?: T;
+        captions?: T;
+        id?: T;
+      };
   placeholder?: T;
   reviewNote?: T;
   updatedAt?: T;

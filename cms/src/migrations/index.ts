@@ -9,6 +9,7 @@ import * as migration_20261127_051708_media_storage from './20261127_051708_medi
 import * as migration_20261127_111020_archive_mode from './20261127_111020_archive_mode';
 import * as migration_20261127_111736_word_import_notes from './20261127_111736_word_import_notes';
 import * as migration_20261127_112152_page_review_note from './20261127_112152_page_review_note';
+import * as migration_20261127_112401_page_videos from './20261127_112401_page_videos';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261127_112152_page_review_note.up,
     down: migration_20261127_112152_page_review_note.down,
-    name: '20261127_112152_page_review_note'
+    name: '20261127_112152_page_review_note',
+  },
+  {
+    up: migration_20261127_112401_page_videos.up,
+    down: migration_20261127_112401_page_videos.down,
+    name: '20261127_112401_page_videos'
   },
 ];

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { quote, richText } from './fixtures/index.ts'
 import { seed } from './index.ts'
+import { tinyCaptions, tinyWebm } from './test-video.ts'
 
 /** Words that appear in exactly one fixture each, so tests can look for them anywhere. */
 export const MARKERS = {
@@ -35,7 +36,8 @@ export function minimalPdf(): Buffer {
 
 /**
  * The seed plus the cases a public site must handle: a draft, an embargoed release, a release with
- * image, attachment and quote, and one that exists only in German.
+ * image, attachment and quote, one that exists only in German, and a captioned video on the
+ * sign-language page.
  */
 export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
   await seed(payload)
@@ -114,6 +116,30 @@ export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
     ...common,
     collection: 'press-releases',
     data: release('beispiel-nur-deutsch', MARKERS.germanOnly) as never,
+  })
+
+  const webm = tinyWebm()
+  const video = await payload.create({
+    ...common,
+    collection: 'media',
+    data: { alt: 'Begrüßung in Deutscher Gebärdensprache', credit: 'Video: Beispiel' },
+    file: { data: webm, mimetype: 'video/webm', name: 'begruessung.webm', size: webm.length },
+  })
+  const vtt = tinyCaptions()
+  const captions = await payload.create({
+    ...common,
+    collection: 'media',
+    data: { alt: 'Untertitel der Begrüßung', credit: 'Untertitel: Beispiel' },
+    file: { data: vtt, mimetype: 'text/vtt', name: 'begruessung.vtt', size: vtt.length },
+  })
+  const signLanguage = (
+    await payload.find({ ...common, collection: 'pages', where: { slug: { equals: 'gebaerdensprache' } } })
+  ).docs[0]!
+  await payload.update({
+    ...common,
+    collection: 'pages',
+    id: signLanguage.id,
+    data: { videos: [{ title: 'Begrüßung', video: video.id, captions: captions.id }] },
   })
 
   const pick = (d: { id: number | string; slug?: unknown }) => ({ id: Number(d.id), slug: String(d.slug) })

@@ -25,6 +25,7 @@ const pageTypes: Record<string, string[]> = {
   partners: ['/partner/', '/en/partner/'],
   partner: ['/partner/smil/', '/en/partner/smil/'],
   'standing page': ['/impressum/', '/en/barrierefreiheit/'],
+  'page with a video': ['/gebaerdensprache/'],
   search: ['/suche/', '/en/suche/'],
   'press service': ['/presse/', '/en/presse/'],
   subscription: inBothLanguages([SUBSCRIPTION_PAGES.form]),
@@ -85,6 +86,27 @@ describe('keyboard users', () => {
     expect(await page.locator('.skip-link').isVisible()).toBe(true)
     await page.keyboard.press('Enter')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhalt')
+    await page.close()
+  })
+})
+
+describe('the sign-language video', () => {
+  it("plays in the browser's own player, from the site's origin, with its captions showing", async () => {
+    const page = await open('/gebaerdensprache/')
+    const state = await page.evaluate(async () => {
+      const video = document.querySelector('video')!
+      video.muted = true
+      await video.play()
+      const track = video.textTracks[0]!
+      for (let i = 0; i < 50 && !track.cues?.length; i++) await new Promise((r) => setTimeout(r, 100))
+      return { src: video.currentSrc, kind: track.kind, mode: track.mode, cue: (track.cues?.[0] as VTTCue)?.text }
+    })
+    expect(state).toEqual({
+      src: `${siteUrl}/medien/begruessung.webm`,
+      kind: 'captions',
+      mode: 'showing',
+      cue: 'Willkommen beim Masterplan Südwestsachsen.',
+    })
     await page.close()
   })
 })

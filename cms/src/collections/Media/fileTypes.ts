@@ -40,6 +40,21 @@ const signatures: { [M in MediaMimeType]: Signature & { mime: M } } = {
     matches: (h) => ascii(h, 4, 'ftyp') && (ascii(h, 8, 'avif') || ascii(h, 8, 'avis')),
   },
   'application/pdf': { mime: 'application/pdf', extensions: ['pdf'], matches: (h) => ascii(h, 0, '%PDF-') },
+  // ISO base media: a `ftyp` box whose brand is a video one (AVIF shares the box, not the brands).
+  'video/mp4': {
+    mime: 'video/mp4',
+    extensions: ['mp4', 'm4v'],
+    matches: (h) =>
+      ascii(h, 4, 'ftyp') && ['isom', 'iso2', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash'].some((b) => ascii(h, 8, b)),
+  },
+  // The EBML header of Matroska, which WebM is.
+  'video/webm': { mime: 'video/webm', extensions: ['webm'], matches: (h) => bytes(h, [0x1a, 0x45, 0xdf, 0xa3]) },
+  // WebVTT starts with its name, after an optional byte-order mark.
+  'text/vtt': {
+    mime: 'text/vtt',
+    extensions: ['vtt'],
+    matches: (h) => ascii(h, 0, 'WEBVTT') || (bytes(h, [0xef, 0xbb, 0xbf]) && ascii(h, 3, 'WEBVTT')),
+  },
 }
 
 export type FileType = { mime: MediaMimeType; extensions: readonly string[] }

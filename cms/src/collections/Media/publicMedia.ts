@@ -2,7 +2,13 @@ import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 /** Every field of the editorial collections that holds media; a test compares it with the config. */
-export const MEDIA_FIELDS = ['press-releases.images.image', 'press-releases.attachments', 'partners.logo'] as const
+export const MEDIA_FIELDS = [
+  'press-releases.images.image',
+  'press-releases.attachments',
+  'partners.logo',
+  'pages.videos.video',
+  'pages.videos.captions',
+] as const
 
 /**
  * Ids of the uploads that a document the public can see uses (MEDIA_FIELDS), or, given `only`, that
@@ -12,8 +18,8 @@ export const MEDIA_FIELDS = ['press-releases.images.image', 'press-releases.atta
  * 2,000 releases with images, against 2 ms for this query).
  *
  * "Public" has to mean what the collections' read access says: a press release is published and
- * its embargo has passed (against the server's clock, as PressReleases does), a partner is
- * published. A draft saved over a published document lives in the versions tables until it is
+ * its embargo has passed (against the server's clock, as PressReleases does), a partner or a page
+ * is published. A draft saved over a published document lives in the versions tables until it is
  * published, so the main tables read here hold only what the public sees.
  */
 export async function publicMediaIds(req: PayloadRequest, only?: number): Promise<number[]> {
@@ -30,6 +36,12 @@ export async function publicMediaIds(req: PayloadRequest, only?: number): Promis
     SELECT r.media_id FROM press_releases_rels r JOIN press_releases p ON p.id = r.parent_id
       WHERE r.path = 'attachments' AND ${used(sql`r.media_id`)} AND ${publicRelease}
     UNION
-    SELECT logo_id FROM partners WHERE ${used(sql`logo_id`)} AND _status = 'published'`)
+    SELECT logo_id FROM partners WHERE ${used(sql`logo_id`)} AND _status = 'published'
+    UNION
+    SELECT v.video_id FROM pages_videos v JOIN pages pg ON pg.id = v._parent_id
+      WHERE ${used(sql`v.video_id`)} AND pg._status = 'published'
+    UNION
+    SELECT v.captions_id FROM pages_videos v JOIN pages pg ON pg.id = v._parent_id
+      WHERE ${used(sql`v.captions_id`)} AND pg._status = 'published'`)
   return rows.map((row) => row.id)
 }

@@ -1,4 +1,4 @@
-import { isReservedPageSlug } from '@masterplan/shared'
+import { CAPTION_MIME_TYPES, isReservedPageSlug, VIDEO_MIME_TYPES } from '@masterplan/shared'
 import { richTextField } from '../../fields/richText.ts'
 import { slugField } from '../../fields/slug.ts'
 import { titleField } from '../../fields/title.ts'
@@ -16,6 +16,32 @@ export const Pages = editorialCollection({
     slugField('title', { reserved: isReservedPageSlug }),
     { name: 'summary', type: 'textarea', localized: true, label: label('Kurzbeschreibung', 'Summary') },
     richTextField({ name: 'content', required: true, localized: true, label: label('Inhalt', 'Content') }),
+    {
+      // Played by the browser's own <video> on the site; a video without captions is not accessible.
+      name: 'videos',
+      type: 'array',
+      label: label('Videos', 'Videos'),
+      labels: { singular: label('Video', 'Video'), plural: label('Videos', 'Videos') },
+      fields: [
+        { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+        {
+          name: 'video',
+          type: 'upload',
+          relationTo: 'media',
+          required: true,
+          filterOptions: { mimeType: { in: [...VIDEO_MIME_TYPES] } },
+          label: label('Videodatei (MP4 oder WebM)', 'Video file (MP4 or WebM)'),
+        },
+        {
+          name: 'captions',
+          type: 'upload',
+          relationTo: 'media',
+          required: true,
+          filterOptions: { mimeType: { in: [...CAPTION_MIME_TYPES] } },
+          label: label('Untertitel (WebVTT, .vtt)', 'Captions (WebVTT, .vtt)'),
+        },
+      ],
+    },
     {
       name: 'placeholder',
       type: 'checkbox',

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import type { Media } from '@masterplan/shared'
-import { isMedia, releases } from '../../lib/data.ts'
+import { isMedia, pages, releases } from '../../lib/data.ts'
 import { withCacheKeys } from '../../lib/cache-key.ts'
 import { cmsFileUrl } from '../../lib/media.ts'
 
@@ -8,8 +8,9 @@ import { cmsFileUrl } from '../../lib/media.ts'
 type File = { filename: string; url: string; version: string }
 
 /**
- * Attachments and social-card images of published releases, copied into the static site so that
- * readers never fetch anything from the CMS (or any other host).
+ * Attachments and social-card images of published releases and the videos (with captions) of
+ * pages, copied into the static site so that readers never fetch anything from the CMS (or any
+ * other host).
  */
 export const getStaticPaths: GetStaticPaths = async () => {
   const files = new Map<string, File>()
@@ -27,6 +28,10 @@ export const getStaticPaths: GetStaticPaths = async () => {
         files.set(og.filename, { filename: og.filename, url: og.url, version: (image as Media).updatedAt })
     }
   }
+  for (const { doc } of await pages('de'))
+    for (const { video, captions } of doc.videos ?? [])
+      for (const file of [video, captions])
+        files.set(file.filename, { filename: file.filename, url: file.url, version: file.updatedAt })
   return withCacheKeys([...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } })))
 }
 
