@@ -315,6 +315,27 @@ describe('files the import refuses, writing nothing', () => {
       400,
       /entpackt sich zu mehr als 200 MB/,
     ],
+    [
+      'a zip bomb whose directory claims a small size (it is counted while unpacking, not believed)',
+      async () => {
+        const { default: JSZip } = await import('jszip')
+        const zip = new JSZip()
+          .file('[Content_Types].xml', '<Types/>')
+          .file('word/document.xml', Buffer.alloc(300 * 1024 * 1024, 32))
+        const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+        // The uncompressed size in each local header (offset 22) and directory entry (offset 24).
+        for (const [signature, offset] of [
+          [0x04034b50, 22],
+          [0x02014b50, 24],
+        ] as const)
+          for (let i = 0; i + offset + 4 <= bytes.length; i++)
+            if (bytes.readUInt32LE(i) === signature && bytes.readUInt32LE(i + offset) > 1_000_000)
+              bytes.writeUInt32LE(1_000, i + offset)
+        return upload(bytes)
+      },
+      400,
+      /entpackt sich zu mehr als 200 MB/,
+    ],
     ['a 50 MB file', async () => upload(Buffer.alloc(50 * 1024 * 1024, 1)), 413, /größer als 10 MB/],
     [
       'a request without the file field',

@@ -8,13 +8,43 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
 
 // Text and pictures of a press release unpack to a few MB; far more is a zip bomb, not a release.
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-const unpackedSize = (zip: JSZip) =>
-  Object.values(zip.files).reduce(
-    // JSZip reads each entry's size from the central directory but does not type it.
-    (sum, entry) =>
-      sum + ((entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
-    0,
-  )
+
+/** JSZip's documented entry stream, which its type declarations leave out. */
+type EntryStream = {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): EntryStream
+  on(event: 'error', listener: (error: Error) => void): EntryStream
+  on(event: 'end', listener: () => void): EntryStream
+  pause(): EntryStream
+  resume(): EntryStream
+}
+type Streamable = { internalStream(type: 'uint8array'): EntryStream }
+
+/**
+ * Whether the entries unpack to at most `limit` bytes, counted as they come out and stopped at the
+ * limit: the sizes in the zip's directory are the sender's claim (JSZip checks them only after
+ * unpacking an entry whole, by then 10 MB may have become 10 GB). A broken entry rejects.
+ */
+async function unpacksWithin(zip: JSZip, limit: number): Promise<boolean> {
+  let total = 0
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    const within = await new Promise<boolean>((resolve, reject) => {
+      const stream = (entry as unknown as Streamable).internalStream('uint8array')
+      stream.on('data', (chunk) => {
+        total += chunk.length
+        if (total > limit) {
+          stream.pause()
+          resolve(false)
+        }
+      })
+      stream.on('error', reject)
+      stream.on('end', () => resolve(true))
+      stream.resume()
+    })
+    if (!within) return false
+  }
+  return true
+}
 
 const MACRO_TYPE = /application\/vnd\.ms-word\.(document|template)\.macroEnabled/i
 const EMBEDDED_PART = /^word\/(embeddings\/|activeX\/)|oleObject/i
@@ -35,16 +65,17 @@ export async function inspectPackage(bytes: Uint8Array, filename: string): Promi
     )
   }
   let zip: JSZip
+  let within: boolean
   try {
-    // Only the directory is read here, nothing unpacked: its sizes decide whether to unpack at all.
     zip = await JSZip.loadAsync(bytes)
+    within = await unpacksWithin(zip, MAX_UNPACKED_BYTES)
   } catch {
     throw new ImportRefused(
       'Die Word-Datei ist beschädigt und lässt sich nicht öffnen',
       'the Word file is corrupt and cannot be opened',
     )
   }
-  if (unpackedSize(zip) > MAX_UNPACKED_BYTES) {
+  if (!within) {
     throw new ImportRefused(
       `Die Word-Datei entpackt sich zu mehr als ${MAX_UNPACKED_BYTES / 1024 / 1024} MB und wird nicht gelesen`,
       `the Word file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB and is not read`,
