@@ -38,6 +38,8 @@ async function deploy(): Promise<void> {
     expect(reply.status).toBe(200)
   }
 }
+const mailsOf = async (alertId: number) =>
+  (await receivedMails(sink)).filter((m) => m.messageId?.startsWith(`<alert-${alertId}-`))
 const archiveAlerts = async () =>
   (await payload.find({ collection: 'alerts', where: { kind: { equals: 'archive' } }, overrideAccess: true })).docs
 const subscriber = (email: string, topics: string[], language: 'de' | 'en') =>
@@ -123,19 +125,41 @@ describe('archive mode', () => {
     await deploy()
   })
 
-  it('sends one last message to every subscriber, whatever their topics, after the next build', async () => {
-    expect(await queueLastMessage(payload, AFTER_END)).toBe(true)
-    expect(await queueLastMessage(payload, AFTER_END)).toBe(false)
+  it('cancels a last message whose archive mode was switched off before it went out', async () => {
+    await setArchive({ mode: 'on' })
+    await deploy()
+    expect(await queueLastMessage(payload)).toBe(true)
+    await deploy() // the build queued with it: an archive's, so the message is queued for sending
     const [alert] = await archiveAlerts()
-    expect(alert).toMatchObject({ kind: 'archive', status: 'waiting' })
-    await runQueue('mail')
-    expect((await receivedMails(sink)).filter((m) => m.messageId?.startsWith(`<alert-${alert!.id}-`))).toHaveLength(0)
-
-    // The build that puts the banner online (here: one a settings save queues) releases it.
-    await setArchive({ mode: 'auto', presentedOn: '2026-12-15T10:00:00.000Z', presentationLink: '/aktuelles/' })
+    expect(alert!.status).toBe('queued')
+    await setArchive({ mode: 'off' })
     await deploy()
     await runQueue('mail')
-    const mails = (await receivedMails(sink)).filter((m) => m.messageId?.startsWith(`<alert-${alert!.id}-`))
+    expect((await archiveAlerts())[0]!.status).toBe('cancelled')
+    expect(await mailsOf(alert!.id)).toHaveLength(0)
+    await setArchive({ mode: 'auto' })
+    await deploy()
+  })
+
+  it('sends one last message to every subscriber, whatever their topics, with the first build of the archive', async () => {
+    expect(await queueLastMessage(payload, AFTER_END)).toBe(true)
+    expect(await queueLastMessage(payload, AFTER_END)).toBe(false)
+    const alert = (await archiveAlerts()).find((a) => a.status !== 'cancelled')!
+    expect(alert).toMatchObject({ kind: 'archive', status: 'waiting' })
+    // The build queued with it runs today, before the process ends: no archive yet, so it waits.
+    await deploy()
+    await runQueue('mail')
+    expect((await payload.findByID({ collection: 'alerts', id: alert.id, overrideAccess: true })).status).toBe(
+      'waiting',
+    )
+    expect(await mailsOf(alert.id)).toHaveLength(0)
+
+    // The build that puts the banner online (here: one a settings save queues) releases it.
+    const presentation = 'https://www.medienservice.sachsen.de/medien/masterplan'
+    await setArchive({ mode: 'on', presentedOn: '2026-12-15T10:00:00.000Z', presentationLink: presentation })
+    await deploy()
+    await runQueue('mail')
+    const mails = await mailsOf(alert.id)
     const confirmed = (
       await payload.find({
         collection: 'subscriptions',
@@ -150,10 +174,15 @@ describe('archive mode', () => {
     const english = mails.find((m) => m.to === 'archiv-zeitplan@beispiel.example')!
     expect(german.subject).toBe('Letzte Nachricht: Der Prozess zum Masterplan Südwestsachsen ist abgeschlossen')
     expect(german.text).toContain('15. Dezember 2026')
-    expect(german.text).toContain(`${SITE}/aktuelles/`)
+    expect(german.text).toContain(presentation)
+    // Identified as the site's own mail, whatever it links to.
+    expect(german.messageId).toMatch(/@www\.masterplan\.example>$/)
     expect(english.subject).toBe('Last message: The process for the Masterplan Südwestsachsen has ended')
     expect(english.text).toContain('15 December 2026')
-    expect((await archiveAlerts())[0]).toMatchObject({ status: 'sent', sent: confirmed.length })
+    expect(await payload.findByID({ collection: 'alerts', id: alert.id, overrideAccess: true })).toMatchObject({
+      status: 'sent',
+      sent: confirmed.length,
+    })
   })
 
   describe('once on', () => {

@@ -2,6 +2,7 @@ import type { SendEmailOptions } from 'payload'
 import type { Locale } from '@masterplan/shared'
 import { escapeHtml, mailDocument } from '../mail/html.ts'
 import { type Imprint, imprintHtml, imprintText } from '../mail/imprint.ts'
+import { readEnv } from '../lib/env.ts'
 import type { AlertContent } from './content.ts'
 import type { Recipient } from './deliveries.ts'
 
@@ -94,7 +95,8 @@ export function alertMail(
       .filter(Boolean)
       .join('\n'),
   )
-  const host = new URL(c.url).hostname
+  // The site's own host, whatever the mail links to (the last message may link elsewhere).
+  const host = new URL(readEnv().SITE_URL).hostname
   return {
     from: imprint.from,
     to: to.email,

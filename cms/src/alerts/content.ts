@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { LOCALES, type Locale, type MilestoneStatus } from '@masterplan/shared'
 import { readEnv } from '../lib/env.ts'
+import { archived } from '../archive/archived.ts'
 import type { Alert } from '../payload-types.ts'
 
 /** What an alert says, in each language: read once per send, not once per mail. */
@@ -30,7 +31,8 @@ const day = (iso: string, locale: Locale) =>
  * is cancelled rather than announcing a page that is gone).
  */
 export async function alertContent(payload: Payload, alert: Alert): Promise<AlertContent | null> {
-  if (alert.kind === 'archive') return lastMessage(payload)
+  // Switched off again since its build: no last message, and a later one can still be recorded.
+  if (alert.kind === 'archive') return (await archived(payload)) ? lastMessage(payload) : null
   const entries = await Promise.all(
     LOCALES.map(async (locale) => {
       if (alert.kind === 'milestone') {

@@ -1,5 +1,6 @@
 import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+import { archived } from '../archive/archived.ts'
 import type { Alert } from '../payload-types.ts'
 
 export const MAIL_QUEUE = 'mail'
@@ -8,8 +9,8 @@ const idOf = (ref: number | { id: number } | null | undefined) => (typeof ref ==
 
 /** Whether the document an alert is about was public when the build started (so the build shows it). */
 async function publicAt(payload: Payload, alert: Alert, at: Date): Promise<boolean> {
-  // The last message is about the whole site, which every build shows.
-  if (alert.kind === 'archive') return true
+  // The last message is about the whole site: it goes with a build of the archive, not before.
+  if (alert.kind === 'archive') return archived(payload, { now: at })
   const collection = alert.milestone ? 'milestones' : 'press-releases'
   const id = idOf(alert.milestone ?? alert.pressRelease)
   if (!id) return false

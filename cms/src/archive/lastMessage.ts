@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { transactionDb } from '../db/transaction.ts'
 import { readEnv } from '../lib/env.ts'
+import { queueSiteBuild } from '../publishing/queueSiteBuild.ts'
 import { archived } from './archived.ts'
 
 /** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
@@ -10,10 +11,10 @@ const LAST_MESSAGE_LOCK = 0x5157_4e01
 /**
  * Once the portal is an archive, its subscribers get one last message (an alert of kind `archive`,
  * to every confirmed subscriber whatever their topics) and nothing after it (alerts/create.ts). The
- * alert waits like any other for a site build to finish — the one that puts the archive banner
- * online (the nightly build, or the one the settings save queued). Runners check in turn under a
- * transaction-scoped lock, so there is one such alert however many run. Returns whether this call
- * recorded it.
+ * alert waits like any other for a site build — one queued with it, which puts the archive banner
+ * online — and goes out only with a build of the archive (alerts/release.ts): switched off again
+ * meanwhile, it waits. Runners check in turn under a transaction-scoped lock, so there is one such
+ * alert however many run. Returns whether this call recorded it.
  */
 export async function queueLastMessage(payload: Payload, now = new Date()): Promise<boolean> {
   if (readEnv().SITE_BUILD_TARGET === 'none') return false
@@ -23,15 +24,23 @@ export async function queueLastMessage(payload: Payload, now = new Date()): Prom
     await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${LAST_MESSAGE_LOCK})`)
     const due =
       (await archived(payload, { req, now })) &&
-      (await payload.count({ collection: 'alerts', where: { kind: { equals: 'archive' } }, req, overrideAccess: true }))
-        .totalDocs === 0
-    if (due)
+      (
+        await payload.count({
+          collection: 'alerts',
+          where: { and: [{ kind: { equals: 'archive' } }, { status: { not_equals: 'cancelled' } }] },
+          req,
+          overrideAccess: true,
+        })
+      ).totalDocs === 0
+    if (due) {
       await payload.create({
         collection: 'alerts',
         data: { kind: 'archive', status: 'waiting' },
         req,
         overrideAccess: true,
       })
+      await queueSiteBuild(req, { collection: 'site', change: 'Archivmodus' })
+    }
     await commitTransaction(req)
     return due
   } catch (error) {
