@@ -7,6 +7,7 @@ import { germanDate } from '../src/collections/PressReleases/import/dates.ts'
 import { importDocx } from '../src/collections/PressReleases/import/importDocx.ts'
 import { readQuote } from '../src/collections/PressReleases/import/quotes.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from '../src/collections/PressReleases/import/placeholders.ts'
+import { richText } from '../src/seed/fixtures/index.ts'
 import { uniqueSlug } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { errorPaths, type Reply, rest } from './helpers/rest.ts'
@@ -200,6 +201,26 @@ describe('a Medieninformation in the ministry anatomy', () => {
     expect(errorPaths(refused)).toEqual(['images.0.image'])
     expect(JSON.stringify(refused.body)).toContain('Alternativtext')
     expect((await draftOf(draft.id))._status).toBe('draft')
+
+    // A translator's English alt text does not describe the picture for the German page.
+    await payload.update({
+      collection: 'media',
+      id: draft.images![0]!.image as number,
+      data: { alt: 'The cabinet at the table', credit: 'Photo: SMIL' },
+      overrideAccess: true,
+      locale: 'en',
+    })
+    const english = await rest('PATCH', `/press-releases/${draft.id}?locale=en`, {
+      token: tokens.press,
+      json: {
+        _status: 'published',
+        title: 'Cabinet launches the Masterplan',
+        lead: 'The state funds the strategy of the region.',
+        body: richText('The Regionalkonvent writes the Masterplan by the end of 2026.'),
+      },
+    })
+    expect(english.status).toBe(400)
+    expect(errorPaths(english)).toEqual(['images.0.image'])
 
     await payload.update({
       collection: 'media',

@@ -1,5 +1,5 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
-import type { PressRelease } from '../../../payload-types.ts'
+import type { Media, PressRelease } from '../../../payload-types.ts'
 import { isPlaceholder } from '../import/placeholders.ts'
 
 const idOf = (value: unknown): number | null =>
@@ -22,16 +22,19 @@ export const refusePlaceholderMedia: CollectionBeforeChangeHook<PressRelease> = 
     if (id !== null) uses.push({ path: 'attachments', id })
   }
   if (uses.length === 0) return data
-  const { docs } = await req.payload.find({
+  // Every language's alt text (the German page must not show a stand-in that the English one
+  // replaced), read through the database adapter: the Local API with `req` and another locale would
+  // switch the locale of the whole save.
+  const { docs } = await req.payload.db.find<Media>({
     collection: 'media',
     where: { id: { in: uses.map(({ id }) => id) } },
-    select: { alt: true, credit: true },
-    depth: 0,
+    locale: 'all',
     pagination: false,
-    overrideAccess: true,
     req,
   })
-  const unfinished = new Set(docs.filter((m) => isPlaceholder(m.alt) || isPlaceholder(m.credit)).map((m) => m.id))
+  const inAnyLocale = (value: unknown) =>
+    value && typeof value === 'object' ? Object.values(value).some(isPlaceholder) : isPlaceholder(value)
+  const unfinished = new Set(docs.filter((m) => inAnyLocale(m.alt) || inAnyLocale(m.credit)).map((m) => m.id))
   const errors = uses
     .filter(({ id }) => unfinished.has(id))
     .map(({ path, id }) => ({
