@@ -71,6 +71,21 @@ describe('videos on pages', () => {
     expect(JSON.stringify(wrongVideo.body)).toContain('videos.0.video')
   })
 
+  it('cannot be chosen as a release picture or a partner logo, which the site renders as images', async () => {
+    const release = await rest('POST', '/press-releases', {
+      token: tokens.press,
+      json: { ...validDocument('press-releases', { partner: 1 }), images: [{ image: video }], _status: 'draft' },
+    })
+    expect(release.status).toBe(400)
+    expect(JSON.stringify(release.body)).toContain('images.0.image')
+    const logo = await rest('POST', '/partners', {
+      token: tokens.editor,
+      json: { ...validDocument('partners', { partner: 0 }), logo: captions, _status: 'draft' },
+    })
+    expect(logo.status).toBe(400)
+    expect(JSON.stringify(logo.body)).toContain('logo')
+  })
+
   it('publishes a captioned video that the public API delivers as the contract describes', async () => {
     const created = await createPage([{ title: 'Begrüßung', video, captions }])
     expect(created.status, JSON.stringify(created.body)).toBe(201)

@@ -29,15 +29,14 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number]
 export const MILESTONE_STATUSES = ['planned', 'in-progress', 'done', 'postponed'] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
+/** Pictures the site renders (release images, partner logos) through sharp. */
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const
 /** Videos a page may carry (played by the browser's own <video>), and their captions. */
 export const VIDEO_MIME_TYPES = ['video/mp4', 'video/webm'] as const
 export const CAPTION_MIME_TYPES = ['text/vtt'] as const
 /** Upload types the media library accepts; SVG is refused because it can carry script. */
 export const MEDIA_MIME_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/avif',
+  ...IMAGE_MIME_TYPES,
   'application/pdf',
   ...VIDEO_MIME_TYPES,
   ...CAPTION_MIME_TYPES,

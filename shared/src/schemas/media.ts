@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MEDIA_MIME_TYPES } from '../constants.ts'
+import { IMAGE_MIME_TYPES, MEDIA_MIME_TYPES } from '../constants.ts'
 import { documentBase } from './common.ts'
 
 const imageSize = z.object({
@@ -23,3 +23,6 @@ export const media = documentBase.extend({
   sizes: z.record(z.string(), imageSize).nullish(),
 })
 export type Media = z.infer<typeof media>
+
+/** Media the site renders as a picture (release images, logos). */
+export const imageMedia = media.extend({ mimeType: z.enum(IMAGE_MIME_TYPES) })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PARTNER_KINDS, PARTNER_ROLES } from '../constants.ts'
 import { documentBase, publishedStatus, ref, richText, slug } from './common.ts'
-import { media } from './media.ts'
+import { imageMedia } from './media.ts'
 
 export const partner = documentBase.extend({
   name: z.string().min(1),
@@ -10,7 +10,7 @@ export const partner = documentBase.extend({
   kind: z.enum(PARTNER_KINDS),
   roles: z.array(z.enum(PARTNER_ROLES)).nullish(),
   representative: z.object({ name: z.string().nullish(), office: z.string().nullish() }).nullish(),
-  logo: ref(media).nullish(),
+  logo: ref(imageMedia).nullish(),
   description: richText.nullish(),
   website: z.url({ protocol: /^https?$/ }).nullish(),
   address: z

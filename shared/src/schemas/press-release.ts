@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { documentBase, id, publishedStatus, ref, richText, slug, timestamp } from './common.ts'
-import { media } from './media.ts'
+import { imageMedia, media } from './media.ts'
 import { partner } from './partner.ts'
 
 export const contact = z.object({
@@ -23,7 +23,7 @@ export const pressRelease = documentBase.extend({
   lead: z.string().min(1),
   body: richText,
   background: richText.nullish(),
-  images: z.array(z.object({ image: ref(media), caption: z.string().nullish() })).nullish(),
+  images: z.array(z.object({ image: ref(imageMedia), caption: z.string().nullish() })).nullish(),
   attachments: z.array(ref(media)).nullish(),
   relatedMilestones: z.array(ref(relatedMilestone)).nullish(),
   corrections: z.array(z.object({ date: timestamp, note: z.string().min(1) })).nullish(),

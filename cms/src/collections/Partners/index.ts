@@ -8,6 +8,7 @@ import { validateWebAddress } from '../../fields/url.ts'
 import { label } from '../../lib/label.ts'
 import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.ts'
 import { editorialCollection } from '../editorial.ts'
+import { imageUpload } from '../../fields/imageUpload.ts'
 
 const kindLabels: Record<(typeof PARTNER_KINDS)[number], { de: string; en: string }> = {
   district: label('Landkreis', 'District'),
@@ -70,7 +71,7 @@ export const Partners = editorialCollection({
         { name: 'office', type: 'text', localized: true, label: label('Funktion', 'Office') },
       ],
     },
-    { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
+    imageUpload({ name: 'logo', label: label('Logo', 'Logo') }),
     richTextField({ name: 'description', localized: true, label: label('Beschreibung', 'Description') }),
     { name: 'website', type: 'text', label: label('Website', 'Website'), validate: validateWebAddress },
     addressField,

@@ -12,6 +12,7 @@ import { Quote } from './blocks/Quote.ts'
 import { refusePlaceholderMedia } from './hooks/refusePlaceholderMedia.ts'
 import { importDocxEndpoint } from './import/endpoint.ts'
 import { importNotesField } from './import/importNotesField.ts'
+import { imageUpload } from '../../fields/imageUpload.ts'
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,}[0-9]$/
 
@@ -119,7 +120,7 @@ export const PressReleases = editorialCollection({
       type: 'array',
       label: label('Bilder', 'Images'),
       fields: [
-        { name: 'image', type: 'upload', relationTo: 'media', required: true, label: label('Bild', 'Image') },
+        imageUpload({ name: 'image', required: true, label: label('Bild', 'Image') }),
         { name: 'caption', type: 'text', localized: true, label: label('Bildunterschrift', 'Caption') },
       ],
     },
