@@ -49,6 +49,20 @@ const api = async (method: string, p: string, token?: string, json?: unknown) =>
   })
   return { status: response.status, body: await response.json().catch(() => null) }
 }
+/**
+ * The first request to the CMS after the first site build (a minute in which this process was
+ * blocked in spawnSync) has twice met a keep-alive socket the server had closed meanwhile (undici:
+ * "other side closed", UND_ERR_SOCKET). Signing in is safe to repeat: one retry, on that error only.
+ */
+async function signIn(email: string, password: string) {
+  try {
+    return await api('POST', '/users/login', undefined, { email, password })
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error
+    return api('POST', '/users/login', undefined, { email, password })
+  }
+}
+
 const served = (p: string) =>
   fetch(`${siteUrl}${p}`).then(
     (r) => r.status,
@@ -143,9 +157,7 @@ beforeAll(async () => {
       overrideAccess: true,
     })
     ids[role] = user.id as number
-    tokens[role] = (
-      await api('POST', '/users/login', undefined, { email: `${role}@workflow.example`, password })
-    ).body.token
+    tokens[role] = (await signIn(`${role}@workflow.example`, password)).body.token
   }
 }, 300_000)
 
