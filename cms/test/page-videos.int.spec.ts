@@ -48,9 +48,11 @@ const createPage = (videos: unknown[]) =>
   })
 
 describe('videos on pages', () => {
-  it('refuses a file that only claims to be captions', async () => {
-    const fake = Buffer.from('<script>alert(1)</script>')
-    const refused = await upload(fake, 'untertitel.vtt', 'text/vtt').catch((error) => error)
+  it.each([
+    ['markup', '<script>alert(1)</script>'],
+    ['a word that only starts like the header', 'WEBVTTX\n\n00:00.000 --> 00:01.000\nHallo'],
+  ])('refuses a file that only claims to be captions: %s', async (_, text) => {
+    const refused = await upload(Buffer.from(text), 'untertitel.vtt', 'text/vtt').catch((error) => error)
     expect(JSON.stringify(refused.data)).toMatch(/"path":"file".*none of/)
   })
 

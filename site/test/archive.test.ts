@@ -44,7 +44,7 @@ describe('archive mode, built as of 2027-01-05', () => {
     for (const page of laidOut) {
       const html = await read(archive, page)
       const english = page.startsWith('en/')
-      expect(html, page).toMatch(/class="archive-notice wrap"/)
+      expect(html, page).toMatch(/<main[^>]*>\s*<p class="archive-notice" role="note">/)
       expect(html, page).toContain(
         english
           ? 'The process for the Masterplan Südwestsachsen ended on 31 December 2026.'

@@ -40,20 +40,24 @@ const signatures: { [M in MediaMimeType]: Signature & { mime: M } } = {
     matches: (h) => ascii(h, 4, 'ftyp') && (ascii(h, 8, 'avif') || ascii(h, 8, 'avis')),
   },
   'application/pdf': { mime: 'application/pdf', extensions: ['pdf'], matches: (h) => ascii(h, 0, '%PDF-') },
-  // ISO base media: a `ftyp` box whose brand is a video one (AVIF shares the box, not the brands).
+  // ISO base media: a `ftyp` box of any brand but the still-image ones (AVIF above, HEIF).
   'video/mp4': {
     mime: 'video/mp4',
     extensions: ['mp4', 'm4v'],
     matches: (h) =>
-      ascii(h, 4, 'ftyp') && ['isom', 'iso2', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash'].some((b) => ascii(h, 8, b)),
+      ascii(h, 4, 'ftyp') && !['avif', 'avis', 'heic', 'heix', 'mif1', 'msf1'].some((b) => ascii(h, 8, b)),
   },
   // The EBML header of Matroska, which WebM is.
   'video/webm': { mime: 'video/webm', extensions: ['webm'], matches: (h) => bytes(h, [0x1a, 0x45, 0xdf, 0xa3]) },
-  // WebVTT starts with its name, after an optional byte-order mark.
+  // WebVTT starts with its name (after an optional byte-order mark), then a space, tab or line end.
   'text/vtt': {
     mime: 'text/vtt',
     extensions: ['vtt'],
-    matches: (h) => ascii(h, 0, 'WEBVTT') || (bytes(h, [0xef, 0xbb, 0xbf]) && ascii(h, 3, 'WEBVTT')),
+    matches: (h) => {
+      const start = bytes(h, [0xef, 0xbb, 0xbf]) ? 3 : 0
+      const after = h[start + 6]
+      return ascii(h, start, 'WEBVTT') && (after === undefined || [0x20, 0x09, 0x0a, 0x0d].includes(after))
+    },
   },
 }
 
