@@ -74,5 +74,14 @@ describe('archive mode, built as of 2027-01-05', () => {
       expect(html, page).not.toContain('class="subscribe"')
       expect(html, page).toMatch(/Neue Abonnements sind nicht mehr möglich|New subscriptions are no longer possible/)
     }
+    // The press service page says so where it described the alerts.
+    expect(await read(archive, 'presse/index.html')).toContain('Neue Abonnements sind nicht mehr möglich')
+  })
+
+  it('invites nobody to subscribe any more: no page but the sign-up pages themselves links to them', async () => {
+    const invites = /href="(\/en)?\/abonnieren\/"/
+    expect(await read(dist, 'aktuelles/index.html')).toMatch(invites)
+    for (const page of pages)
+      if (!page.includes('abonnieren/')) expect(await read(archive, page), page).not.toMatch(invites)
   })
 })
