@@ -159,10 +159,19 @@ describe('two CMS instances and two workers on one database', () => {
 
     workers.push(await cms.startProcess('worker'))
     await until('the release on the live site', () => isLive('instanz-absturz'), 180_000, 500)
-    const { rows } = await db.query('SELECT status, attempts::int AS attempts FROM site_builds WHERE id = $1', [
-      build.id,
-    ])
-    expect(rows[0]).toEqual({ status: 'success', attempts: 2 })
+    // The pages go live before the search index is swapped in and the build is recorded as done.
+    const record = await until(
+      'the build recorded as done',
+      async () => {
+        const { rows } = await db.query('SELECT status, attempts::int AS attempts FROM site_builds WHERE id = $1', [
+          build.id,
+        ])
+        return rows[0]?.status === 'running' ? false : rows[0]
+      },
+      60_000,
+      250,
+    )
+    expect(record).toEqual({ status: 'success', attempts: 2 })
     const [alert] = await until(
       'the alert sent',
       async () => {
