@@ -1,9 +1,9 @@
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONSENT_VERSION } from '@masterplan/shared'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { type DeployHost, type Hook, startDeployHost } from './helpers/deployHost.ts'
 import { validDocument } from './helpers/documents.ts'
+import { confirmedSubscriber } from './helpers/subscribers.ts'
 import { type Mail, receivedMails, sleep } from './helpers/mail.ts'
 import type { Tokens } from './helpers/users.ts'
 
@@ -22,18 +22,7 @@ const SECRET = 'callback-secret-0123456789abcdef0123456789abcdef'
 const SITE = 'https://www.masterplan.example'
 
 const subscriber = (email: string, topics: string[], language: 'de' | 'en') =>
-  payload.create({
-    collection: 'subscriptions',
-    data: {
-      email,
-      topics,
-      language,
-      requestedAt: new Date().toISOString(),
-      confirmedAt: new Date().toISOString(),
-      consentVersion: CONSENT_VERSION,
-    } as never,
-    overrideAccess: true,
-  })
+  confirmedSubscriber(payload, email, topics, language)
 
 let partner: number
 const release = (slug: string, extra: Record<string, unknown> = {}) =>

@@ -6,6 +6,7 @@ import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { siteSettingsFixture } from '../src/seed/fixtures/index.ts'
 import { type DeployHost, startDeployHost } from './helpers/deployHost.ts'
 import { validDocument } from './helpers/documents.ts'
+import { confirmedSubscriber } from './helpers/subscribers.ts'
 import { receivedMails } from './helpers/mail.ts'
 import type { Tokens } from './helpers/users.ts'
 
@@ -43,18 +44,7 @@ const mailsOf = async (alertId: number) =>
 const archiveAlerts = async () =>
   (await payload.find({ collection: 'alerts', where: { kind: { equals: 'archive' } }, overrideAccess: true })).docs
 const subscriber = (email: string, topics: string[], language: 'de' | 'en') =>
-  payload.create({
-    collection: 'subscriptions',
-    data: {
-      email,
-      topics,
-      language,
-      requestedAt: new Date().toISOString(),
-      confirmedAt: new Date().toISOString(),
-      consentVersion: CONSENT_VERSION,
-    } as never,
-    overrideAccess: true,
-  })
+  confirmedSubscriber(payload, email, topics, language)
 
 let partner: number
 
