@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { readSiteEnv } from '@masterplan/shared'
 import { defineConfig } from 'astro/config'
-import { siteCacheDir, siteCodeDigest } from './scripts/build-inputs.ts'
+import { siteCacheDir, siteCodeDigest, sitePdfDir } from './scripts/build-inputs.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
 const env = readSiteEnv()
@@ -41,7 +41,10 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Part of Astro's config hash: any change to the site's code invalidates the whole cache.
   vite: {
-    define: { 'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()) },
+    define: {
+      'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()),
+      'import.meta.env.SITE_PDF_DIR': JSON.stringify(sitePdfDir()),
+    },
     // scripts/publish.ts fills the folder with the last build's pages first, so they need no copying.
     build: { emptyOutDir: !env.SITE_OUT_DIR_PREFILLED },
   },

@@ -23,7 +23,7 @@ let siteUrl: string
 
 const api = (method: string, p: string, json?: unknown) => callApi(cms.url, method, p, { token: admin, json })
 
-type Published = { ok: boolean; pages?: number; error?: string; output: string }
+type Published = { ok: boolean; pages?: number; pdfs?: number; error?: string; output: string }
 
 /** The site's publish script into `<root>/<name>` with that target's own Astro cache. */
 function publish(name: string, { full = false, cmsUrl = cms.url } = {}): Promise<Published> {
@@ -134,6 +134,7 @@ describe('an incremental build equals a full build of the same data', () => {
     const { incremental } = await buildBothWays()
     expect(incremental.output).toMatch(/press-releases: read 0 of \d+ documents/)
     expect(rendered(incremental.output)).toBeLessThan(40)
+    expect(incremental.pdfs).toBe(0)
   }, 180_000)
 
   it('after a new release', async () => {
@@ -141,6 +142,9 @@ describe('an incremental build equals a full build of the same data', () => {
     const { incremental } = await buildBothWays()
     expect(incremental.output).toMatch(/press-releases: read 1 of \d+ documents/)
     expect(page('incremental', `aktuelles/${created.slug}`)).toContain('Neue Medieninformation im Archiv')
+    // Its PDF is printed once, after its page is live, and linked by a second build.
+    expect(incremental.pdfs).toBe(1)
+    expect(page('incremental', `aktuelles/${created.slug}`)).toContain('medieninformation.pdf')
     // Older archive pages are not touched: only the newest of them and the entry pages are rendered.
     expect(incremental.output).not.toMatch(/├─ \/aktuelles\/archiv\/1\/index.html \(\+/)
   }, 180_000)
@@ -148,8 +152,12 @@ describe('an incremental build equals a full build of the same data', () => {
   it('after a changed title, leaving the build that was live before as it was', async () => {
     const before = realpathSync(live('incremental'))
     const snapshot = contents(before)
+    const pdf = path.join(live('incremental'), `aktuelles/${created.slug}/medieninformation.pdf`)
+    const oldPdf = readFileSync(pdf)
     await api('PATCH', `/press-releases/${created.id}`, { title: 'Geänderter Titel im Archiv' })
-    await buildBothWays()
+    const { incremental } = await buildBothWays()
+    expect(incremental.pdfs).toBe(1)
+    expect(readFileSync(pdf).equals(oldPdf)).toBe(false)
     expect(page('incremental', 'aktuelles')).toContain('Geänderter Titel im Archiv')
     // The new build shares the unchanged pages with the old one (hard links); the changed ones are new files.
     expect(realpathSync(live('incremental'))).not.toBe(before)

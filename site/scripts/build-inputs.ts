@@ -9,6 +9,9 @@ const repo = path.dirname(siteDir)
 /** Astro's cache (content store, image cache, incremental-build manifest and copies); kept between builds. */
 export const siteCacheDir = () => path.resolve(siteDir, readSiteEnv().SITE_CACHE_DIR)
 
+/** The printed PDFs of release pages (src/lib/pdf.ts); `astro build --force` leaves them, as they are named by content. */
+export const sitePdfDir = () => path.join(siteCacheDir(), 'pdf')
+
 /** What the site's pages are made of besides the CMS's data: its own code, styles and files, the shared contract, the lockfile. */
 const INPUTS = [
   'site/src',

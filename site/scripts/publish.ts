@@ -7,7 +7,8 @@
  *
  * Builds are incremental (Astro's experimental.incrementalBuild, keys in src/lib/cache-key.ts): pages
  * whose inputs did not change come from the last build. `--full` renders and reads everything again
- * (the nightly safety net).
+ * (the nightly safety net). After the swap, the PDFs of new or changed releases are printed from the
+ * live pages (scripts/pdfs.ts) and a second incremental build links them.
  */
 import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
@@ -15,7 +16,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { siteCacheDir } from './build-inputs.ts'
+import { siteCacheDir, sitePdfDir } from './build-inputs.ts'
+import { printMissingPdfs } from './pdfs.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -51,9 +53,9 @@ function recordedPages(cacheDir: string): Set<string> {
  * because nothing writes into these files: Astro writes a re-rendered page as a new file
  * (patches/astro@7.3.5.patch), so the live site, which shares them, never changes before the swap.
  */
-async function prefill(out: string, cacheDir: string): Promise<string[]> {
+async function prefill(out: string, cacheDir: string, force: boolean): Promise<string[]> {
   const copies = path.join(cacheDir, 'dist')
-  if (full) {
+  if (force) {
     await rm(copies, { recursive: true, force: true })
     return []
   }
@@ -165,8 +167,11 @@ async function publish() {
   }
 }
 
-async function publishLocked() {
-  const started = Date.now()
+/**
+ * One build: Astro into the build folder, checks, then the swap of `live`. `reindex`: whether
+ * Pagefind indexes the new build after it is live; without it, the build keeps the last index.
+ */
+async function buildAndSwap(force: boolean, reindex: boolean) {
   const cacheDir = siteCacheDir()
   const builds = path.join(target, 'builds')
   await mkdir(builds, { recursive: true })
@@ -175,19 +180,17 @@ async function publishLocked() {
   const out = path.join(target, 'building')
   const done = path.join(builds, new Date().toISOString().replace(/[:.]/g, '-'))
   const previous = existsSync(live) ? await realpath(live) : null
-  let stale = 0
-  let servedAfter = 0
   try {
     await rm(out, { recursive: true, force: true })
     await mkdir(out, { recursive: true })
-    const prefilled = await prefill(out, cacheDir)
+    const prefilled = await prefill(out, cacheDir, force)
     const buildStarted = Date.now()
-    run('astro', ['build', ...(full ? ['--force'] : [])], {
+    run('astro', ['build', ...(force ? ['--force'] : [])], {
       ...process.env,
       SITE_OUT_DIR: out,
       SITE_OUT_DIR_PREFILLED: '1',
     })
-    stale = await removeStale(out, cacheDir, prefilled, buildStarted)
+    const stale = await removeStale(out, cacheDir, prefilled, buildStarted)
     const lastIndex = previous ? path.join(previous, 'pagefind') : null
     const indexLater = lastIndex !== null && existsSync(lastIndex)
     if (indexLater) link(lastIndex, path.join(out, 'pagefind'))
@@ -197,8 +200,9 @@ async function publishLocked() {
     }
     await rename(out, done)
     await pointLiveAt(done)
-    servedAfter = (Date.now() - started) / 1000
-    if (indexLater) await indexInPlace(done)
+    const liveAt = Date.now()
+    if (indexLater && reindex) await indexInPlace(done)
+    return { stale, liveAt }
   } catch (error) {
     // The site that was live before stays (or is again) live, and nothing half-written stays behind.
     if (previous) await pointLiveAt(previous)
@@ -208,19 +212,50 @@ async function publishLocked() {
     await rm(path.join(cacheDir, 'incremental-build.json'), { force: true })
     throw new Error(`${(error as Error).message}; the live site is unchanged`)
   }
+}
+
+/** Keeps the live build and the KEEP - 1 before it (a reader may still be loading their pages). */
+async function dropOldBuilds() {
+  const builds = path.join(target, 'builds')
   const current = path.basename(await readlink(live))
   const old = (await readdir(builds))
     .sort()
     .filter((name) => name !== current)
     .slice(0, -KEEP + 1 || undefined)
   await Promise.all(old.map((name) => rm(path.join(builds, name), { recursive: true, force: true })))
+}
+
+/**
+ * The build goes live first; then the PDFs of changed release pages are printed from it, and a second
+ * (incremental) build links them. A failed print leaves the pages live without the link; the next
+ * publish tries again.
+ */
+async function publishLocked() {
+  const started = Date.now()
+  const first = await buildAndSwap(full, true)
+  let stale = first.stale
+  let pdfs = 0
+  let pdfError: string | undefined
+  const pdfStarted = Date.now()
+  try {
+    pdfs = await printMissingPdfs(live, sitePdfDir())
+    // The pages only gain a link hidden from Pagefind, so the index just made still fits them.
+    if (pdfs > 0) stale += (await buildAndSwap(false, false)).stale
+  } catch (error) {
+    pdfError = (error as Error).message
+    console.error(`PDFs not printed: ${pdfError}`)
+  }
+  await dropOldBuilds()
   return {
     ok: true,
-    folder: done,
-    pages: countPages(done),
+    folder: await realpath(live),
+    pages: countPages(live),
     stale,
     full,
-    servedAfter,
+    servedAfter: (first.liveAt - started) / 1000,
+    pdfs,
+    pdfSeconds: (Date.now() - pdfStarted) / 1000,
+    ...(pdfError && { pdfError }),
     seconds: (Date.now() - started) / 1000,
   }
 }

@@ -19,9 +19,9 @@ let pages: string[]
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-archive-'))
-  archive = path.join(root, 'dist')
-  const build = buildSite(cmsUrl, siteUrl, archive, { SITE_NOW: '2027-01-05T09:00:00+01:00' })
+  const build = buildSite(cmsUrl, siteUrl, root, { SITE_NOW: '2027-01-05T09:00:00+01:00' })
   if (!build.ok) throw new Error(`archive build failed:\n${build.output.slice(-4000)}`)
+  archive = build.dir
   pages = (await files(archive)).filter((f) => f.endsWith('.html'))
 }, 180_000)
 

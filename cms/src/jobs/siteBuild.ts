@@ -46,7 +46,10 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
       finishedAt: new Date().toISOString(),
       pages: result.pages,
       durationMs: Date.now() - started,
+      // Shown with the build in the admin: the pages are live, but without their PDF link.
+      error: result.warning ?? null,
     })
+    if (result.warning) payload.logger.warn({ event: 'site-build', buildId }, result.warning)
     payload.logger.info(
       {
         event: 'site-build',

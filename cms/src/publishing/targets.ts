@@ -8,7 +8,14 @@ import { uploadSite } from './s3Target/index.ts'
  * `awaitingHost`: the host builds and reports back (deployCallback.ts); the site is not live yet.
  * `upload`: what the s3 target wrote, in one line for the build's log event.
  */
-export type BuildResult = { pages: number | null; log: string; awaitingHost?: boolean; upload?: string }
+export type BuildResult = {
+  pages: number | null
+  log: string
+  awaitingHost?: boolean
+  upload?: string
+  /** The site is live, but something after the swap failed (the releases' PDFs). */
+  warning?: string
+}
 
 /** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
 const DISK_FULL = /ENOSPC|no space left on device/i
@@ -46,13 +53,14 @@ function buildLocally(full: boolean): Promise<BuildResult> {
     child.on('error', reject)
     child.on('close', (code) => {
       const last = output.trim().split('\n').at(-1) ?? ''
-      let result: { ok?: boolean; pages?: number; error?: string } = {}
+      let result: { ok?: boolean; pages?: number; error?: string; pdfError?: string } = {}
       try {
         result = JSON.parse(last)
       } catch {
         // the build died before printing its result
       }
-      if (code === 0 && result.ok) resolve({ pages: result.pages ?? null, log: output })
+      const warning = result.pdfError && `PDFs nicht erstellt / PDFs not printed: ${result.pdfError}`
+      if (code === 0 && result.ok) resolve({ pages: result.pages ?? null, log: output, warning })
       else reject(new Error(describeFailure(output, result, code)))
     })
   })
@@ -62,7 +70,7 @@ function buildLocally(full: boolean): Promise<BuildResult> {
 async function buildToS3(full: boolean): Promise<BuildResult> {
   const built = await buildLocally(full)
   const uploaded = await uploadSite(path.join(readEnv().SITE_TARGET_DIR, 'live'))
-  return { pages: built.pages, log: `${built.log}\n${uploaded}`, upload: uploaded.split('\n')[0] }
+  return { ...built, log: `${built.log}\n${uploaded}`, upload: uploaded.split('\n')[0] }
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   SUBSCRIPTION_PAGES,
   subscriptionErrorPage,
 } from '@masterplan/shared/subscriptions'
-import { launch } from './chromium.ts'
+import { launch } from '../../scripts/chromium.ts'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')

@@ -15,7 +15,7 @@ import {
 import { freePort } from '@masterplan/cms/testing'
 import { subscriptionText } from '../../src/lib/subscription-text.ts'
 import { siteDir } from '../setup/build.ts'
-import { launch } from './chromium.ts'
+import { launch } from '../../scripts/chromium.ts'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')

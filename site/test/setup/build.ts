@@ -4,32 +4,29 @@ import { fileURLToPath } from 'node:url'
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-export type BuildResult = { ok: boolean; output: string; seconds: number }
+/** `dir`: the built site (the target's `live` folder). */
+export type BuildResult = { ok: boolean; output: string; seconds: number; dir: string }
 
-/** Runs the real site build (`pnpm build`: astro + pagefind) from a CMS into `outDir`. */
+/**
+ * Publishes the site from a CMS into the folder `target` as the CMS does (scripts/publish.ts: Astro,
+ * Pagefind, the PDFs of the releases), with its own cache: a cold build.
+ */
 export function buildSite(
   cmsUrl: string,
   siteUrl: string,
-  outDir: string,
+  target: string,
   extra: Record<string, string> = {},
 ): BuildResult {
   const started = Date.now()
-  const env = { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_OUT_DIR: outDir, ...extra }
-  const astro = spawnSync(path.join(siteDir, 'node_modules/.bin/astro'), ['build'], {
+  const result = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], {
     cwd: siteDir,
-    env,
+    env: { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(target, 'cache'), ...extra },
     encoding: 'utf8',
   })
-  let output = `${astro.stdout}\n${astro.stderr}`
-  let ok = astro.status === 0
-  if (ok) {
-    const pagefind = spawnSync(
-      path.join(siteDir, 'node_modules/.bin/pagefind'),
-      ['--site', outDir, '--glob', '**/*.html'],
-      { cwd: siteDir, env, encoding: 'utf8' },
-    )
-    output += `\n${pagefind.stdout}\n${pagefind.stderr}`
-    ok = pagefind.status === 0
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout}\n${result.stderr}`,
+    seconds: (Date.now() - started) / 1000,
+    dir: path.join(target, 'live'),
   }
-  return { ok, output, seconds: (Date.now() - started) / 1000 }
 }

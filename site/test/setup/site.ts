@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const cms = await startTestCms({ log })
   const root = await mkdtemp(path.join(os.tmpdir(), 'masterplan-site-'))
   await chmod(root, 0o755)
-  const distDir = path.join(root, 'dist')
+  const distDir = path.join(root, 'site', 'live')
   const port = await freePort()
   const siteUrl = `http://localhost:${port}`
   let server: ChildProcess | undefined
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
   }
   try {
     log('building the site from the CMS')
-    const build = buildSite(cms.url, siteUrl, distDir)
+    const build = buildSite(cms.url, siteUrl, path.join(root, 'site'))
     if (!build.ok) throw new Error(`site build failed:\n${build.output.slice(-6000)}`)
     log(`site built in ${build.seconds.toFixed(1)} s`)
     server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], {

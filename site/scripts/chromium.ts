@@ -13,7 +13,7 @@ export function chromiumPath(): string {
   const bundled = chromium.executablePath()
   if (bundled && existsSync(bundled)) return bundled
   throw new Error(
-    'No Chromium found for the browser tests. Install one (Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.',
+    'No Chromium found for printing PDFs and the browser tests. Install one (Debian: `apt-get install chromium`) or set CHROME_PATH to its binary.',
   )
 }
 

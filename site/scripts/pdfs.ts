@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs'
+import { readFile, realpath, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import type { WantedPdf } from '../src/lib/pdf.ts'
+import { launch } from './chromium.ts'
+
+/** The page is loaded from the built folder under this name; nothing leaves the machine. */
+const ORIGIN = 'http://site.invalid'
+
+/** Chromium pages printing at once: two cores, and each print is short. */
+const PARALLEL = 2
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+}
+
+/** Answers the page's requests from the built site; any other host is refused. */
+async function serveFrom(page: Page, site: string): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== ORIGIN) return route.abort()
+    const file = path.join(site, decodeURIComponent(url.pathname), url.pathname.endsWith('/') ? 'index.html' : '')
+    if (!file.startsWith(`${site}${path.sep}`) || !existsSync(file)) return route.fulfill({ status: 404 })
+    return route.fulfill({ body: await readFile(file), contentType: types[path.extname(file)] })
+  })
+}
+
+/**
+ * Chromium stamps the moment of printing into the PDF's metadata; the release date takes its place
+ * (same length, so the file's offsets stay valid), which makes the same page print to the same bytes.
+ */
+function stampDate(pdf: Buffer, date: string): Buffer {
+  const stamp = new Date(date).toISOString().replace(/[-:T]/g, '').slice(0, 14)
+  return Buffer.from(
+    pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, `/$1 (D:${stamp}`),
+    'latin1',
+  )
+}
+
+async function print(page: Page, wanted: WantedPdf, pdfDir: string): Promise<void> {
+  const response = await page.goto(`${ORIGIN}${wanted.page}`).catch(() => null)
+  if (!response?.ok()) throw new Error(`${wanted.page}: not in the built site`)
+  // Tagged with an outline from the headings: screen readers and the reader's sidebar get the structure.
+  const pdf = await page.pdf({
+    format: 'A4',
+    margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
+    tagged: true,
+    outline: true,
+  })
+  const file = path.join(pdfDir, `${wanted.key}.pdf`)
+  await writeFile(`${file}.part`, stampDate(pdf, wanted.date))
+  await rename(`${file}.part`, file)
+}
+
+/**
+ * Prints the PDFs that the last build's release pages want (src/lib/pdf.ts) and that are not yet
+ * printed, from the built site in `site`. Returns how many were printed.
+ */
+export async function printMissingPdfs(site: string, pdfDir: string): Promise<number> {
+  const listed = path.join(pdfDir, 'wanted.json')
+  if (!existsSync(listed)) return 0
+  const wanted = (JSON.parse(await readFile(listed, 'utf8')) as WantedPdf[]).filter(
+    ({ key }) => !existsSync(path.join(pdfDir, `${key}.pdf`)),
+  )
+  if (wanted.length === 0) return 0
+  const browser = await launch()
+  try {
+    const queue = [...wanted]
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+        const page = await browser.newPage()
+        await serveFrom(page, await realpath(site))
+        for (let next = queue.shift(); next; next = queue.shift()) await print(page, next, pdfDir)
+      }),
+    )
+  } finally {
+    await browser.close()
+  }
+  return wanted.length
+}

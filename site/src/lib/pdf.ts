@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Locale, PressRelease } from '@masterplan/shared'
+import type { StaticPath } from './cache-key.ts'
+import { releases, type Shown } from './data.ts'
+import { perDocument } from './static-paths.ts'
+import { releasePath } from './urls.ts'
+
+/**
+ * The PDF of each release page is printed by Chromium from the page itself after the page is live
+ * (scripts/pdfs.ts, run by scripts/publish.ts), into a folder beside Astro's cache that no build
+ * empties. A PDF is named by the page's cache key and the site's code, so it is printed again
+ * exactly when what the page shows (or how it is styled) changes; the next build links it.
+ */
+const PDF_DIR: string = import.meta.env.SITE_PDF_DIR
+const CODE: string = import.meta.env.SITE_CODE_DIGEST
+
+/** What publish.ts prints: the page to print, the PDF's file, and the date its metadata carries. */
+export type WantedPdf = { page: string; key: string; date: string }
+
+export const PDF_FILE = 'medieninformation.pdf'
+export const pdfFile = (key: string) => path.join(PDF_DIR, `${key}.pdf`)
+export const pdfPath = (locale: Locale, slug: string) => `${releasePath(locale, slug)}${PDF_FILE}`
+
+type ReleasePath = StaticPath<{ locale: Locale; shown: Shown<PressRelease> }> & { cacheKey: string }
+export type WithPdf = StaticPath<{
+  locale: Locale
+  shown: Shown<PressRelease>
+  pdf: { key: string; size: number } | null
+}> & {
+  cacheKey: string
+}
+
+/**
+ * Adds to each release page its PDF, if one is printed for what it shows now (else the page goes
+ * without the link until the PDF exists), and records which PDFs the pages want. The size is part
+ * of the key, so a page is rendered again once its PDF appears.
+ */
+function withPdfs(staticPaths: ReleasePath[]): WithPdf[] {
+  const wanted: WantedPdf[] = []
+  const result = staticPaths.map((staticPath) => {
+    const { locale, shown } = staticPath.props
+    const key = createHash('sha256').update(staticPath.cacheKey).update(CODE).digest('base64url')
+    wanted.push({ page: releasePath(locale, shown.doc.slug), key, date: shown.doc.releaseDate })
+    const size = statSync(pdfFile(key), { throwIfNoEntry: false })?.size
+    const pdf = size ? { key, size } : null
+    return {
+      ...staticPath,
+      props: { ...staticPath.props, pdf },
+      cacheKey: pdf ? `${staticPath.cacheKey}.${size}` : staticPath.cacheKey,
+    }
+  })
+  mkdirSync(PDF_DIR, { recursive: true })
+  writeFileSync(path.join(PDF_DIR, 'wanted.json'), JSON.stringify(wanted))
+  return result
+}
+
+let releasePages: Promise<WithPdf[]> | undefined
+
+/** getStaticPaths of the release pages and of their PDFs: worked out once per build for both routes. */
+export const releasePagesWithPdfs = () => (releasePages ??= perDocument(releases).then(withPdfs))
