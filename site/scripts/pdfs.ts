@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, realpath, rename, writeFile } from 'node:fs/promises'
+import { readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { WantedPdf } from '../src/lib/pdf.ts'
@@ -62,14 +62,17 @@ async function print(page: Page, wanted: WantedPdf, pdfDir: string): Promise<voi
 
 /**
  * Prints the PDFs that the last build's release pages want (src/lib/pdf.ts) and that are not yet
- * printed, from the built site in `site`. Returns how many were printed.
+ * printed, from the built site in `site`, and drops those no page wants any more (an old version's:
+ * the built sites hold their own copies). Returns how many were printed.
  */
 export async function printMissingPdfs(site: string, pdfDir: string): Promise<number> {
   const listed = path.join(pdfDir, 'wanted.json')
   if (!existsSync(listed)) return 0
-  const wanted = (JSON.parse(await readFile(listed, 'utf8')) as WantedPdf[]).filter(
-    ({ key }) => !existsSync(path.join(pdfDir, `${key}.pdf`)),
-  )
+  const all = JSON.parse(await readFile(listed, 'utf8')) as WantedPdf[]
+  const keep = new Set(all.map(({ key }) => `${key}.pdf`))
+  const old = (await readdir(pdfDir)).filter((file) => file.endsWith('.pdf') && !keep.has(file))
+  await Promise.all(old.map((file) => rm(path.join(pdfDir, file), { force: true })))
+  const wanted = all.filter(({ key }) => !existsSync(path.join(pdfDir, `${key}.pdf`)))
   if (wanted.length === 0) return 0
   const browser = await launch()
   try {

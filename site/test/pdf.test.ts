@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -90,14 +90,16 @@ describe.each([
 })
 
 describe('printing', () => {
-  it('prints only what is missing, and the same page again to the same bytes', async () => {
+  it('prints only what is missing, drops what is no longer wanted, and the same page again to the same bytes', async () => {
     const pdfDir = await mkdtemp(path.join(os.tmpdir(), 'masterplan-pdf-'))
     try {
       const { releaseDate } = await release('de')
       const wanted = [{ page: `/aktuelles/${slug}/`, key: 'again', date: releaseDate }]
       await writeFile(path.join(pdfDir, 'wanted.json'), JSON.stringify(wanted))
+      await writeFile(path.join(pdfDir, 'superseded.pdf'), 'an older version')
       expect(await printMissingPdfs(dist, pdfDir)).toBe(1)
       expect(await printMissingPdfs(dist, pdfDir)).toBe(0)
+      expect((await readdir(pdfDir)).sort()).toEqual(['again.pdf', 'wanted.json'])
       const again = await readFile(path.join(pdfDir, 'again.pdf'))
       expect(again.equals(await readFile(path.join(dist, `aktuelles/${slug}/medieninformation.pdf`)))).toBe(true)
     } finally {
