@@ -153,6 +153,8 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     NODE_OPTIONS: '--no-deprecation',
     // As `pnpm start` runs it: a stop lets running work finish (src/lib/shutdown.ts).
     NEXT_MANUAL_SIG_HANDLE: 'true',
+    // Only the tests of the PDF builds want them; elsewhere they would add builds to what a test counts.
+    SITE_PDFS: 'false',
     ...extra,
   }
   let server: ChildProcess | undefined

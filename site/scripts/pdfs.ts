@@ -60,19 +60,24 @@ async function print(page: Page, wanted: WantedPdf, pdfDir: string): Promise<voi
   await rename(`${file}.part`, file)
 }
 
-/**
- * Prints the PDFs that the last build's release pages want (src/lib/pdf.ts) and that are not yet
- * printed, from the built site in `site`, and drops those no page wants any more (an old version's:
- * the built sites hold their own copies). Returns how many were printed.
- */
-export async function printMissingPdfs(site: string, pdfDir: string): Promise<number> {
+async function wantedPdfs(pdfDir: string): Promise<WantedPdf[]> {
   const listed = path.join(pdfDir, 'wanted.json')
-  if (!existsSync(listed)) return 0
-  const all = JSON.parse(await readFile(listed, 'utf8')) as WantedPdf[]
-  const keep = new Set(all.map(({ key }) => `${key}.pdf`))
-  const old = (await readdir(pdfDir)).filter((file) => file.endsWith('.pdf') && !keep.has(file))
+  return existsSync(listed) ? (JSON.parse(await readFile(listed, 'utf8')) as WantedPdf[]) : []
+}
+
+/** The PDFs the last build's release pages want (src/lib/pdf.ts) that are not printed yet, newest release first. */
+export const missingPdfs = async (pdfDir: string) =>
+  (await wantedPdfs(pdfDir)).filter(({ key }) => !existsSync(path.join(pdfDir, `${key}.pdf`)))
+
+/**
+ * Prints up to `limit` missing PDFs from the built site in `site`, and drops those no page wants any
+ * more (an old version's: the built sites hold their own copies). Returns how many were printed.
+ */
+export async function printMissingPdfs(site: string, pdfDir: string, limit = Infinity): Promise<number> {
+  const keep = new Set((await wantedPdfs(pdfDir)).map(({ key }) => `${key}.pdf`))
+  const old = existsSync(pdfDir) ? (await readdir(pdfDir)).filter((f) => f.endsWith('.pdf') && !keep.has(f)) : []
   await Promise.all(old.map((file) => rm(path.join(pdfDir, file), { force: true })))
-  const wanted = all.filter(({ key }) => !existsSync(path.join(pdfDir, `${key}.pdf`)))
+  const wanted = (await missingPdfs(pdfDir)).slice(0, limit)
   if (wanted.length === 0) return 0
   const browser = await launch()
   try {

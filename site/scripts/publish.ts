@@ -7,8 +7,10 @@
  *
  * Builds are incremental (Astro's experimental.incrementalBuild, keys in src/lib/cache-key.ts): pages
  * whose inputs did not change come from the last build. `--full` renders and reads everything again
- * (the nightly safety net). After the swap, the PDFs of new or changed releases are printed from the
- * live pages (scripts/pdfs.ts) and a second incremental build links them.
+ * (the nightly safety net).
+ *   node scripts/publish.ts <target-folder> --pdfs[=all]
+ * prints the PDFs of new or changed releases from the live pages (scripts/pdfs.ts), a batch at a
+ * time, and links them with an incremental build; the CMS runs it after a build that left some.
  */
 import '@masterplan/shared/no-telemetry'
 import { spawnSync } from 'node:child_process'
@@ -17,11 +19,15 @@ import { mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writ
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteCacheDir, sitePdfDir } from './build-inputs.ts'
-import { printMissingPdfs } from './pdfs.ts'
+import { missingPdfs, printMissingPdfs } from './pdfs.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const full = args.includes('--full')
+/** `--pdfs`: up to 100 PDFs, about ten seconds of printing, so a publish queued meanwhile waits little; `--pdfs=all`: every one. */
+const pdfsArg = args.find((arg) => arg === '--pdfs' || arg === '--pdfs=all')
+const printPdfs = pdfsArg !== undefined
+const PDF_BATCH = pdfsArg === '--pdfs=all' ? Number.POSITIVE_INFINITY : 100
 const target = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? path.join(siteDir, '../.data/site'))
 const live = path.join(target, 'live')
 const KEEP = 3
@@ -161,7 +167,7 @@ async function publish() {
   await mkdir(target, { recursive: true })
   const unlock = await lockTarget()
   try {
-    return await publishLocked()
+    return await (printPdfs ? printAndLink() : publishLocked())
   } finally {
     await unlock()
   }
@@ -210,6 +216,8 @@ async function buildAndSwap(force: boolean, reindex: boolean) {
     await rm(done, { recursive: true, force: true })
     // Astro may have replaced some of its copies before failing: the next build starts from nothing.
     await rm(path.join(cacheDir, 'incremental-build.json'), { force: true })
+    // The pages it wanted PDFs for are not live: nothing is printed until a build succeeds.
+    await rm(path.join(sitePdfDir(), 'wanted.json'), { force: true })
     throw new Error(`${(error as Error).message}; the live site is unchanged`)
   }
 }
@@ -226,25 +234,12 @@ async function dropOldBuilds() {
 }
 
 /**
- * The build goes live first; then the PDFs of changed release pages are printed from it, and a second
- * (incremental) build links them. A failed print leaves the pages live without the link; the next
- * publish tries again.
+ * A build: the site from the CMS goes live; the release pages whose PDF is not printed yet are
+ * counted (the CMS then queues `--pdfs`).
  */
 async function publishLocked() {
   const started = Date.now()
-  const first = await buildAndSwap(full, true)
-  let stale = first.stale
-  let pdfs = 0
-  let pdfError: string | undefined
-  const pdfStarted = Date.now()
-  try {
-    pdfs = await printMissingPdfs(live, sitePdfDir())
-    // The pages only gain a link hidden from Pagefind, so the index just made still fits them.
-    if (pdfs > 0) stale += (await buildAndSwap(false, false)).stale
-  } catch (error) {
-    pdfError = (error as Error).message
-    console.error(`PDFs not printed: ${pdfError}`)
-  }
+  const { stale, liveAt } = await buildAndSwap(full, true)
   await dropOldBuilds()
   return {
     ok: true,
@@ -252,10 +247,30 @@ async function publishLocked() {
     pages: countPages(live),
     stale,
     full,
-    servedAfter: (first.liveAt - started) / 1000,
+    servedAfter: (liveAt - started) / 1000,
+    pdfsMissing: (await missingPdfs(sitePdfDir())).length,
+    seconds: (Date.now() - started) / 1000,
+  }
+}
+
+/**
+ * `--pdfs`: prints up to PDF_BATCH missing PDFs from the live pages, then a second, incremental
+ * build links them. The pages only gain a link hidden from Pagefind, so the search index stays.
+ */
+async function printAndLink() {
+  const started = Date.now()
+  if (!existsSync(live)) throw new Error('no site is live yet to print PDFs from')
+  const pdfs = await printMissingPdfs(live, sitePdfDir(), PDF_BATCH)
+  const linked = pdfs > 0 ? await buildAndSwap(false, false) : null
+  await dropOldBuilds()
+  return {
+    ok: true,
+    folder: await realpath(live),
+    pages: countPages(live),
+    stale: linked?.stale ?? 0,
+    full: false,
     pdfs,
-    pdfSeconds: (Date.now() - pdfStarted) / 1000,
-    ...(pdfError && { pdfError }),
+    pdfsMissing: (await missingPdfs(sitePdfDir())).length,
     seconds: (Date.now() - started) / 1000,
   }
 }

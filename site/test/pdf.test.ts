@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { printMissingPdfs } from '../scripts/pdfs.ts'
 import { fileSize, longDate } from '../src/lib/format.ts'
 import { read } from './helpers.ts'
-import { buildSite } from './setup/build.ts'
+import { publishSite } from './setup/build.ts'
 
 const dist = inject('distDir')
 const cmsUrl = inject('cmsUrl')
@@ -119,17 +119,21 @@ describe('printing', () => {
   })
 })
 
-describe('a publish that cannot print', () => {
-  it('still puts the site live, names the problem, and links no PDF', async () => {
+describe('a PDF build that cannot print', () => {
+  it('fails naming the problem, and the site stays live as it was, without a PDF link', async () => {
     const target = await mkdtemp(path.join(os.tmpdir(), 'masterplan-no-pdf-'))
     try {
-      const build = buildSite(cmsUrl, siteUrl, target, { CHROME_PATH: '/bin/false' })
+      const build = publishSite(cmsUrl, siteUrl, target)
       expect(build.ok, build.output.slice(-3000)).toBe(true)
-      const result = JSON.parse(build.output.split('\n').findLast((line) => line.startsWith('{"ok"')) ?? '{}')
-      expect(result.pdfError).toMatch(/launch/)
-      expect(build.output).toContain('PDFs not printed')
-      expect(await read(build.dir, `aktuelles/${slug}/index.html`)).not.toContain('medieninformation.pdf')
-      expect(existsSync(path.join(build.dir, `aktuelles/${slug}/medieninformation.pdf`))).toBe(false)
+      expect(build.result.pdfsMissing).toBeGreaterThan(0)
+      const before = await readFile(path.join(build.dir, `aktuelles/${slug}/index.html`))
+      const pdfs = publishSite(cmsUrl, siteUrl, target, { env: { CHROME_PATH: '/bin/false' }, flags: ['--pdfs'] })
+      expect(pdfs.ok).toBe(false)
+      expect(pdfs.result.error).toMatch(/launch/)
+      const after = await readFile(path.join(pdfs.dir, `aktuelles/${slug}/index.html`))
+      expect(after.equals(before)).toBe(true)
+      expect(after.toString()).not.toContain('medieninformation.pdf')
+      expect(existsSync(path.join(pdfs.dir, `aktuelles/${slug}/medieninformation.pdf`))).toBe(false)
     } finally {
       await rm(target, { recursive: true, force: true })
     }

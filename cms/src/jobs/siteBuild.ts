@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { releaseAlerts } from '../alerts/release.ts'
+import { readEnv } from '../lib/env.ts'
 import { NIGHTLY } from '../publishing/nightly.ts'
+import { PDFS, queuePdfBuild } from '../publishing/pdfs.ts'
 import { runTarget } from '../publishing/targets.ts'
 import { withSiteBuildLock } from './siteLock.ts'
 
@@ -34,9 +36,12 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
     error: null,
   })
   try {
+    const triggers = build.triggers ?? []
     // The nightly build renders everything from scratch: the safety net under incremental builds.
-    const full = (build.triggers ?? []).some((trigger) => trigger.change === NIGHTLY)
-    const result = await runTarget(build.summary ?? 'site build', buildId, { full })
+    const full = triggers.some((trigger) => trigger.change === NIGHTLY)
+    // A build made only of PDF triggers prints; one with any other change builds first (and queues the PDFs again).
+    const pdfs = triggers.length > 0 && triggers.every((trigger) => trigger.change === PDFS)
+    const result = await runTarget(build.summary ?? 'site build', buildId, { full, pdfs })
     if (result.awaitingHost) {
       await record({ status: 'deploying', durationMs: Date.now() - started })
       return { output: { pages: 0 } }
@@ -46,10 +51,7 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
       finishedAt: new Date().toISOString(),
       pages: result.pages,
       durationMs: Date.now() - started,
-      // Shown with the build in the admin: the pages are live, but without their PDF link.
-      error: result.warning ?? null,
     })
-    if (result.warning) payload.logger.warn({ event: 'site-build', buildId }, result.warning)
     payload.logger.info(
       {
         event: 'site-build',
@@ -62,6 +64,11 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
       'site build done',
     )
     await announceLive(payload, new Date(started))
+    // Like the alerts: the build stays a success whatever happens here; the next build asks again.
+    if (result.pdfsMissing && readEnv().SITE_PDFS)
+      await queuePdfBuild(payload, result.pdfsMissing).catch((error: Error) =>
+        payload.logger.error({ event: 'site-build', buildId }, `PDF build not queued: ${error.message}`),
+      )
     return { output: { pages: result.pages ?? 0 } }
   } catch (error) {
     const message = (error as Error).message

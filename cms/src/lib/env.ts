@@ -61,6 +61,11 @@ const schema = z
     /** Alert mails handed to the mail server per second, at most (over a pool of MAIL_CONNECTIONS). */
     MAIL_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
     MAIL_CONNECTIONS: z.coerce.number().int().positive().max(20).default(4),
+    /**
+     * Whether builds that leave release pages without their PDF queue a build that prints them
+     * (with Chromium, CHROME_PATH); off, the pages go without a PDF.
+     */
+    SITE_PDFS: z.stringbool().default(true),
     /** Saves within this window collapse into one build. */
     SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
     /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */

@@ -13,9 +13,12 @@ export type BuildResult = {
   log: string
   awaitingHost?: boolean
   upload?: string
-  /** The site is live, but something after the swap failed (the releases' PDFs). */
-  warning?: string
+  /** Release pages still without their PDF (publishing/pdfs.ts). */
+  pdfsMissing?: number
 }
+
+/** `full`: every page rendered and every document read again; `pdfs`: print missing PDFs and link them instead. */
+export type BuildMode = { full: boolean; pdfs: boolean }
 
 /** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
 const DISK_FULL = /ENOSPC|no space left on device/i
@@ -36,14 +39,12 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
   return [result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
 }
 
-/**
- * Builds the site and swaps it live (the site's `publish` script); the old site stays on failure.
- * `full`: every page rendered and every document read again, instead of only what changed.
- */
-function buildLocally(full: boolean): Promise<BuildResult> {
+/** Builds the site and swaps it live (the site's `publish` script); the old site stays on failure. */
+function buildLocally({ full, pdfs }: BuildMode): Promise<BuildResult> {
   const env = readEnv()
+  const flags = [...(full ? ['--full'] : []), ...(pdfs ? ['--pdfs'] : [])]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [siteScript('publish'), env.SITE_TARGET_DIR, ...(full ? ['--full'] : [])], {
+    const child = spawn(process.execPath, [siteScript('publish'), env.SITE_TARGET_DIR, ...flags], {
       env: { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -53,22 +54,22 @@ function buildLocally(full: boolean): Promise<BuildResult> {
     child.on('error', reject)
     child.on('close', (code) => {
       const last = output.trim().split('\n').at(-1) ?? ''
-      let result: { ok?: boolean; pages?: number; error?: string; pdfError?: string } = {}
+      let result: { ok?: boolean; pages?: number; pdfsMissing?: number; error?: string } = {}
       try {
         result = JSON.parse(last)
       } catch {
         // the build died before printing its result
       }
-      const warning = result.pdfError && `PDFs nicht erstellt / PDFs not printed: ${result.pdfError}`
-      if (code === 0 && result.ok) resolve({ pages: result.pages ?? null, log: output, warning })
+      if (code === 0 && result.ok)
+        resolve({ pages: result.pages ?? null, log: output, pdfsMissing: result.pdfsMissing })
       else reject(new Error(describeFailure(output, result, code)))
     })
   })
 }
 
 /** The local build, then its `live` folder uploaded to SITE_S3_BUCKET; the bucket changes only after a good build. */
-async function buildToS3(full: boolean): Promise<BuildResult> {
-  const built = await buildLocally(full)
+async function buildToS3(mode: BuildMode): Promise<BuildResult> {
+  const built = await buildLocally(mode)
   const uploaded = await uploadSite(path.join(readEnv().SITE_TARGET_DIR, 'live'))
   return { ...built, log: `${built.log}\n${uploaded}`, upload: uploaded.split('\n')[0] }
 }
@@ -90,10 +91,10 @@ async function callDeployHook(reason: string, buildId: number): Promise<BuildRes
   return { pages: null, log: `deploy hook ${new URL(url).host}: HTTP ${response.status}`, awaitingHost: true }
 }
 
-export function runTarget(reason: string, buildId: number, { full }: { full: boolean }): Promise<BuildResult> {
+export function runTarget(reason: string, buildId: number, mode: BuildMode): Promise<BuildResult> {
   const target = readEnv().SITE_BUILD_TARGET
-  if (target === 'local') return buildLocally(full)
-  if (target === 's3') return buildToS3(full)
+  if (target === 'local') return buildLocally(mode)
+  if (target === 's3') return buildToS3(mode)
   if (target === 'deploy-hook') return callDeployHook(reason, buildId)
   return Promise.resolve({ pages: null, log: 'no target' })
 }

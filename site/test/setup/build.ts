@@ -4,29 +4,38 @@ import { fileURLToPath } from 'node:url'
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** `dir`: the built site (the target's `live` folder). */
-export type BuildResult = { ok: boolean; output: string; seconds: number; dir: string }
+/** `dir`: the built site (the target's `live` folder); `result`: the JSON line publish.ts prints last. */
+export type BuildResult = { ok: boolean; output: string; seconds: number; dir: string; result: Record<string, unknown> }
 
-/**
- * Publishes the site from a CMS into the folder `target` as the CMS does (scripts/publish.ts: Astro,
- * Pagefind, the PDFs of the releases), with its own cache: a cold build.
- */
-export function buildSite(
+/** One run of scripts/publish.ts into the folder `target`, with that target's own cache. */
+export function publishSite(
   cmsUrl: string,
   siteUrl: string,
   target: string,
-  extra: Record<string, string> = {},
+  { env = {}, flags = [] }: { env?: Record<string, string>; flags?: string[] } = {},
 ): BuildResult {
   const started = Date.now()
-  const result = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], {
+  const run = spawnSync(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target, ...flags], {
     cwd: siteDir,
-    env: { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(target, 'cache'), ...extra },
+    env: { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(target, 'cache'), ...env },
     encoding: 'utf8',
   })
   return {
-    ok: result.status === 0,
-    output: `${result.stdout}\n${result.stderr}`,
+    ok: run.status === 0,
+    output: `${run.stdout}\n${run.stderr}`,
     seconds: (Date.now() - started) / 1000,
     dir: path.join(target, 'live'),
+    result: JSON.parse(run.stdout.trim().split('\n').at(-1) || '{}'),
   }
+}
+
+/**
+ * Publishes the site from a CMS as the CMS does: the build (Astro, Pagefind), then the build that
+ * prints the releases' PDFs and links them. A cold build: the target's cache starts empty.
+ */
+export function buildSite(cmsUrl: string, siteUrl: string, target: string, env: Record<string, string> = {}) {
+  const build = publishSite(cmsUrl, siteUrl, target, { env })
+  if (!build.ok) return build
+  const pdfs = publishSite(cmsUrl, siteUrl, target, { env, flags: ['--pdfs'] })
+  return { ...pdfs, output: `${build.output}\n${pdfs.output}`, seconds: build.seconds + pdfs.seconds }
 }
