@@ -143,14 +143,20 @@ try {
   // The public CMS origin: the site's subscription form posts there, and its CSP allows it.
   const siteEnv = { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL }
   const siteTarget = env.SITE_TARGET_DIR!
-  const publish = () => run(process.execPath, [siteScript('publish'), siteTarget], siteEnv)
+  const publish = (...flags: string[]) => run(process.execPath, [siteScript('publish'), siteTarget, ...flags], siteEnv)
+  // The releases' PDFs follow in the background; the CMS's own builds print those of later changes.
+  const printPdfs = () =>
+    publish('--pdfs=all').catch((error: Error) => console.error(`PDFs not printed: ${error.message}`))
   if (existsSync(path.join(siteTarget, 'live'))) {
     // The last site is served at once; the fresh build swaps in when it is done.
     step(total - 1, total, 'Rebuilding the public site in the background (the last build is served meanwhile)')
-    publish().catch((error: Error) => console.error(`Site build failed, the last site stays live: ${error.message}`))
+    publish().then(printPdfs, (error: Error) =>
+      console.error(`Site build failed, the last site stays live: ${error.message}`),
+    )
   } else {
     step(total - 1, total, 'Building the public site from the CMS')
     await publish()
+    void printPdfs()
   }
   step(total, total, `Serving the public site on :${SITE_PORT}`)
   serve(process.execPath, [siteScript('serve'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)], siteEnv)
