@@ -560,7 +560,23 @@ async function alerts(db: pg.Client) {
     (
       await payload.count({
         collection: 'alerts',
-        where: { status: { in: ['waiting', 'queued', 'sending'] } },
+        // Not the alert of the fixtures' release under embargo until next week: it waits all run long.
+        where: {
+          or: [
+            { status: { in: ['queued', 'sending'] } },
+            {
+              and: [
+                { status: { equals: 'waiting' } },
+                {
+                  or: [
+                    { 'pressRelease.embargoUntil': { exists: false } },
+                    { 'pressRelease.embargoUntil': { less_than_equal: new Date().toISOString() } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
         overrideAccess: true,
       })
     ).totalDocs

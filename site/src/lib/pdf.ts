@@ -8,10 +8,10 @@ import { perDocument } from './static-paths.ts'
 import { releasePath } from './urls.ts'
 
 /**
- * The PDF of each release page is printed by Chromium from the page itself after the page is live
- * (scripts/pdfs.ts, run by scripts/publish.ts), into a folder beside Astro's cache that no build
- * empties. A PDF is named by the page's cache key and the site's code, so it is printed again
- * exactly when what the page shows (or how it is styled) changes; the next build links it.
+ * The PDF of each release page is printed by Chromium from the live page (scripts/pdfs.ts, run by
+ * `publish.ts --pdfs`, which the CMS queues after a build), into a folder beside Astro's cache that
+ * no build empties. A PDF is named by the page's cache key and the site's code, so it is printed
+ * again exactly when what the page shows (or how it is styled) changes; the build after it links it.
  */
 const PDF_DIR: string = import.meta.env.SITE_PDF_DIR
 const CODE: string = import.meta.env.SITE_CODE_DIGEST
