@@ -173,11 +173,8 @@ async function publish() {
   }
 }
 
-/**
- * One build: Astro into the build folder, checks, then the swap of `live`. `reindex`: whether
- * Pagefind indexes the new build after it is live; without it, the build keeps the last index.
- */
-async function buildAndSwap(force: boolean, reindex: boolean) {
+/** One build: Astro into the build folder, checks, the swap of `live`, then Pagefind on the live build. */
+async function buildAndSwap(force: boolean) {
   const cacheDir = siteCacheDir()
   const builds = path.join(target, 'builds')
   await mkdir(builds, { recursive: true })
@@ -207,7 +204,7 @@ async function buildAndSwap(force: boolean, reindex: boolean) {
     await rename(out, done)
     await pointLiveAt(done)
     const liveAt = Date.now()
-    if (indexLater && reindex) await indexInPlace(done)
+    if (indexLater) await indexInPlace(done)
     return { stale, liveAt }
   } catch (error) {
     // The site that was live before stays (or is again) live, and nothing half-written stays behind.
@@ -239,7 +236,7 @@ async function dropOldBuilds() {
  */
 async function publishLocked() {
   const started = Date.now()
-  const { stale, liveAt } = await buildAndSwap(full, true)
+  const { stale, liveAt } = await buildAndSwap(full)
   await dropOldBuilds()
   return {
     ok: true,
@@ -254,14 +251,14 @@ async function publishLocked() {
 }
 
 /**
- * `--pdfs`: prints up to PDF_BATCH missing PDFs from the live pages, then a second, incremental
- * build links them. The pages only gain a link hidden from Pagefind, so the search index stays.
+ * `--pdfs`: prints up to PDF_BATCH missing PDFs from the live pages, then an incremental build links
+ * them (and shows whatever else changed in the CMS meanwhile, so it is indexed like any build).
  */
 async function printAndLink() {
   const started = Date.now()
   if (!existsSync(live)) throw new Error('no site is live yet to print PDFs from')
   const pdfs = await printMissingPdfs(live, sitePdfDir(), PDF_BATCH)
-  const linked = pdfs > 0 ? await buildAndSwap(false, false) : null
+  const linked = pdfs > 0 ? await buildAndSwap(false) : null
   await dropOldBuilds()
   return {
     ok: true,
