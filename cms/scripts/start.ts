@@ -145,8 +145,10 @@ try {
   const siteTarget = env.SITE_TARGET_DIR!
   const publish = (...flags: string[]) => run(process.execPath, [siteScript('publish'), siteTarget, ...flags], siteEnv)
   // The releases' PDFs follow in the background; the CMS's own builds print those of later changes.
-  const printPdfs = () =>
-    publish('--pdfs=all').catch((error: Error) => console.error(`PDFs not printed: ${error.message}`))
+  const printPdfs = async () => {
+    if (env.SITE_PDFS === 'false') return
+    await publish('--pdfs=all').catch((error: Error) => console.error(`PDFs not printed: ${error.message}`))
+  }
   if (existsSync(path.join(siteTarget, 'live'))) {
     // The last site is served at once; the fresh build swaps in when it is done.
     step(total - 1, total, 'Rebuilding the public site in the background (the last build is served meanwhile)')
