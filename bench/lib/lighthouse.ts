@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { CHROMIUM_FLAGS, chromiumPath } from '@masterplan/site/chromium'
 import lighthouse from 'lighthouse'
 
 export type LighthouseScores = {
@@ -20,23 +21,13 @@ export type LighthouseScores = {
  */
 export async function audit(
   urls: string[],
-  chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromePath = chromiumPath(),
   port = 9333,
 ): Promise<Record<string, LighthouseScores>> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'lh-'))
   const chrome = spawn(
     chromePath,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--remote-debugging-port=${port}`,
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
+    [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: 'ignore' },
   )
   try {

@@ -17,16 +17,14 @@ export function chromiumPath(): string {
   )
 }
 
-export const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: chromiumPath(),
-    // As root in a container the sandbox is unavailable; background networking would reach out to Google.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+/** As root in a container the sandbox is unavailable; background networking would reach out to Google. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
+
+export const launch = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS })
