@@ -7,6 +7,7 @@ import { PDFS } from '../src/publishing/pdfs.ts'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
+import { until } from './helpers/mail.ts'
 
 /**
  * The releases' PDFs through the CMS: a publish goes live without waiting for its PDF; the build
@@ -24,17 +25,6 @@ const live = (file: string) => path.join(root, 'site', 'live', file)
 type Build = { id: number; status: string; queuedAt: string; finishedAt?: string; triggers: Array<{ change: string }> }
 const allBuilds = async (): Promise<Build[]> =>
   (await api('GET', '/site-builds?limit=100&sort=queuedAt&depth=0')).body.docs
-
-async function until<T>(what: string, probe: () => Promise<T | false | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; the builds: ${JSON.stringify(await allBuilds())}`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
 
 const pdfOnly = (build: Build) => build.triggers.every((t) => t.change === PDFS)
 /** Nothing waiting or running (the fixtures' embargo leaves a build scheduled for next week). */

@@ -11,17 +11,6 @@ const ORIGIN = 'http://site.invalid'
 /** Chromium pages printing at once: two cores, and each print is short. */
 const PARALLEL = 2
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-}
-
 /** Answers the page's requests from the built site; any other host is refused. */
 async function serveFrom(page: Page, site: string): Promise<void> {
   await page.route('**/*', async (route) => {
@@ -29,7 +18,8 @@ async function serveFrom(page: Page, site: string): Promise<void> {
     if (url.origin !== ORIGIN) return route.abort()
     const file = path.join(site, decodeURIComponent(url.pathname), url.pathname.endsWith('/') ? 'index.html' : '')
     if (!file.startsWith(`${site}${path.sep}`) || !existsSync(file)) return route.fulfill({ status: 404 })
-    return route.fulfill({ body: await readFile(file), contentType: types[path.extname(file)] })
+    // Playwright names the content type after the file's extension.
+    return route.fulfill({ path: file })
   })
 }
 

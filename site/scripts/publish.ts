@@ -237,17 +237,7 @@ async function dropOldBuilds() {
 async function publishLocked() {
   const started = Date.now()
   const { stale, liveAt } = await buildAndSwap(full)
-  await dropOldBuilds()
-  return {
-    ok: true,
-    folder: await realpath(live),
-    pages: countPages(live),
-    stale,
-    full,
-    servedAfter: (liveAt - started) / 1000,
-    pdfsMissing: (await missingPdfs(sitePdfDir())).length,
-    seconds: (Date.now() - started) / 1000,
-  }
+  return outcome(started, { stale, full, servedAfter: (liveAt - started) / 1000 })
 }
 
 /**
@@ -259,14 +249,17 @@ async function printAndLink() {
   if (!existsSync(live)) throw new Error('no site is live yet to print PDFs from')
   const pdfs = await printMissingPdfs(live, sitePdfDir(), PDF_BATCH)
   const linked = pdfs > 0 ? await buildAndSwap(false) : null
+  return outcome(started, { stale: linked?.stale ?? 0, full: false, pdfs })
+}
+
+/** After either kind of run: old builds go, and the JSON line the CMS reads describes what is live. */
+async function outcome(started: number, run: Record<string, unknown>) {
   await dropOldBuilds()
   return {
     ok: true,
     folder: await realpath(live),
     pages: countPages(live),
-    stale: linked?.stale ?? 0,
-    full: false,
-    pdfs,
+    ...run,
     pdfsMissing: (await missingPdfs(sitePdfDir())).length,
     seconds: (Date.now() - started) / 1000,
   }
