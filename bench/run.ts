@@ -103,11 +103,11 @@ function siteBuildEnv(extra: Record<string, string>) {
   return { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, NODE_ENV: 'production' as const, ...extra }
 }
 
-/** Seconds of one build's phases, read from Astro's and Pagefind's own output. */
+/** Seconds of one build's phases, read from the output of Astro, Pagefind and the content store (src/lib/content-store.ts). */
 function phasesOf(output: string, total: number) {
   const seconds = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0)
   const astro = seconds(/page\(s\) built in ([\d.]+)s/)
-  const sync = seconds(/\[types\] Generated ([\d.]+)s/)
+  const sync = seconds(/\[content\] .*; synced in (\d+) ms/) / 1000
   const bundle = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce(
     (sum, m) => sum + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1),
     0,

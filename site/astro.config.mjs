@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { readSiteEnv } from '@masterplan/shared'
 import { defineConfig } from 'astro/config'
-import { siteCacheDir, siteCodeDigest, sitePdfDir } from './scripts/build-inputs.ts'
+import { siteCacheDir, siteCodeDigest, siteContentFile, sitePdfDir } from './scripts/build-inputs.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
 const env = readSiteEnv()
@@ -12,7 +12,7 @@ const cmsUrl = new URL(env.CMS_URL)
 export default defineConfig({
   site: env.SITE_URL,
   outDir: env.SITE_OUT_DIR,
-  // Content store, image cache and incremental-build copies; kept so unchanged things are reused.
+  // Image cache and incremental-build copies; kept so unchanged things are reused.
   cacheDir: siteCacheDir(),
   trailingSlash: 'always',
   build: {
@@ -44,6 +44,7 @@ export default defineConfig({
     define: {
       'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()),
       'import.meta.env.SITE_PDF_DIR': JSON.stringify(sitePdfDir()),
+      'import.meta.env.SITE_CONTENT_FILE': JSON.stringify(siteContentFile()),
     },
     // scripts/publish.ts fills the folder with the last build's pages first, so they need no copying.
     build: { emptyOutDir: !env.SITE_OUT_DIR_PREFILLED },

@@ -9,7 +9,7 @@ const siteEnv = z.object({
   SITE_OUT_DIR: z.string().default('./dist'),
   /** Set by publish.ts when the folder already holds the last build's pages, so Astro keeps them. */
   SITE_OUT_DIR_PREFILLED: z.stringbool().default(false),
-  /** Astro's cache (content store, incremental-build copies), relative to site/. */
+  /** Astro's cache (incremental-build copies, images) and the content store, relative to site/. */
   SITE_CACHE_DIR: z.string().default('node_modules/.astro'),
   /**
    * The moment the build stands for (ISO 8601), instead of now: what depends on the date (the

@@ -6,11 +6,14 @@ import { readSiteEnv } from '@masterplan/shared'
 const siteDir = path.resolve(import.meta.dirname, '..')
 const repo = path.dirname(siteDir)
 
-/** Astro's cache (content store, image cache, incremental-build manifest and copies); kept between builds. */
+/** Astro's cache (image cache, incremental-build manifest and copies) and the site's own; kept between builds. */
 export const siteCacheDir = () => path.resolve(siteDir, readSiteEnv().SITE_CACHE_DIR)
 
 /** The printed PDFs of release pages (src/lib/pdf.ts); `astro build --force` leaves them, as they are named by content. */
 export const sitePdfDir = () => path.join(siteCacheDir(), 'pdf')
+
+/** The CMS's documents as the last build read them (src/lib/content-store.ts); `publish.ts --full` deletes it. */
+export const siteContentFile = () => path.join(siteCacheDir(), 'content', 'store.json')
 
 /** What the site's pages are made of besides the CMS's data: its own code, styles and files, the shared contract, the lockfile. */
 const INPUTS = [

@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { siteCacheDir, sitePdfDir } from './build-inputs.ts'
+import { siteCacheDir, siteContentFile, sitePdfDir } from './build-inputs.ts'
 import { missingPdfs, printMissingPdfs } from './pdfs.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -187,6 +187,8 @@ async function buildAndSwap(force: boolean) {
     await rm(out, { recursive: true, force: true })
     await mkdir(out, { recursive: true })
     const prefilled = await prefill(out, cacheDir, force)
+    // A full build reads every document again, not only those the CMS lists as changed.
+    if (force) await rm(siteContentFile(), { force: true })
     const buildStarted = Date.now()
     run('astro', ['build', ...(force ? ['--force'] : [])], {
       ...process.env,

@@ -1,4 +1,3 @@
-import { getCollection } from 'astro:content'
 import {
   isArchived,
   type Locale,
@@ -9,17 +8,16 @@ import {
   type PressRelease,
   type SiteSettings,
 } from '@masterplan/shared'
-import { getEntry } from 'astro:content'
 import { buildTime } from './clock.ts'
+import { content } from './content-store.ts'
+import type { Localized } from './content-sync.ts'
 import { berlinYear } from './format.ts'
 
 /** A document in the page's locale, plus the fields that fell back to German (marked lang="de"). */
 export type Shown<T> = { doc: T; untranslated: string[]; hasEnglish: boolean }
 
-type Entry<T> = { data: { de: T; en: T | null; untranslated: string[] } }
-
-function inLocale<T>(entries: Entry<T>[], locale: Locale): Array<Shown<T>> {
-  return entries.flatMap(({ data }): Array<Shown<T>> => {
+function inLocale<T>(entries: unknown[], locale: Locale): Array<Shown<T>> {
+  return (entries as Array<Localized<T>>).flatMap((data): Array<Shown<T>> => {
     if (locale === 'de') return [{ doc: data.de, untranslated: [], hasEnglish: data.en !== null }]
     return data.en ? [{ doc: data.en, untranslated: data.untranslated, hasEnglish: true }] : []
   })
@@ -30,7 +28,7 @@ function inLocale<T>(entries: Entry<T>[], locale: Locale): Array<Shown<T>> {
  * second lock so a misconfigured CMS still cannot publish a release before its embargo.
  */
 export async function releases(locale: Locale, now = new Date()): Promise<Array<Shown<PressRelease>>> {
-  const all = inLocale((await getCollection('pressReleases')) as Entry<PressRelease>[], locale)
+  const all = inLocale<PressRelease>((await content()).pressReleases, locale)
   return all
     .filter(({ doc }) => !doc.embargoUntil || new Date(doc.embargoUntil) <= now)
     .sort((a, b) => b.doc.releaseDate.localeCompare(a.doc.releaseDate) || b.doc.id - a.doc.id)
@@ -49,23 +47,21 @@ export async function archive(locale: Locale) {
 }
 
 export async function milestones(locale: Locale): Promise<Array<Shown<Milestone>>> {
-  const all = inLocale((await getCollection('milestones')) as Entry<Milestone>[], locale)
+  const all = inLocale<Milestone>((await content()).milestones, locale)
   return all.sort((a, b) => a.doc.plannedDate.localeCompare(b.doc.plannedDate))
 }
 
 export async function partners(locale: Locale): Promise<Array<Shown<Partner>>> {
-  const all = inLocale((await getCollection('partners')) as Entry<Partner>[], locale)
+  const all = inLocale<Partner>((await content()).partners, locale)
   return all.sort((a, b) => a.doc.name.localeCompare(b.doc.name, locale))
 }
 
 export async function pages(locale: Locale): Promise<Array<Shown<Page>>> {
-  return inLocale((await getCollection('pages')) as Entry<Page>[], locale)
+  return inLocale<Page>((await content()).pages, locale)
 }
 
 export async function settings(locale: Locale): Promise<SiteSettings> {
-  const entry = await getEntry('settings', locale)
-  if (!entry) throw new Error(`site settings for ${locale} were not loaded`)
-  return entry.data as SiteSettings
+  return (await content()).settings[locale]
 }
 
 /** A populated relationship, or null where the API returned only an id (not public, or too deep). */

@@ -1,13 +1,12 @@
-import type { Loader } from 'astro/loaders'
 import { z } from 'zod'
-import { describeDocument, type ManifestEntry } from '@masterplan/shared'
+import type { ManifestEntry } from '@masterplan/shared'
 import { cms } from './cms.ts'
 import { readsOf } from './collections.ts'
-import { linksTo, manifest, manifestsDigest } from './manifests.ts'
+import { linksTo, manifest } from './manifests.ts'
 
-type Options<T extends z.ZodType> = {
+type Options = {
   collection: string
-  schema: T
+  schema: z.ZodType
   depth: number
   /** Localized fields: those left empty in English fall back to German and are marked lang="de". */
   localized: readonly string[]
@@ -22,10 +21,11 @@ const ID_CHUNK = 200
 
 export type Localized<T> = { de: T; en: T | null; untranslated: string[] }
 
-type Stored = { de: { id: number; updatedAt: string } }
+/** What the sync needs of any document. */
+type Doc = { id: number; updatedAt?: string }
 
 /** Ids to read again: changed or new documents, and kept ones whose rich text links to a changed, new or gone one. */
-function toRead(collection: string, kept: Map<number, Stored>, current: ManifestEntry[]): number[] {
+function toRead(collection: string, kept: Map<number, Localized<Doc>>, current: ManifestEntry[]): number[] {
   const visible = new Set(current.map((d) => d.id))
   const changed = new Set(current.filter((d) => kept.get(d.id)?.de.updatedAt !== d.updatedAt).map((d) => d.id))
   for (const id of kept.keys()) if (!visible.has(id)) changed.add(id)
@@ -46,15 +46,22 @@ async function inChunks<T>(
   return docs
 }
 
+/** A collection as kept between builds: its documents by id, and the digest of the collections they show. */
+export type Synced = { dependencies: string; entries: Array<Localized<Doc>> }
+
 /**
- * Loads a CMS collection in both locales into Astro's content store. Each entry keeps the German
+ * Brings a kept copy of a CMS collection, in both locales, up to date. Each entry holds the German
  * document, the English one (where a translation exists) and which English fields fell back to German.
  *
  * After the first build only what changed is read: the documents whose updatedAt differs from the
  * kept copy, and those whose rich text links to a document that changed, appeared or went. A change
- * in a collection this one depends on, or a store without the last build's record, reads everything.
+ * in a collection this one depends on (`dependencies` differs), or no kept copy, reads everything.
  */
-export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
+export async function syncCollection(
+  o: Options,
+  kept: Synced | undefined,
+  dependencies: string,
+): Promise<{ stored: Synced; changed: boolean; report: string }> {
   const [deRead, enRead, rawRead] = readsOf(o)
   /** The three reads for some ids (all documents when `ids` is undefined). */
   async function read(ids?: number[]) {
@@ -68,45 +75,32 @@ export function cmsLoader<T extends z.ZodType>(o: Options<T>): Loader {
     const translated = raw.filter((d) => d[o.titleField]).map((d) => d.id)
     const english = await inChunks(translated, (where) => cms.list(o.collection, o.schema, { ...enRead, where }))
     return {
-      de: de as Array<{ id: number }>,
+      de: de as Doc[],
       translations: new Map(raw.map((d) => [d.id, d as Record<string, unknown>])),
-      english: new Map((english as Array<{ id: number }>).map((d) => [d.id, d])),
+      english: new Map((english as Doc[]).map((d) => [d.id, d])),
     }
   }
 
+  const started = Date.now()
+  const current = await manifest(o.collection)
+  const entries = new Map((kept?.entries ?? []).map((entry) => [entry.de.id, entry]))
+  const delta = kept?.dependencies === dependencies && entries.size > 0
+  const { de, translations, english } = await read(delta ? toRead(o.collection, entries, current) : undefined)
+  if (!delta) entries.clear()
+  for (const doc of de) {
+    const own = translations.get(doc.id) ?? {}
+    const hasEnglish = Boolean(own[o.titleField])
+    const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)
+    entries.set(doc.id, { de: doc, en: hasEnglish ? (english.get(doc.id) ?? null) : null, untranslated })
+  }
+  const visible = new Set(current.map((d) => d.id))
+  const gone = [...entries.keys()].filter((id) => !visible.has(id))
+  for (const id of gone) entries.delete(id)
+  const how = delta ? `read ${de.length} of ${current.length}` : `read all ${de.length}`
   return {
-    name: `cms-${o.collection}`,
-    schema: z.object({ de: o.schema, en: o.schema.nullable(), untranslated: z.array(z.string()) }),
-    load: async ({ store, meta, parseData, generateDigest, logger }) => {
-      const started = Date.now()
-      const [current, dependencies] = await Promise.all([manifest(o.collection), manifestsDigest(o.dependsOn)])
-      const kept = new Map(store.values().map((entry) => [Number(entry.id), entry.data as Stored]))
-      const delta = meta.get('dependencies') === dependencies && kept.size > 0
-      const { de, translations, english } = await read(delta ? toRead(o.collection, kept, current) : undefined)
-      let parsed = 0
-      for (const doc of de) {
-        const id = String(doc.id)
-        const own = translations.get(Number(id)) ?? {}
-        const hasEnglish = Boolean(own[o.titleField])
-        const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)
-        const data = { de: doc, en: hasEnglish ? (english.get(Number(id)) ?? null) : null, untranslated }
-        const digest = generateDigest(JSON.stringify(data))
-        if (store.get(id)?.digest === digest) continue
-        try {
-          store.set({ id, data: await parseData({ id, data }), digest })
-        } catch (error) {
-          throw new Error(`${describeDocument(o.collection, doc)}: ${(error as Error).message}`)
-        }
-        parsed++
-      }
-      const visible = new Set(current.map((d) => d.id))
-      const gone = [...kept.keys()].filter((id) => !visible.has(id))
-      for (const id of gone) store.delete(String(id))
-      meta.set('dependencies', dependencies)
-      const how = delta ? `read ${de.length} of ${current.length}` : `read all ${de.length}`
-      logger.info(
-        `${o.collection}: ${how} documents (${parsed} changed, ${gone.length} gone) in ${Date.now() - started} ms`,
-      )
-    },
+    // In id order, as a full read lists them, so a partial build shows lists in the same order as a full one.
+    stored: { dependencies, entries: [...entries.keys()].sort((a, b) => a - b).map((id) => entries.get(id)!) },
+    changed: !delta || de.length > 0 || gone.length > 0,
+    report: `${o.collection}: ${how} documents (${gone.length} gone) in ${Date.now() - started} ms`,
   }
 }

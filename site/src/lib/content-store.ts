@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { siteSettings, type SiteSettings } from '@masterplan/shared'
+import { cms } from './cms.ts'
+import { collectionSpecs } from './collections.ts'
+import { syncCollection, type Synced } from './content-sync.ts'
+import { manifestsDigest } from './manifests.ts'
+
+/**
+ * The CMS's public documents as the build uses them, kept in one JSON file beside Astro's cache so
+ * the next build reads only what changed (content-sync.ts). It is read by the prerendering code at
+ * run time, not through Astro's content layer: that embeds its whole store in the bundle, which at
+ * 10,000 releases cost each build seconds of bundling and a gigabyte of memory.
+ * `publish.ts --full` deletes the file, so the nightly build reads everything again.
+ */
+const FILE: string = import.meta.env.SITE_CONTENT_FILE
+/** Raised when the stored shape changes: an older file is then read as empty. */
+const FORMAT = 1
+
+type Name = keyof typeof collectionSpecs
+type Stored = { format: number; collections: Partial<Record<Name, Synced>> }
+export type Content = { [N in Name]: Synced['entries'] } & { settings: Record<'de' | 'en', SiteSettings> }
+
+function readStored(): Stored['collections'] {
+  if (!existsSync(FILE)) return {}
+  const stored = JSON.parse(readFileSync(FILE, 'utf8')) as Stored
+  return stored.format === FORMAT ? stored.collections : {}
+}
+
+async function sync(): Promise<Content> {
+  const started = Date.now()
+  const kept = readStored()
+  const names = Object.keys(collectionSpecs) as Name[]
+  const [synced, de, en] = await Promise.all([
+    Promise.all(
+      names.map(async (name) => {
+        const spec = collectionSpecs[name]
+        return syncCollection(spec, kept[name], await manifestsDigest(spec.dependsOn))
+      }),
+    ),
+    cms.global('site-settings', siteSettings, { locale: 'de', depth: 0 }),
+    cms.global('site-settings', siteSettings, { locale: 'en', depth: 0 }),
+  ])
+  if (synced.some((s) => s.changed)) {
+    const collections = Object.fromEntries(names.map((name, i) => [name, synced[i]!.stored]))
+    await mkdir(path.dirname(FILE), { recursive: true })
+    // Written whole and renamed, so a build that dies meanwhile leaves the last complete file.
+    await writeFile(`${FILE}.tmp`, JSON.stringify({ format: FORMAT, collections } satisfies Stored))
+    await rename(`${FILE}.tmp`, FILE)
+  }
+  console.log(`[content] ${synced.map((s) => s.report).join('; ')}; synced in ${Date.now() - started} ms`)
+  return {
+    ...(Object.fromEntries(names.map((name, i) => [name, synced[i]!.stored.entries])) as Omit<Content, 'settings'>),
+    settings: { de, en },
+  }
+}
+
+let loaded: Promise<Content> | undefined
+/** The content of this build, read from the CMS once, on first use. */
+export const content = (): Promise<Content> => {
+  loaded ??= sync()
+  return loaded
+}
