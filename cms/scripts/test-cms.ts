@@ -5,6 +5,7 @@
 import '@masterplan/shared/no-telemetry'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { openSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -162,11 +163,13 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     if (server) await stopGroup(server)
   }
   const killServer = () => killGroup(server)
+  // TEST_CMS_LOG=<file>: the servers' output is appended there, to see what a failed test or a benchmark's CMS did.
+  const serverLog = process.env.TEST_CMS_LOG ? openSync(process.env.TEST_CMS_LOG, 'a') : 'ignore'
   const startNext = (listen: number, extraEnv: Record<string, string> = {}) =>
     spawnGroup(bin('next'), ['start', '--port', String(listen)], {
       cwd: cmsDir,
       env: { ...process.env, ...env, ...extraEnv, NODE_ENV: 'production' },
-      stdio: 'ignore',
+      stdio: ['ignore', serverLog, serverLog],
     })
   const startServer = async (extraEnv: Record<string, string> = {}) => {
     server = startNext(port, extraEnv)
