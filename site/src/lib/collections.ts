@@ -6,7 +6,7 @@ const others = (collection: (typeof ALL)[number]) => ALL.filter((c) => c !== col
 
 /**
  * What the site reads of each CMS collection; shared by the content loaders and the benchmark dump.
- * `dependsOn`: a change there reads the whole collection again (lib/cms-loader.ts).
+ * `dependsOn`: a change there reads the whole collection again (lib/content-sync.ts).
  */
 export const collectionSpecs = {
   pressReleases: {
