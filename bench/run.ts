@@ -161,6 +161,11 @@ async function publishSite(
   }
 }
 
+/** Checks once a second while `busy` holds, for at most `seconds`. */
+async function waitWhile(busy: () => Promise<boolean>, seconds: number): Promise<void> {
+  for (let waited = 0; (await busy()) && waited < seconds; waited++) await new Promise((r) => setTimeout(r, 1000))
+}
+
 /**
  * The Local API against the benchmark's CMS, booted once: Payload cannot boot again in a process
  * after destroy() (its database adapter then waits for an init that never comes).
@@ -218,63 +223,29 @@ try {
       path.join(work, `baseline-cache-${releases}`),
       { full: true, extra: { CMS_DUMP: dumpFile } },
     )
+    type Built = Awaited<ReturnType<typeof publishSite>>
+    const row = (label: string, run: Built) => [releases, label, run.seconds, run.peakRssMb, run.pages, run.rendered]
     buildRows.push(
-      [releases, 'cold build (API)', cold.seconds, cold.peakRssMb, cold.pages, cold.rendered],
-      [
-        releases,
-        'baseline: cold build from JSON dump',
-        baseline.seconds,
-        baseline.peakRssMb,
-        baseline.pages,
-        baseline.rendered,
-      ],
+      row('cold build (API)', cold),
+      row('baseline: cold build from JSON dump', baseline),
       [releases, 'ratio API / baseline', cold.seconds / baseline.seconds, cold.peakRssMb / baseline.peakRssMb, '', ''],
-      [
-        releases,
-        'rebuild, nothing changed',
-        unchanged.seconds,
-        unchanged.peakRssMb,
-        unchanged.pages,
-        unchanged.rendered,
-      ],
-      [
-        releases,
-        'rebuild, one release changed',
-        oneChanged.seconds,
-        oneChanged.peakRssMb,
-        oneChanged.pages,
-        oneChanged.rendered,
-      ],
+      row('rebuild, nothing changed', unchanged),
+      row('rebuild, one release changed', oneChanged),
       [releases, 'one release changed: its pages served after', oneChanged.servedAfter, '', '', ''],
-      ...(onePdf && allPdfs
-        ? [
-            [
-              releases,
-              `then its PDF build (${onePdf.pdfs} printed, linked)`,
-              onePdf.seconds,
-              onePdf.peakRssMb,
-              onePdf.pages,
-              onePdf.rendered,
-            ],
-            [
-              releases,
-              `once: every PDF (${allPdfs.pdfs} printed, linked)`,
-              allPdfs.seconds,
-              allPdfs.peakRssMb,
-              allPdfs.pages,
-              allPdfs.rendered,
-            ],
-          ]
-        : []),
-      [
-        releases,
-        'ratio served after one change / cold',
-        oneChanged.servedAfter / cold.seconds,
-        oneChanged.peakRssMb / cold.peakRssMb,
-        '',
-        '',
-      ],
     )
+    if (allPdfs && onePdf)
+      buildRows.push(
+        row(`then its PDF build (${onePdf.pdfs} printed, linked)`, onePdf),
+        row(`once: every PDF (${allPdfs.pdfs} printed, linked)`, allPdfs),
+      )
+    buildRows.push([
+      releases,
+      'ratio served after one change / cold',
+      oneChanged.servedAfter / cold.seconds,
+      oneChanged.peakRssMb / cold.peakRssMb,
+      '',
+      '',
+    ])
     for (const [step, run] of Object.entries({ cold, oneChanged })) {
       const p = run.phases
       phaseRows.push([
@@ -347,10 +318,17 @@ async function pageWeightAndLighthouse(dist: string) {
   // and records itself: audits on that busy machine measured 360 ms of blocking time on a page without
   // any script. Wait until the CMS has no build queued or running.
   const payload = await localApi()
-  const busy = () =>
-    payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })
-  for (let waited = 0; (await busy()).totalDocs > 0 && waited < 120; waited++)
-    await new Promise((r) => setTimeout(r, 1000))
+  await waitWhile(
+    async () =>
+      (
+        await payload.count({
+          collection: 'site-builds',
+          where: { status: { in: ['queued', 'running'] } },
+          overrideAccess: true,
+        })
+      ).totalDocs > 0,
+    120,
+  )
   const port = await freePort()
   const server = spawn(process.execPath, [serveScript, dist, '--port', String(port)], { stdio: 'ignore' })
   try {
@@ -601,7 +579,7 @@ async function alerts(db: pg.Client) {
         overrideAccess: true,
       })
     ).totalDocs
-  for (let waited = 0; (await pending()) > 0 && waited < 300; waited++) await new Promise((r) => setTimeout(r, 1000))
+  await waitWhile(async () => (await pending()) > 0, 300)
   try {
     const publish = async () => {
       const doc = await payload.create({

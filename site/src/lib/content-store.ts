@@ -20,7 +20,7 @@ const CODE: string = import.meta.env.SITE_CODE_DIGEST
 
 type Name = keyof typeof collectionSpecs
 type Stored = { code: string; collections: Partial<Record<Name, Synced>> }
-export type Content = { [N in Name]: Synced['entries'] } & { settings: Record<'de' | 'en', SiteSettings> }
+type Content = { [N in Name]: Synced['entries'] } & { settings: Record<'de' | 'en', SiteSettings> }
 
 function readStored(): Stored['collections'] {
   if (!existsSync(FILE)) return {}
