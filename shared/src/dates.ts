@@ -28,20 +28,19 @@ export function isWithinDays(value: Date | string, start: Date | string, end: Da
 /** The BCP 47 tags the site formats dates and numbers with. */
 export const LANGUAGE_TAGS = { de: 'de-DE', en: 'en-GB' } as const
 
+/**
+ * Formatters are made once per locale: each `new Intl.DateTimeFormat` costs ICU time and memory
+ * outside the JavaScript heap, and the site formats a date for nearly every one of its pages.
+ */
+function formatter(options: Intl.DateTimeFormatOptions) {
+  const make = (locale: 'de' | 'en') =>
+    new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: TIME_ZONE, ...options })
+  const made = { de: make('de'), en: make('en') }
+  return (value: string | Date, locale: 'de' | 'en') => made[locale].format(new Date(value))
+}
+
 /** 15. April 2025 / 15 April 2025 */
-export const longDate = (value: string | Date, locale: 'de' | 'en') =>
-  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
-    timeZone: TIME_ZONE,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(value))
+export const longDate = formatter({ day: 'numeric', month: 'long', year: 'numeric' })
 
 /** 15.04.2025 / 15/04/2025 */
-export const shortDate = (value: string | Date, locale: 'de' | 'en') =>
-  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(value))
+export const shortDate = formatter({ day: '2-digit', month: '2-digit', year: 'numeric' })
