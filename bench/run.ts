@@ -149,7 +149,9 @@ async function publishSite(
   }
   if (!run.ok || !result.ok)
     throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
-  const rendered = (run.output.match(/├─ \S+ \(\+\d+ms\)/g) ?? []).length
+  // Every page is logged with "├─"; one taken from the cache is marked on the same line.
+  const logged = (re: RegExp) => (run.output.match(re) ?? []).length
+  const rendered = logged(/├─/g) - logged(/├─ \S+ \((cached|restored)\)/g)
   return {
     seconds: run.seconds,
     servedAfter: result.servedAfter ?? run.seconds,
