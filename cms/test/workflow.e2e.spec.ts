@@ -197,11 +197,18 @@ describe('scheduled publishing', () => {
         async () => (await served(`/aktuelles/${slug}/`)) === 200,
         at.getTime() - Date.now() + 2 * minute,
       )
-      const record = (await builds(new Date(at.getTime() - 1000))).find((b) =>
-        b.triggers?.some((t) => t.documentId === id),
+      // The page is served before its build is recorded: Pagefind indexes the live build first.
+      const record = await until(
+        'its build recorded',
+        async () => {
+          const made = (await builds(new Date(at.getTime() - 1000))).find((b) =>
+            b.triggers?.some((t) => t.documentId === id),
+          )
+          return made?.status === 'success' && made
+        },
+        minute,
       )
-      expect(record?.status).toBe('success')
-      expect(record?.pages).toBeGreaterThan(10)
+      expect(record.pages).toBeGreaterThan(10)
       const log = await payload.find({
         collection: 'audit-log',
         where: { documentId: { equals: id } },

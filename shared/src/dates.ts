@@ -13,6 +13,11 @@ export function berlinDay(value: Date | string): string {
   return dayFormat.format(typeof value === 'string' ? new Date(value) : value)
 }
 
+const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' })
+
+/** The hour (0–23) a moment falls in in Berlin: nightly jobs start at a Berlin hour. */
+export const berlinHour = (value: Date) => Number(hourFormat.format(value))
+
 /** 15.04.2025 — the German short date. */
 export function germanDate(value: Date | string): string {
   const [year, month, day] = berlinDay(value).split('-')

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { LOCALES, type Locale, type MilestoneStatus } from '@masterplan/shared'
+import { LOCALES, type Locale, longDate, type MilestoneStatus } from '@masterplan/shared'
 import { readEnv } from '../lib/env.ts'
 import { archived } from '../archive/archived.ts'
 import type { Alert } from '../payload-types.ts'
@@ -18,14 +18,6 @@ const statusWords: Record<Locale, Record<MilestoneStatus, string>> = {
 const idOf = (ref: number | { id: number } | null | undefined) => (typeof ref === 'object' ? ref?.id : ref)
 const sitePath = (locale: Locale, path: string) =>
   new URL(locale === 'en' ? `/en${path}` : path, readEnv().SITE_URL).toString()
-const day = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(iso))
-
 /**
  * The published state of the alert's document, or null when it is no longer public (then the alert
  * is cancelled rather than announcing a page that is gone).
@@ -48,8 +40,8 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
         if (doc?._status !== 'published') return null
         const date = doc.actualDate ?? doc.plannedDate
         const when = doc.plannedEndDate
-          ? `${day(doc.plannedDate, locale)} – ${day(doc.plannedEndDate, locale)}`
-          : day(date, locale)
+          ? `${longDate(doc.plannedDate, locale)} – ${longDate(doc.plannedEndDate, locale)}`
+          : longDate(date, locale)
         const summary =
           locale === 'en'
             ? `Status: ${statusWords.en[doc.status]}. Date: ${when}.`
@@ -72,7 +64,7 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
         {
           title: doc.title,
           subtitle: doc.subtitle,
-          date: day(doc.releaseDate, locale),
+          date: longDate(doc.releaseDate, locale),
           summary: doc.lead,
           url: sitePath(locale, `/aktuelles/${doc.slug}/`),
           note,
@@ -94,7 +86,7 @@ async function lastMessage(payload: Payload): Promise<AlertContent> {
   return {
     de: {
       title: 'Der Prozess zum Masterplan Südwestsachsen ist abgeschlossen',
-      date: day(presentedOn ?? end, 'de'),
+      date: longDate(presentedOn ?? end, 'de'),
       summary: presentedOn
         ? 'An diesem Tag wurde der Masterplan vorgestellt. Dies ist die letzte Benachrichtigung, danach erhalten Sie keine weiteren. Die Website bleibt als Archiv online.'
         : 'Der Prozess endete an diesem Tag. Dies ist die letzte Benachrichtigung, danach erhalten Sie keine weiteren. Die Website bleibt als Archiv online.',
@@ -102,7 +94,7 @@ async function lastMessage(payload: Payload): Promise<AlertContent> {
     },
     en: {
       title: 'The process for the Masterplan Südwestsachsen has ended',
-      date: day(presentedOn ?? end, 'en'),
+      date: longDate(presentedOn ?? end, 'en'),
       summary: presentedOn
         ? 'The Masterplan was presented on this day. This is the last alert; no more will follow. The website stays online as a record.'
         : 'The process ended on this day. This is the last alert; no more will follow. The website stays online as a record.',

@@ -1,11 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
-import { berlinDay, TIME_ZONE } from '@masterplan/shared'
+import { berlinDay, berlinHour } from '@masterplan/shared'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
 import { transactionDb } from '../db/transaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
-
-const berlinHour = (date: Date) =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
 /** The trigger's `change` of the night's build, which renders the whole site (jobs/siteBuild.ts). */
 export const NIGHTLY = 'Nachtbuild'

@@ -1,10 +1,7 @@
-import { berlinDay, TIME_ZONE } from '@masterplan/shared'
+import { berlinDay, berlinHour } from '@masterplan/shared'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { BACKUP_QUEUE } from './job.ts'
 import { readEnv } from '../../lib/env.ts'
-
-const berlinHour = (date: Date) =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(date))
 
 /**
  * Queues tonight's backup once it is due and none is recorded for the night yet. The record and
