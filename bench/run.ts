@@ -282,7 +282,8 @@ try {
   console.error(`bench failed: ${(error as Error).stack ?? error}`)
   process.exitCode = 1
 } finally {
-  if (booted) await (await booted).destroy()
+  // Whatever became of the Local API (it may have failed to boot), the CMS below must stop.
+  await booted?.then((payload) => payload.destroy()).catch(() => {})
   await cms.stop()
   await sink.stop()
   rmSync(work, { recursive: true, force: true })
