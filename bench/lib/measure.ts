@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 import { treeRssMb } from './alerts.ts'
 
 export type Run = { seconds: number; peakRssMb: number; ok: boolean; output: string }
@@ -23,7 +24,8 @@ export function measure(
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         peakRssMb: Math.round(peak),
         ok: code === 0,
-        output,
+        // Astro colours its log when CI is set; callers parse the text.
+        output: stripVTControlCharacters(output),
       })
     })
   })
