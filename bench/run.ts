@@ -14,6 +14,7 @@ import pg from 'pg'
 import {
   bootPayload,
   freePort,
+  renderedPages,
   runCmsScript,
   startMailSink,
   startS3Server,
@@ -149,15 +150,12 @@ async function publishSite(
   }
   if (!run.ok || !result.ok)
     throw new Error(`publish (${label}) failed: ${result.error ?? ''}\n${run.output.slice(-3000)}`)
-  // Every page is logged with "├─"; one taken from the cache is marked on the same line.
-  const logged = (re: RegExp) => (run.output.match(re) ?? []).length
-  const rendered = logged(/├─/g) - logged(/├─ \S+ \((cached|restored)\)/g)
   return {
     seconds: run.seconds,
     servedAfter: result.servedAfter ?? run.seconds,
     peakRssMb: run.peakRssMb,
     pages: result.pages ?? 0,
-    rendered,
+    rendered: renderedPages(run.output),
     pdfs: result.pdfs ?? 0,
     phases: phasesOf(run.output, run.seconds),
   }

@@ -8,6 +8,7 @@ import { cmsDir } from '../src/lib/paths.ts'
 
 export type { Payload } from 'payload'
 export type { Fixtures } from '../src/seed/test-fixtures.ts'
+export { renderedPages } from './astro-log.ts'
 export { bootPayload } from './local-env.ts'
 export { type MailSink, startMailSink } from './mail-sink.ts'
 export { type S3Server, startS3Server } from './s3-server.ts'

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderedPages } from '../scripts/astro-log.ts'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
@@ -68,10 +69,6 @@ function contents(dir: string): Map<string, string> {
 }
 
 const live = (name: string) => path.join(root, name, 'live')
-// Astro renders four pages at a time, so a rendered page's "(+12ms)" may land on another line; a
-// page taken from the cache is always logged on one line as "(cached)" or "(restored)".
-const rendered = (output: string) => count(output, /├─/g) - count(output, /├─ \S+ \((cached|restored)\)/g)
-const count = (text: string, re: RegExp) => (text.match(re) ?? []).length
 
 /** A publish, then the PDF build the CMS queues after it (publish --pdfs). */
 async function publishWithPdfs(name: string, full: boolean) {
@@ -151,7 +148,7 @@ describe('an incremental build equals a full build of the same data', () => {
     expect(incremental.output).toMatch(/press-releases: read 0 of \d+ documents/)
     // --full reads every document again, although its content store is as fresh.
     expect(full.output).toMatch(/press-releases: read all \d+ documents/)
-    expect(rendered(incremental.output)).toBeLessThan(40)
+    expect(renderedPages(incremental.output)).toBeLessThan(40)
     expect(incremental.pdfsMissing).toBe(0)
     expect(incremental.pdfs).toBe(0)
   }, 180_000)
