@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap'
 import { readSiteEnv } from '@masterplan/shared'
 import { defineConfig } from 'astro/config'
 import { siteCacheDir, siteCodeDigest, siteContentFile, sitePdfDir } from './scripts/build-inputs.ts'
+import { startContentSync } from './src/lib/content-store.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
 const env = readSiteEnv()
@@ -29,6 +30,15 @@ export default defineConfig({
     remotePatterns: [{ protocol: cmsUrl.protocol.replace(':', ''), hostname: cmsUrl.hostname, port: cmsUrl.port }],
   },
   integrations: [
+    {
+      // The build reads the CMS while Astro starts and bundles, not after (src/lib/content-store.ts).
+      name: 'masterplan:content-sync',
+      hooks: {
+        'astro:config:setup': ({ command }) => {
+          if (command === 'build') startContentSync(siteContentFile(), siteCodeDigest())
+        },
+      },
+    },
     mdx(),
     sitemap({
       // Not listed: the 404 page, search, the form's answers and the old list addresses (redirects).

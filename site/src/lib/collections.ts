@@ -43,10 +43,21 @@ export const collectionSpecs = {
   },
 } as const
 
-/** The three reads per collection: German, English with fallback, and what was written in English. */
-export const readsOf = (spec: { depth: number; localized: readonly string[] }) =>
+/**
+ * The three reads per collection: German, English with fallback, and what was written in English.
+ * The last asks only for translated documents: reading every document's rich text just to find it
+ * empty cost the CMS 1.7 s at 10,000 releases.
+ */
+export const readsOf = (spec: { depth: number; localized: readonly string[]; titleField: string }) =>
   [
     { locale: 'de', depth: spec.depth, sort: 'id' },
     { locale: 'en', fallbackLocale: 'de', depth: spec.depth, sort: 'id' },
-    { locale: 'en', fallbackLocale: 'none', depth: 0, sort: 'id', select: [...spec.localized] },
+    {
+      locale: 'en',
+      fallbackLocale: 'none',
+      depth: 0,
+      sort: 'id',
+      select: [...spec.localized],
+      where: { [spec.titleField]: { exists: true } },
+    },
   ] as const

@@ -15,22 +15,19 @@ import { manifestsDigest } from './manifests.ts'
  * Everything is read again after `publish.ts --full` (the nightly build), which deletes the file, and
  * after any change to the site's code, which may have changed what is read and how.
  */
-const FILE: string = import.meta.env.SITE_CONTENT_FILE
-const CODE: string = import.meta.env.SITE_CODE_DIGEST
-
 type Name = keyof typeof collectionSpecs
 type Stored = { code: string; collections: Partial<Record<Name, Synced>> }
 type Content = { [N in Name]: Synced['entries'] } & { settings: Record<'de' | 'en', SiteSettings> }
 
-function readStored(): Stored['collections'] {
-  if (!existsSync(FILE)) return {}
-  const stored = JSON.parse(readFileSync(FILE, 'utf8')) as Stored
-  return stored.code === CODE ? stored.collections : {}
+function readStored(file: string, code: string): Stored['collections'] {
+  if (!existsSync(file)) return {}
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored
+  return stored.code === code ? stored.collections : {}
 }
 
-async function sync(): Promise<Content> {
+async function sync(file: string, code: string): Promise<Content> {
   const started = Date.now()
-  const kept = readStored()
+  const kept = readStored(file, code)
   const names = Object.keys(collectionSpecs) as Name[]
   const [synced, de, en] = await Promise.all([
     Promise.all(
@@ -44,10 +41,10 @@ async function sync(): Promise<Content> {
   ])
   if (synced.some((s) => s.changed)) {
     const collections = Object.fromEntries(names.map((name, i) => [name, synced[i]!.stored]))
-    await mkdir(path.dirname(FILE), { recursive: true })
+    await mkdir(path.dirname(file), { recursive: true })
     // Written whole and renamed, so a build that dies meanwhile leaves the last complete file.
-    await writeFile(`${FILE}.tmp`, JSON.stringify({ code: CODE, collections } satisfies Stored))
-    await rename(`${FILE}.tmp`, FILE)
+    await writeFile(`${file}.tmp`, JSON.stringify({ code, collections } satisfies Stored))
+    await rename(`${file}.tmp`, file)
   }
   console.log(`[content] ${synced.map((s) => s.report).join('; ')}; synced in ${Date.now() - started} ms`)
   return {
@@ -56,9 +53,23 @@ async function sync(): Promise<Content> {
   }
 }
 
-let loaded: Promise<Content> | undefined
-/** The content of this build, read from the CMS once, on first use. */
-export const content = (): Promise<Content> => {
-  loaded ??= sync()
-  return loaded
+const STARTED = Symbol.for('masterplan.content-sync')
+
+/**
+ * Starts reading the CMS, once per process. The build's config calls it as Astro starts, so the
+ * reading overlaps start-up and bundling; the pages' code, a separate copy of this module, then finds
+ * the same promise on `globalThis`.
+ */
+export function startContentSync(file: string, code: string): Promise<Content> {
+  const shared = globalThis as { [STARTED]?: Promise<Content> }
+  if (!shared[STARTED]) {
+    shared[STARTED] = sync(file, code)
+    // Failing before a page asks is no crash: the first page that awaits it fails the build with it.
+    shared[STARTED].catch(() => {})
+  }
+  return shared[STARTED]
 }
+
+/** The content of this build, read from the CMS once, on first use. */
+export const content = (): Promise<Content> =>
+  startContentSync(import.meta.env.SITE_CONTENT_FILE, import.meta.env.SITE_CODE_DIGEST)

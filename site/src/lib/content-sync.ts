@@ -68,7 +68,11 @@ export async function syncCollection(
     const [de, raw] = await Promise.all([
       inChunks(ids, (where) => cms.list(o.collection, o.schema, { ...deRead, where })),
       inChunks(ids, (where) =>
-        cms.list(o.collection, z.looseObject({ id: z.number() }), { ...rawRead, select: [...rawRead.select], where }),
+        cms.list(o.collection, z.looseObject({ id: z.number() }), {
+          ...rawRead,
+          select: [...rawRead.select],
+          where: { ...rawRead.where, ...where },
+        }),
       ),
     ])
     // The full English read (depth 1, with fallback) only for documents that have a translation.
@@ -88,6 +92,7 @@ export async function syncCollection(
   const { de, translations, english } = await read(delta ? toRead(o.collection, entries, current) : undefined)
   if (!delta) entries.clear()
   for (const doc of de) {
+    // A document without an English title is not in the English read: all its fields are untranslated.
     const own = translations.get(doc.id) ?? {}
     const hasEnglish = Boolean(own[o.titleField])
     const untranslated = o.localized.filter((field) => own[field] === null || own[field] === undefined)

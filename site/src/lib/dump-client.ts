@@ -10,14 +10,24 @@ export type Dump = { lists: Record<string, unknown[]>; globals: Record<string, u
 
 type Doc = { id: number; updatedAt?: string }
 
-/** The one filter the site build uses: `{ id: { in: '1,2,3' } }`. Anything else is refused, not ignored. */
-function idFilter(where: ListOptions['where']): ((doc: Doc) => boolean) | undefined {
-  if (!where) return undefined
-  const ids = (where as { id?: { in?: unknown } }).id?.in
-  if (Object.keys(where).length !== 1 || typeof ids !== 'string')
-    throw new CmsError(`the dump client reads only { id: { in } }, not ${JSON.stringify(where)}`)
-  const wanted = new Set(ids.split(',').map(Number))
-  return (doc) => wanted.has(doc.id)
+/**
+ * The filters the site build uses: `{ id: { in: '1,2,3' } }` and `{ field: { exists: true } }`,
+ * alone or together. Anything else is refused, not ignored.
+ */
+function filter(where: ListOptions['where']): (doc: Doc) => boolean {
+  const tests = Object.entries(where ?? {}).map(([field, condition]): ((doc: Doc) => boolean) => {
+    const { in: ids, exists, ...rest } = (condition ?? {}) as { in?: unknown; exists?: unknown }
+    if (field === 'id' && typeof ids === 'string' && exists === undefined && Object.keys(rest).length === 0) {
+      const wanted = new Set(ids.split(',').map(Number))
+      return (doc) => wanted.has(doc.id)
+    }
+    if (exists === true && ids === undefined && Object.keys(rest).length === 0)
+      return (doc) => (doc as Record<string, unknown>)[field] != null
+    throw new CmsError(
+      `the dump client reads only { id: { in } } and { field: { exists: true } }, not ${JSON.stringify(where)}`,
+    )
+  })
+  return (doc) => tests.every((test) => test(doc))
 }
 
 /**
@@ -39,9 +49,8 @@ export function createDumpClient(file: string): CmsClient {
   }
   return {
     async list(collection, schema, o) {
-      const keep = idFilter(o.where)
       return docs(collection, o)
-        .filter((doc) => !keep || keep(doc))
+        .filter(filter(o.where))
         .map((doc) => check(collection, schema, doc))
     },
     async manifest(collection) {
