@@ -66,7 +66,7 @@ const schema = z
      * (with Chromium, CHROME_PATH); off, the pages go without a PDF.
      */
     SITE_PDFS: z.stringbool().default(true),
-    /** Saves within this window collapse into one build. */
+    /** A build queued while another runs waits this long for further saves, which join it (queueSiteBuild.ts). */
     SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
     /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
     LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),

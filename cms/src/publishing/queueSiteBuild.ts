@@ -11,8 +11,10 @@ const MAX_WAIT_MS = 20_000
 /**
  * Queues a site build in the caller's transaction: the job row commits together with the change
  * that caused it, so the build can never read the database before that change is visible.
- * While a build is still waiting, further changes join it and push its start back by the debounce
- * (never beyond MAX_WAIT_MS after the first), so a burst of saves becomes one build.
+ * A change while no build is queued or running starts its build at once: a single publish does not
+ * wait for the debounce. A change while one runs queues the next build after the debounce; while a
+ * build is still waiting, further changes join it and push its start back by the debounce (never
+ * beyond MAX_WAIT_MS after the first), so the rest of a burst of saves becomes one build.
  */
 export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?: Date): Promise<void> {
   const env = readEnv()
@@ -56,7 +58,7 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     }
   }
 
-  const waitUntil = at ?? new Date(now.getTime() + env.SITE_BUILD_DEBOUNCE_MS)
+  const waitUntil = at ?? new Date(now.getTime() + ((await buildRunning(req)) ? env.SITE_BUILD_DEBOUNCE_MS : 0))
   const build = await payload.create({
     collection: 'site-builds',
     data: {
@@ -86,4 +88,14 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     overrideAccess: true,
     depth: 0,
   })
+}
+
+async function buildRunning(req: PayloadRequest): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'site-builds',
+    where: { status: { equals: 'running' } },
+    req,
+    overrideAccess: true,
+  })
+  return totalDocs > 0
 }
