@@ -227,8 +227,7 @@ try {
         extra: { CMS_DUMP: dumpFile },
       })
     const baseline = await fromDump('baseline from JSON dump, cold')
-    // One cold build varies by up to a fifth here (Pagefind alone took 3.7 to 5.9 s at 10,000), so the
-    // ratio is taken over a second pair, built after the first.
+    // Single cold builds on two shared cores vary by 10-20 %, so the ratio is taken over a second pair.
     const coldAgain = await publishSite(
       'cold again (API)',
       path.join(work, `again-${releases}`),

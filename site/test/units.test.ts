@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { isArchived, type Milestone } from '@masterplan/shared'
@@ -9,6 +12,7 @@ import { absolute, localeOf, localePath, partnerPath, releasePath, subscribePath
 import { isUnlisted, statusSegment, SUBSCRIPTION_STATUSES } from '../src/lib/subscription-pages.ts'
 import { listPages, PAGE_SIZE, type ListProps } from '../src/lib/archive.ts'
 import { schemaFields } from '../src/lib/schema-fields.ts'
+import { createDumpClient, type Dump, dumpKey } from '../src/lib/dump-client.ts'
 
 describe('dates and sizes', () => {
   it('are written the German way, in Berlin time', () => {
@@ -242,5 +246,36 @@ describe('the field list of an API document', () => {
       { name: 'contacts[].phone', type: 'string', required: false },
       { name: 'tags', type: 'string[]', required: true },
     ])
+  })
+})
+
+describe("the benchmark's dump client", () => {
+  const docs = [
+    { id: 1, title: 'Translated' },
+    { id: 2, title: null },
+    { id: 3, title: 'Also translated' },
+  ]
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dump-')), 'dump.json')
+  const options = { locale: 'en', fallbackLocale: 'none', depth: 0 } as const
+  writeFileSync(
+    file,
+    JSON.stringify({ lists: { [dumpKey('press-releases', options)]: docs }, globals: {} } satisfies Dump),
+  )
+  const client = createDumpClient(file)
+  const ids = (where?: Record<string, unknown>) =>
+    client
+      .list('press-releases', z.looseObject({ id: z.number() }), { ...options, where })
+      .then((d) => d.map((x) => x.id))
+
+  it('filters by ids and by a field that exists, alone or together, as the API does', async () => {
+    expect(await ids()).toEqual([1, 2, 3])
+    expect(await ids({ id: { in: '2,3' } })).toEqual([2, 3])
+    expect(await ids({ title: { exists: true } })).toEqual([1, 3])
+    expect(await ids({ id: { in: '1,2' }, title: { exists: true } })).toEqual([1])
+  })
+
+  it('refuses a filter it does not know instead of ignoring it', async () => {
+    await expect(ids({ title: { equals: 'Translated' } })).rejects.toThrow(/reads only/)
+    await expect(ids({ title: { exists: false } })).rejects.toThrow(/reads only/)
   })
 })
