@@ -435,7 +435,12 @@ async function publishToLive(releases: number) {
     })
     const publishNow = await waitServed(`/aktuelles/messung-sofort-${releases}/`, started)
     liveRows.push([releases, 'publish now → page served', publishNow])
-    const timings: Record<string, number> = { publishNow }
+    const timings: Record<string, number> = { publishNow, ...(await publishSteps(payload, now.id, started)) }
+    liveRows.push(
+      [releases, '… of which the save, until its build is queued', timings.saved!],
+      [releases, '… then until the queue starts the build', timings.waited!],
+      [releases, '… then the build until the page is served', publishNow - timings.saved! - timings.waited!],
+    )
     if (!quick) {
       const later = await draft(`messung-geplant-${releases}`)
       const admin = await payload.create({
@@ -464,6 +469,22 @@ async function publishToLive(releases: number) {
   } finally {
     server.kill('SIGTERM')
   }
+}
+
+/** Where the seconds of a publish went before its build ran, from the build's record (clock of one machine). */
+async function publishSteps(payload: Awaited<ReturnType<typeof localApi>>, releaseId: number, started: number) {
+  const { docs } = await payload.find({
+    collection: 'site-builds',
+    where: { 'triggers.documentId': { equals: releaseId } },
+    sort: '-queuedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const build = docs[0]
+  if (!build?.queuedAt || !build.startedAt) throw new Error(`no started build records release ${releaseId}`)
+  const queued = Date.parse(build.queuedAt)
+  return { saved: (queued - started) / 1000, waited: (Date.parse(build.startedAt) - queued) / 1000 }
 }
 
 /**
