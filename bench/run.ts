@@ -435,12 +435,13 @@ async function publishToLive(releases: number) {
     })
     const publishNow = await waitServed(`/aktuelles/messung-sofort-${releases}/`, started)
     liveRows.push([releases, 'publish now → page served', publishNow])
-    const timings: Record<string, number> = { publishNow, ...(await publishSteps(payload, now.id, started)) }
+    const steps = await publishSteps(payload, now.id, started)
     liveRows.push(
-      [releases, '… of which the save, until its build is queued', timings.saved!],
-      [releases, '… then until the queue starts the build', timings.waited!],
-      [releases, '… then the build until the page is served', publishNow - timings.saved! - timings.waited!],
+      [releases, '… of which the save, until its build is queued', steps.saved],
+      [releases, '… then until the queue starts the build', steps.waited],
+      [releases, '… then the build until the page is served', publishNow - steps.saved - steps.waited],
     )
+    const timings: Record<string, number> = { publishNow, ...steps }
     if (!quick) {
       const later = await draft(`messung-geplant-${releases}`)
       const admin = await payload.create({
