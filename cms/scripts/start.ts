@@ -11,7 +11,7 @@ import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
 import { databaseState } from './database-state.ts'
 import { migrate } from './migrate.ts'
 import { startMailSink } from './mail-sink.ts'
-import { spawnGroup, stopGroup } from './processes.ts'
+import { type Supervised, spawnGroup, stopGroup, superviseGroup } from './processes.ts'
 import { cmsDir, dataDir } from '../src/lib/paths.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
 
@@ -24,6 +24,7 @@ const step = (n: number, total: number, text: string) =>
   console.log(`[${n}/${total}] ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 
 const children = new Set<ChildProcess>()
+const servers = new Set<Supervised>()
 let stopDatabase = async () => {}
 let stopMailSink = async () => {}
 let stopping = false
@@ -32,7 +33,10 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     console.log('\nStopping …')
-    await Promise.all([...children].map((child) => stopGroup(child, undefined, console.log)))
+    await Promise.all([
+      ...[...servers].map((server) => server.stop()),
+      ...[...children].map((child) => stopGroup(child, undefined, console.log)),
+    ])
     await stopDatabase()
     await stopMailSink()
     console.log('Stopped.')
@@ -55,17 +59,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   })
 }
 
-/** Long-running child: when it dies on its own, everything stops. */
-function serve(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const child = spawnGroup(command, args, { cwd: cmsDir, env, stdio: 'inherit' })
-  children.add(child)
-  child.on('exit', (code) => {
-    children.delete(child)
-    if (!stopping) {
-      console.error(`${path.basename(command)} stopped unexpectedly (exit ${code})`)
-      void shutdown(code || 1)
-    }
-  })
+/**
+ * Long-running child (the CMS, the site server): when it dies on its own it is started again after a
+ * back-off, and the others keep running; a crash of the site server must not stop the CMS.
+ */
+function serve(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  servers.add(superviseGroup(name, () => spawnGroup(command, args, { cwd: cmsDir, env, stdio: 'inherit' })))
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -122,7 +121,7 @@ try {
 
   if (dev) {
     step(4, total, `CMS with hot reload on :${PORT}`)
-    serve(bin('next'), ['dev', '--port', String(PORT)], { ...env, NODE_ENV: 'development' })
+    serve('CMS (next dev)', bin('next'), ['dev', '--port', String(PORT)], { ...env, NODE_ENV: 'development' })
   } else {
     // An unchanged CMS reuses its last build: a second start is ready in seconds, not a minute.
     const distDir = path.join(cmsDir, env.NEXT_DIST_DIR ?? '.next')
@@ -135,7 +134,7 @@ try {
       rememberBuild(distDir, key)
     }
     step(5, total, `Starting the CMS on :${PORT}`)
-    serve(bin('next'), ['start', '--port', String(PORT)], { ...env, NODE_ENV: 'production' })
+    serve('CMS (next start)', bin('next'), ['start', '--port', String(PORT)], { ...env, NODE_ENV: 'production' })
   }
 
   await waitForHttp(`http://localhost:${PORT}/api/press-releases?limit=1`, dev ? 180_000 : 60_000)
@@ -161,7 +160,12 @@ try {
     void printPdfs()
   }
   step(total, total, `Serving the public site on :${SITE_PORT}`)
-  serve(process.execPath, [siteScript('serve'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)], siteEnv)
+  serve(
+    'Site server',
+    process.execPath,
+    [siteScript('serve'), path.join(siteTarget, 'live'), '--port', String(SITE_PORT)],
+    siteEnv,
+  )
   await waitForHttp(`http://localhost:${SITE_PORT}/`, 10_000)
   const users = (await (await fetch(`http://localhost:${PORT}/api/users/init`)).json()) as { initialized?: boolean }
   console.log(`
