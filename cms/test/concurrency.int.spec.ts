@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
+import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
 import { POOL_WAIT_MS } from '../src/db/pool.ts'
 import { anyPartner, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
@@ -77,6 +78,84 @@ describe('parallel autosaves', () => {
     },
     120_000,
   )
+})
+
+/** A PATCH through the app's own route file, as the server answers it (with what runs in front of Payload). */
+async function patchThroughRoute(target: string, token: string, json: unknown): Promise<Reply> {
+  const url = new URL(`/api${target}`, 'http://localhost:3000')
+  const request = new Request(url, {
+    method: 'PATCH',
+    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(json),
+  })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await route.PATCH(request, { params: Promise.resolve({ slug }) } as never)
+  return { status: response.status, body: await response.json() }
+}
+
+describe('one latest version per document', () => {
+  const db = () => (payload.db as unknown as { pool: import('pg').Pool }).pool
+
+  it('after 100 parallel autosaves from two users on one published release: one latest row, listed once', async () => {
+    const release = await createPublished(payload, 'press-releases', { partner })
+    const saves = Array.from({ length: 100 }, (_, i) =>
+      patchThroughRoute(`/press-releases/${release.id}?draft=true&autosave=true`, i % 2 ? tokens.press : tokens.admin, {
+        lead: `Vorspann von zwei Leuten, Fassung ${i}`,
+      }),
+    )
+    const replies = await allAnswer(saves, 120_000)
+    expect(
+      replies
+        .filter((r) => r.status !== 200)
+        .map((r) => [r.status, JSON.stringify(r.body).slice(0, 300)])
+        .slice(0, 3),
+    ).toEqual([])
+    const { rows } = await db().query(
+      'SELECT count(*) FILTER (WHERE latest)::int AS latest FROM _press_releases_v WHERE parent_id = $1',
+      [release.id],
+    )
+    expect(rows[0].latest).toBe(1)
+    const listed = await rest('GET', `/press-releases?draft=true&limit=100&where[id][equals]=${release.id}`, {
+      token: tokens.admin,
+    })
+    expect(listed.body.docs.map((d: { id: number }) => d.id)).toEqual([release.id])
+    // The draft read back is the last save that answered, not an arbitrary one.
+    const draft = await rest('GET', `/press-releases/${release.id}?draft=true`, { token: tokens.admin })
+    expect(draft.body.lead).toMatch(/^Vorspann von zwei Leuten, Fassung \d+$/)
+  }, 150_000)
+
+  it.each([
+    ['press-releases', '_press_releases_v'],
+    ['milestones', '_milestones_v'],
+    ['partners', '_partners_v'],
+    ['pages', '_pages_v'],
+  ] as const)('%s: the table %s refuses a second latest row, whoever writes it', async (collection, table) => {
+    const parent = (await createPublished(payload, collection, { partner })).id
+    // A second version, so that there is an older row to mark.
+    await payload.update({ collection, id: parent, data: {}, draft: true, overrideAccess: true })
+    const client = await db().connect()
+    try {
+      await client.query('BEGIN')
+      // Marking an older row latest again moves the mark instead of adding a second one.
+      const older = await client.query(
+        `UPDATE ${table} SET latest = true WHERE id = (SELECT min(id) FROM ${table} WHERE parent_id = $1) RETURNING id`,
+        [parent],
+      )
+      const count = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE parent_id = $1 AND latest`, [
+        parent,
+      ])
+      expect(count.rows[0].n).toBe(1)
+      expect(older.rows).toHaveLength(1)
+      // Without the trigger, the index itself refuses a second latest row.
+      await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`)
+      await expect(
+        client.query(`UPDATE ${table} SET latest = true WHERE parent_id = $1 AND NOT latest`, [parent]),
+      ).rejects.toThrow(/one_latest_idx/)
+    } finally {
+      await client.query('ROLLBACK')
+      client.release()
+    }
+  })
 })
 
 describe('a session', () => {

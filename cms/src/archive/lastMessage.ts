@@ -1,12 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { LAST_MESSAGE_LOCK } from '../db/advisoryLocks.ts'
 import { transactionDb } from '../db/transaction.ts'
 import { readEnv } from '../lib/env.ts'
 import { queueSiteBuild } from '../publishing/queueSiteBuild.ts'
 import { archived } from './archived.ts'
-
-/** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
-const LAST_MESSAGE_LOCK = 0x5157_4e01
 
 /**
  * Once the portal is an archive, its subscribers get one last message (an alert of kind `archive`,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import type { UserRole } from '@masterplan/shared'
 import { editorialAccess } from '../access/index.ts'
+import { lockDocumentSave } from '../db/documentSaveLock.ts'
 import { liveStatusField } from '../fields/liveStatus.ts'
 import { publishingHooks } from '../publishing/hooks.ts'
 import type { EditorialSlug } from './editorialSlugs.ts'
@@ -27,7 +28,8 @@ type Options = Omit<CollectionConfig, 'slug' | 'admin' | 'access' | 'versions' |
 /**
  * A collection the press office or the editors write and the site publishes: drafts with autosave,
  * versions, scheduled publishing, a site build after every public change, and its live status
- * beside the form. The fields follow the live status in the order given.
+ * beside the form, and one save of a document at a time. The fields follow the live status in the
+ * order given.
  */
 export function editorialCollection({ writers, admin, access, hooks, fields, ...config }: Options): CollectionConfig {
   return {
@@ -35,7 +37,7 @@ export function editorialCollection({ writers, admin, access, hooks, fields, ...
     admin: { useAsTitle: 'title', ...admin, group: adminGroups.content },
     access: { ...editorialAccess(writers), ...access },
     versions: { maxPerDoc: 50, drafts: { autosave: { interval: 2000 }, schedulePublish: true } },
-    hooks: { ...hooks, ...publishingHooks },
+    hooks: { ...hooks, beforeOperation: [lockDocumentSave, ...(hooks?.beforeOperation ?? [])], ...publishingHooks },
     fields: [liveStatusField, ...fields],
   }
 }

@@ -1,8 +1,6 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
-
-/** Any fixed number: the key of PostgreSQL's advisory lock that one site build holds at a time. */
-const SITE_BUILD_LOCK = 0x5157_5300
+import { SITE_BUILD_LOCK } from '../db/advisoryLocks.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

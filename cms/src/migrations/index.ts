@@ -10,6 +10,7 @@ import * as migration_20261127_111020_archive_mode from './20261127_111020_archi
 import * as migration_20261127_111736_word_import_notes from './20261127_111736_word_import_notes';
 import * as migration_20261127_112152_page_review_note from './20261127_112152_page_review_note';
 import * as migration_20261127_112401_page_videos from './20261127_112401_page_videos';
+import * as migration_20261203_160000_one_latest_version from './20261203_160000_one_latest_version';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261127_112401_page_videos.up,
     down: migration_20261127_112401_page_videos.down,
     name: '20261127_112401_page_videos'
+  },
+  {
+    up: migration_20261203_160000_one_latest_version.up,
+    down: migration_20261203_160000_one_latest_version.down,
+    name: '20261203_160000_one_latest_version',
   },
 ];

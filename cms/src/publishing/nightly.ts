@@ -1,13 +1,12 @@
 import { sql } from '@payloadcms/db-postgres'
 import { berlinDay, berlinHour } from '@masterplan/shared'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
+import { NIGHTLY_LOCK } from '../db/advisoryLocks.ts'
 import { transactionDb } from '../db/transaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
 /** The trigger's `change` of the night's build, which renders the whole site (jobs/siteBuild.ts). */
 export const NIGHTLY = 'Nachtbuild'
-/** Any fixed number: the advisory lock that runners checking the same minute take in turn. */
-const NIGHTLY_LOCK = 0x5157_4e00
 
 /**
  * Queues the night's build once it is due (after 00:05 Europe/Berlin) and none is recorded for the

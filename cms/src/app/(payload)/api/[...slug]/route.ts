@@ -1,12 +1,13 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { queueDocumentSaves } from '../../../../db/documentSaveQueue.ts'
 import { guardRequest } from '../../../../errors/requestGuard.ts'
 
 // Payload takes bodies and query strings on trust; the guard answers 4xx where they ended in a 500.
 export const GET = guardRequest(REST_GET(config))
 export const POST = guardRequest(REST_POST(config))
 export const DELETE = guardRequest(REST_DELETE(config))
-export const PATCH = guardRequest(REST_PATCH(config))
+export const PATCH = guardRequest(queueDocumentSaves(REST_PATCH(config)))
 export const PUT = guardRequest(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)
