@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // Before the first request: the per-client limits need each request's socket address.
+  const { recordSocketAddresses } = await import('./auth/socketAddress.ts')
+  recordSocketAddresses()
   const [{ getPayload }, { default: config }, { decideRunsJobs, readEnv, runsJobs }, { startJobRunners }] =
     await Promise.all([
       import('payload'),

@@ -13,7 +13,7 @@ let sink: MailSink
 let payload: Payload
 let tokens: Tokens
 let rest: typeof import('./helpers/rest.ts').rest
-let signToken: typeof import('../src/subscriptions/token.ts').signToken
+let sealToken: typeof import('../src/subscriptions/token.ts').sealToken
 const SITE = 'http://localhost:4321'
 const CMS = 'http://localhost:3000'
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   process.env.SITE_URL = SITE
   process.env.SERVER_URL = CMS
   ;({ rest } = await import('./helpers/rest.ts'))
-  ;({ signToken } = await import('../src/subscriptions/token.ts'))
+  ;({ sealToken } = await import('../src/subscriptions/token.ts'))
   const { bootPayload } = await import('./helpers/payload.ts')
   payload = await bootPayload()
   tokens = await (await import('./helpers/users.ts')).signInEveryRole(payload, 'subscriptions')
@@ -61,6 +61,14 @@ afterAll(async () => {
   await payload?.destroy()
   await sink?.stop()
 })
+
+const confirmLinks = async (email: string) =>
+  (await mailsTo(email)).map((mail) => linkIn(mail, `${CMS}/api/subscriptions/confirm?token=`))
+const oneClick = (link: string) => follow(link, 'POST', new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }))
+const unsubscribeLink = async (email: string) => {
+  const { unsubscribeUrl } = await import('../src/subscriptions/unsubscribe.ts')
+  return unsubscribeUrl(payload.secret, (await stored(email))!)
+}
 
 describe('double opt-in', () => {
   it('answers the form with a 303 to the site, mails a link and stores nothing until it is clicked', async () => {
@@ -116,11 +124,24 @@ describe('double opt-in', () => {
     await subscribe({ email: 'manipuliert@beispiel.example' })
     const link = linkIn((await mailsTo('manipuliert@beispiel.example'))[0]!, `${CMS}/api/subscriptions/confirm`)
     const token = new URL(link).searchParams.get('token')!
-    const [body, mac] = token.split('.')
-    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString())
-    const forged = `${Buffer.from(JSON.stringify({ ...claims, email: 'opfer@beispiel.example' })).toString('base64url')}.${mac}`
-    const expired = signToken(payload.secret, { ...claims, expiresAt: new Date(Date.now() - 1000).toISOString() })
-    for (const bad of [forged, expired, `${token}x`, 'kein-token']) {
+    // One character changed in the middle of the sealed claims: the authentication tag no longer fits.
+    const middle = Math.floor(token.length / 2)
+    const forged = `${token.slice(0, middle)}${token[middle] === 'A' ? 'B' : 'A'}${token.slice(middle + 1)}`
+    const claims = {
+      purpose: 'confirm' as const,
+      email: 'manipuliert@beispiel.example',
+      topics: ['press-releases' as const],
+      language: 'de' as const,
+      consentVersion: CONSENT_VERSION,
+      requestedAt: new Date(Date.now() - 49 * 3600_000).toISOString(),
+    }
+    const expired = sealToken(payload.secret, { ...claims, expiresAt: new Date(Date.now() - 1000).toISOString() })
+    const otherSecret = sealToken('a-different-secret-of-enough-length-000', {
+      ...claims,
+      email: 'opfer@beispiel.example',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    })
+    for (const bad of [forged, expired, otherSecret, `${token}x`, 'kein-token', `${token}.abc`]) {
       const reply = await rest('GET', `/subscriptions/confirm?token=${encodeURIComponent(bad)}`)
       expect(reply.status).toBe(303)
       expect(reply.headers.get('location')).toBe(`${SITE}/abonnieren/link-ungueltig/`)
@@ -238,7 +259,7 @@ describe('unsubscribing', () => {
     expect(await stored('knopf@beispiel.example')).toBeUndefined()
 
     const { row } = await subscribed('bleibt@beispiel.example')
-    const forged = signToken('a-different-secret-of-enough-length-000', {
+    const forged = sealToken('a-different-secret-of-enough-length-000', {
       purpose: 'unsubscribe',
       id: row.id,
       email: row.email,
@@ -288,5 +309,169 @@ describe('who sees subscribers', () => {
     }
     expect((await rest('POST', '/subscriptions', { token: tokens.admin, json: data })).status).toBe(403)
     expect((await rest('POST', '/subscriptions', { json: data })).status).toBe(403)
+  })
+})
+
+describe('an erased subscription stays erased (DSGVO Art. 7 and 17)', () => {
+  it('does not bring an unsubscribed address back when the old confirmation link is opened again', async () => {
+    const email = 'zurueck@beispiel.example'
+    await subscribe({ email })
+    const [link] = await confirmLinks(email)
+    expect((await follow(link!)).headers.get('location')).toBe(`${SITE}/abonnieren/bestaetigt/`)
+    expect((await oneClick(await unsubscribeLink(email))).status).toBe(200)
+    expect(
+      (await rest('GET', `/subscriptions/export?email=${email}`, { token: tokens.admin })).body.subscription,
+    ).toBeNull()
+
+    // A link scanner re-opening the old mail, or the reader clicking it again.
+    const again = await follow(link!)
+    expect(again.status).toBe(303)
+    expect(again.headers.get('location')).toBe(`${SITE}/abonnieren/link-ungueltig/`)
+    expect(await stored(email)).toBeUndefined()
+  })
+
+  it('does not bring it back after an erasure by an admin, nor through an older unused link', async () => {
+    const email = 'geloescht@beispiel.example'
+    await subscribe({ email, topics: 'milestones' })
+    await subscribe({ email })
+    const [older, newer] = await confirmLinks(email)
+    await follow(newer!)
+    const row = (await stored(email))!
+    expect((await rest('DELETE', `/subscriptions/${row.id}`, { token: tokens.admin })).status).toBe(200)
+    for (const link of [newer!, older!]) {
+      expect((await follow(link)).headers.get('location')).toBe(`${SITE}/abonnieren/link-ungueltig/`)
+      expect(await stored(email)).toBeUndefined()
+    }
+  })
+
+  it('lets the same address subscribe again with a new request (new consent)', async () => {
+    const email = 'wieder@beispiel.example'
+    await subscribe({ email })
+    await follow((await confirmLinks(email))[0]!)
+    await oneClick(await unsubscribeLink(email))
+    await subscribe({ email, topics: 'milestones' })
+    const fresh = (await confirmLinks(email)).at(-1)!
+    expect((await follow(fresh)).headers.get('location')).toBe(`${SITE}/abonnieren/bestaetigt/`)
+    expect((await stored(email))?.topics).toEqual(['milestones'])
+  })
+
+  it('answers a second click on a confirmation link that is still in force as confirmed, writing nothing', async () => {
+    const email = 'doppelklick@beispiel.example'
+    await subscribe({ email })
+    const [link] = await confirmLinks(email)
+    await follow(link!)
+    const first = (await stored(email))!
+    expect((await follow(link!)).headers.get('location')).toBe(`${SITE}/abonnieren/bestaetigt/`)
+    expect((await stored(email))!.updatedAt).toBe(first.updatedAt)
+  })
+})
+
+describe('links carry no address', () => {
+  /** Everything a log line of the link could give away: the text, and any part decoded as base64. */
+  const readable = (link: string) => {
+    const token = new URL(link).searchParams.get('token')!
+    return [link, ...token.split(/[.~]/).map((part) => Buffer.from(part, 'base64url').toString('latin1'))].join('\n')
+  }
+
+  it('puts neither the address nor anything decodable to it in the confirmation and unsubscribe links', async () => {
+    const email = 'verborgen.leserin@beispiel.example'
+    await subscribe({ email })
+    const [confirm] = await confirmLinks(email)
+    await follow(confirm!)
+    const unsubscribe = await unsubscribeLink(email)
+    for (const link of [confirm!, unsubscribe]) {
+      expect(readable(link)).not.toMatch(/verborgen|beispiel\.example|purpose|"email"/)
+      expect(link.length).toBeLessThan(1024)
+    }
+    // And the links still do their work.
+    expect((await oneClick(unsubscribe)).status).toBe(200)
+    expect(await stored(email)).toBeUndefined()
+  })
+
+  it('still honours unsubscribe links of mails sent before (signed, readable tokens)', async () => {
+    const email = 'altlink@beispiel.example'
+    await subscribe({ email })
+    await follow((await confirmLinks(email))[0]!)
+    const row = (await stored(email))!
+    // How alerts sent before this change built their link (token.ts before issue 25).
+    const { createHmac } = await import('node:crypto')
+    const key = createHmac('sha256', payload.secret).update('masterplan subscription links').digest()
+    const body = Buffer.from(
+      JSON.stringify({ purpose: 'unsubscribe', id: row.id, email: row.email, language: 'de' }),
+    ).toString('base64url')
+    const old = `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`
+    expect((await follow(`${CMS}/api/subscriptions/unsubscribe?token=${old}`)).status).toBe(200)
+    expect((await oneClick(`${CMS}/api/subscriptions/unsubscribe?token=${old}`)).status).toBe(200)
+    expect(await stored(email)).toBeUndefined()
+  })
+})
+
+describe('request limits', () => {
+  it('counts plus-addresses with their base address for the per-address limit', async () => {
+    for (let i = 1; i <= 3; i++) expect((await subscribe({ email: `plus+${i}@beispiel.example` })).status).toBe(303)
+    expect((await subscribe({ email: 'plus+4@beispiel.example' })).status).toBe(429)
+    expect((await subscribe({ email: 'PLUS@beispiel.example' })).status).toBe(429)
+    expect((await subscribe({ email: 'plus+anders@beispiel.example' })).status).toBe(429)
+    const sent = (await receivedMails(sink)).filter((mail) => /^plus(\+|@)/.test(mail.to))
+    expect(sent).toHaveLength(3)
+    // Another mailbox of the same domain is not affected.
+    expect((await subscribe({ email: 'plusminus@beispiel.example' })).status).toBe(303)
+  })
+})
+
+describe('the per-client limit without a trusted proxy', () => {
+  /** The CMS's route handler behind a real Node HTTP server, as `next start` runs it. */
+  async function serveOverHttp(): Promise<{ url: string; close: () => Promise<void> }> {
+    const { createServer } = await import('node:http')
+    const { REST_POST } = await import('@payloadcms/next/routes')
+    const { config } = await import('./helpers/payload.ts')
+    const { recordSocketAddresses } = await import('../src/auth/socketAddress.ts')
+    recordSocketAddresses()
+    const post = REST_POST(config) as (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+    const server = createServer(async (incoming, outgoing) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(incoming.headers))
+        if (value !== undefined) headers.set(name, [value].flat().join(', '))
+      const url = new URL(incoming.url!, CMS)
+      const slug = url.pathname.replace(/^\/api\//, '').split('/')
+      const response = await post(new Request(url, { method: 'POST', headers, body: Buffer.concat(chunks) }), {
+        params: Promise.resolve({ slug }),
+      })
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
+      outgoing.end(Buffer.from(await response.arrayBuffer()))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  }
+
+  it('counts per socket address: ten confirmation mails per hour from one client, whatever headers it sends', async () => {
+    const server = await serveOverHttp()
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 23; i++) {
+        const reply = await fetch(`${server.url}/api/subscriptions/request`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            ...BROWSER,
+            // Headers a client may write: without TRUST_PROXY none of them may make it someone else.
+            'X-Forwarded-For': `198.51.100.${i}`,
+            'X-Real-IP': `198.51.100.${i}`,
+            'X-Masterplan-Socket-Address': `192.0.2.${i}`,
+          },
+          body: form({ email: `streuung-${i}@beispiel.example`, topics: 'press-releases', consent: CONSENT_VERSION }),
+        })
+        await reply.arrayBuffer()
+        statuses.push(reply.status)
+      }
+      expect(statuses).toEqual([...Array(10).fill(303), ...Array(13).fill(429)])
+      const sent = (await receivedMails(sink)).filter((mail) => mail.to.startsWith('streuung-'))
+      expect(sent).toHaveLength(10)
+    } finally {
+      await server.close()
+    }
   })
 })

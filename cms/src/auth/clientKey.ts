@@ -1,21 +1,20 @@
 import { isIP } from 'node:net'
+import { SOCKET_ADDRESS_HEADER } from './socketAddress.ts'
 
 /**
- * Whom a login attempt counts against for the per-client limit.
+ * Whom a request counts against for a per-client limit (logins, confirmation mails).
  *
- * Next.js route handlers see no socket, only headers, and every header can be written by the
- * client unless a proxy in front overwrites it. So the client's address is used only when the
- * operator says such a proxy exists (TRUST_PROXY=true), and then the last X-Forwarded-For entry:
+ * Behind a proxy the operator trusts (TRUST_PROXY=true) that is the last X-Forwarded-For entry:
  * the one the nearest proxy added. Entries before it are what the client sent and prove nothing.
- * An IPv6 client usually holds a whole /64, so it counts as one client.
+ * Without one it is the address of the TCP peer (socketAddress.ts), never a header the client
+ * writes. An IPv6 client usually holds a whole /64, so it counts as one client.
  *
- * Without a trusted proxy the address is unknown, and the key falls back to the e-mail address:
- * the limit then caps guesses per address (known or not) but cannot stop one client spraying
- * many addresses. A constant key for everyone would stop that, at the price that anybody could
- * lock all staff out of the admin with twenty wrong passwords.
+ * Only where neither is known (the route handlers called in-process, without a server) does the
+ * key fall back to the e-mail address: that caps guesses per address but not spraying.
  */
 export function clientKey(headers: Headers, email: string, trustProxy: boolean): string {
-  const address = trustProxy ? normalise(headers.get('x-forwarded-for')?.split(',').at(-1)) : null
+  const forwarded = trustProxy ? normalise(headers.get('x-forwarded-for')?.split(',').at(-1)) : null
+  const address = forwarded ?? normalise(headers.get(SOCKET_ADDRESS_HEADER) ?? undefined)
   return address ? `ip:${address}` : `direct:${email.toLowerCase().trim()}`
 }
 

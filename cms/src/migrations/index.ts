@@ -11,6 +11,7 @@ import * as migration_20261127_111736_word_import_notes from './20261127_111736_
 import * as migration_20261127_112152_page_review_note from './20261127_112152_page_review_note';
 import * as migration_20261127_112401_page_videos from './20261127_112401_page_videos';
 import * as migration_20261203_160000_one_latest_version from './20261203_160000_one_latest_version';
+import * as migration_20261203_170000_subscription_erasures from './20261203_170000_subscription_erasures';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261203_160000_one_latest_version.up,
     down: migration_20261203_160000_one_latest_version.down,
     name: '20261203_160000_one_latest_version',
+  },
+  {
+    up: migration_20261203_170000_subscription_erasures.up,
+    down: migration_20261203_170000_subscription_erasures.down,
+    name: '20261203_170000_subscription_erasures',
   },
 ];

@@ -6,19 +6,26 @@ import type { Payload } from 'payload'
 export const REQUEST_LIMITS = { perAddress: 3, perClient: 10, overall: 500 } as const
 const WINDOW = sql.raw(`interval '1 hour'`)
 
+/**
+ * The mailbox an address delivers to, for counting: `name+tag@domain` reaches `name@domain` with
+ * most providers, so a tag must not buy three more mails to the same inbox.
+ */
+export const baseAddress = (address: string) => address.toLowerCase().replace(/^([^+@]+)\+[^@]*@/, '$1@')
+
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number }
 
 /**
  * Whether another confirmation mail may go out. Nobody can use the form to flood a stranger's
- * mailbox (per address), one client cannot mail many strangers (per client, known only behind a
- * trusted proxy), and a distributed flood stops at the overall cap.
+ * mailbox (per address, plus-tags counted with their base), one client cannot mail many strangers
+ * (per client: its socket address, or behind a trusted proxy the address it reports), and a
+ * distributed flood stops at the overall cap.
  *
  * Table `subscription_requests` (migration 20261125_111500_subscription_requests): HMAC'd keys, never an
  * address, pruned after the hour. A refused request writes nothing; one statement, no transaction.
  */
 export async function admitRequest(payload: Payload, address: string, client: string | null): Promise<Admission> {
   const digest = (key: string) => createHmac('sha256', payload.secret).update(key).digest('hex')
-  const addressKey = `address:${digest(address)}`
+  const addressKey = `address:${digest(baseAddress(address))}`
   const clientKey = client ? `client:${digest(client)}` : null
   const db = (payload.db as unknown as PostgresAdapter).drizzle
   const { rows } = await db.execute<{

@@ -15,7 +15,7 @@ import { cmsPage, fromBrowser, toSitePage } from './answers.ts'
 import { confirmationMail } from './confirmationMail.ts'
 import { parseRequest, readFields } from './form.ts'
 import { admitRequest } from './limits.ts'
-import { CONFIRM_TTL_MS, signToken } from './token.ts'
+import { CONFIRM_TTL_MS, sealToken } from './token.ts'
 
 /**
  * POST /api/subscriptions/request: the site's form. Stores nothing: the confirmation mail carries
@@ -92,7 +92,7 @@ export const requestEndpoint: Endpoint = {
     }
 
     const now = Date.now()
-    const token = signToken(req.payload.secret, {
+    const token = sealToken(req.payload.secret, {
       purpose: 'confirm',
       email: value.email,
       topics: value.topics,

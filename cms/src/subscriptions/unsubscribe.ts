@@ -2,13 +2,13 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { type Locale, SUBSCRIPTION_ENDPOINTS, SUBSCRIPTION_PAGES } from '@masterplan/shared'
 import { readEnv } from '../lib/env.ts'
 import { cmsPage, escapeText, toSitePage } from './answers.ts'
-import { signToken, verifyToken } from './token.ts'
+import { sealToken, verifyToken } from './token.ts'
 
 const path = SUBSCRIPTION_ENDPOINTS.unsubscribe.replace('/api/subscriptions', '')
 
 /** The link every alert carries, in its text and in its List-Unsubscribe header. */
 export function unsubscribeUrl(secret: string, subscription: { id: number; email: string; language: Locale }): string {
-  const token = signToken(secret, {
+  const token = sealToken(secret, {
     purpose: 'unsubscribe',
     id: subscription.id,
     email: subscription.email,
