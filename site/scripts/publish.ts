@@ -20,6 +20,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteCacheDir, siteContentFile, sitePdfDir } from './build-inputs.ts'
 import { missingPdfs, printMissingPdfs } from './pdfs.ts'
+import { precompress } from './precompress.ts'
+import { relinkUnchanged } from './relink-unchanged.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -30,6 +32,8 @@ const printPdfs = pdfsArg !== undefined
 const PDF_BATCH = pdfsArg === '--pdfs=all' ? Number.POSITIVE_INFINITY : 100
 const target = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? path.join(siteDir, '../.data/site'))
 const live = path.join(target, 'live')
+/** Compressed copies of the text assets, by content hash, for scripts/serve.ts. */
+const compressed = path.join(target, 'compressed')
 const KEEP = 3
 
 const filesIn = (dir: string): string[] =>
@@ -120,16 +124,28 @@ async function pointLiveAt(dir: string): Promise<void> {
 }
 
 /**
- * The search index for a build that is already live: written beside the old one, then swapped in.
- * Until then the site searches with the last build's index (copied in before the swap), so a new
- * page is served without waiting for Pagefind and becomes findable seconds later.
+ * The search index for a build that is already live. Until it is ready the site searches with the
+ * last build's index (copied in before the swap), so a new page is served without waiting for
+ * Pagefind and becomes findable seconds later. A live folder is never changed (a server or an upload
+ * may be reading it): the index is written outside, and a copy of the build with it (hard links, so
+ * a fraction of a second) is swapped in as a build of its own.
  */
-async function indexInPlace(dir: string): Promise<void> {
-  const fresh = path.join(dir, 'pagefind.next')
-  run('pagefind', ['--site', dir, '--glob', '**/*.html', '--output-path', fresh])
-  await rename(path.join(dir, 'pagefind'), path.join(dir, 'pagefind.old'))
-  await rename(fresh, path.join(dir, 'pagefind'))
-  await rm(path.join(dir, 'pagefind.old'), { recursive: true, force: true })
+async function indexAndSwap(done: string, indexed: string): Promise<void> {
+  const fresh = path.join(target, 'pagefind.next')
+  await rm(fresh, { recursive: true, force: true })
+  run('pagefind', ['--site', done, '--glob', '**/*.html', '--output-path', fresh])
+  await rm(indexed, { recursive: true, force: true })
+  link(done, indexed)
+  await rm(path.join(indexed, 'pagefind'), { recursive: true, force: true })
+  await rename(fresh, path.join(indexed, 'pagefind'))
+  await finish(path.join(indexed, 'pagefind'), path.join(done, 'pagefind'))
+  await pointLiveAt(indexed)
+}
+
+/** Unchanged bytes keep their file (and date) from the last build; text assets get compressed copies. */
+async function finish(dir: string, previous: string | null): Promise<void> {
+  await relinkUnchanged(dir, previous)
+  await precompress(dir, compressed)
 }
 
 const alive = (pid: number) => {
@@ -182,6 +198,8 @@ async function buildAndSwap(force: boolean) {
   // so a new name each time would render every page again.
   const out = path.join(target, 'building')
   const done = path.join(builds, new Date().toISOString().replace(/[:.]/g, '-'))
+  // With the fresh search index; its name sorts after the build's own.
+  const indexed = `${done}-indexed`
   const previous = existsSync(live) ? await realpath(live) : null
   try {
     await rm(out, { recursive: true, force: true })
@@ -203,16 +221,18 @@ async function buildAndSwap(force: boolean) {
     for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
       if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}`)
     }
+    await finish(out, previous)
     await rename(out, done)
     await pointLiveAt(done)
     const liveAt = Date.now()
-    if (indexLater) await indexInPlace(done)
+    if (indexLater) await indexAndSwap(done, indexed)
     return { stale, liveAt }
   } catch (error) {
     // The site that was live before stays (or is again) live, and nothing half-written stays behind.
     if (previous) await pointLiveAt(previous)
     await rm(out, { recursive: true, force: true })
     await rm(done, { recursive: true, force: true })
+    await rm(indexed, { recursive: true, force: true })
     // Astro may have replaced some of its copies before failing: the next build starts from nothing.
     await rm(path.join(cacheDir, 'incremental-build.json'), { force: true })
     // The pages it wanted PDFs for are not live: nothing is printed until a build succeeds.

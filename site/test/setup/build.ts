@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -38,4 +38,37 @@ export function buildSite(cmsUrl: string, siteUrl: string, target: string, env: 
   if (!build.ok) return build
   const pdfs = publishSite(cmsUrl, siteUrl, target, { env, flags: ['--pdfs'] })
   return { ...pdfs, output: `${build.output}\n${pdfs.output}`, seconds: build.seconds + pdfs.seconds }
+}
+
+/**
+ * The same run as publishSite without blocking the test's own event loop, so the test can send
+ * requests while the build runs and swaps.
+ */
+export function publishSiteInBackground(cmsUrl: string, siteUrl: string, target: string): Promise<BuildResult> {
+  const started = Date.now()
+  const child = spawn(process.execPath, [path.join(siteDir, 'scripts/publish.ts'), target], {
+    cwd: siteDir,
+    env: { ...process.env, CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_CACHE_DIR: path.join(target, 'cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+  })
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) =>
+      resolve({
+        ok: code === 0,
+        output: `${stdout}\n${stderr}`,
+        seconds: (Date.now() - started) / 1000,
+        dir: path.join(target, 'live'),
+        result: JSON.parse(stdout.trim().split('\n').at(-1) || '{}'),
+      }),
+    )
+  })
 }
