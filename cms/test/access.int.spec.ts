@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { UserRole } from '@masterplan/shared'
 import { anyPartner, type Collection, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
-import { graphqlQuery, rest } from './helpers/rest.ts'
+import { errorPaths, graphqlQuery, rest } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
 
 type Actor = UserRole | 'anonymous'
@@ -201,5 +201,116 @@ describe('an embargoed press release', () => {
       overrideAccess: true,
     })
     expect((await rest('GET', `/press-releases/${embargoed.id}`)).status).toBe(200)
+  })
+})
+
+describe('site settings', () => {
+  const settings = () => rest('GET', '/globals/site-settings?depth=0', { token: tokens.admin }).then((r) => r.body)
+  const save = (actor: 'editor' | 'admin', json: Record<string, unknown>) =>
+    rest('POST', '/globals/site-settings', { token: tokens[actor], json })
+
+  beforeAll(async () => {
+    const { siteSettingsFixture: fixture } = await import('../src/seed/fixtures/site-settings.ts')
+    const de = <T extends { de: string }>(value: T) => value.de
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      locale: 'de',
+      overrideAccess: true,
+      context: { seeding: true },
+      data: {
+        siteName: de(fixture.siteName),
+        processWindow: fixture.processWindow,
+        archive: { mode: 'off' },
+        navigation: fixture.navigation.map((link) => ({ ...link, label: de(link.label) })),
+        footer: {
+          text: de(fixture.footer.text),
+          links: fixture.footer.links.map((link) => ({ ...link, label: de(link.label) })),
+        },
+        legal: fixture.legal,
+      } as never,
+    })
+  })
+
+  it.each([
+    ['archive mode', { archive: { mode: 'on' } }, 'archive.mode', 'Archivmodus'],
+    [
+      'the process window, whose end switches archive mode on',
+      { processWindow: { end: '2026-01-02' } },
+      'processWindow',
+      'Prozesszeitraum',
+    ],
+    ['the legal details', { legal: { publisher: 'Jemand anderes' } }, 'legal', 'Rechtliche Angaben'],
+    ['the site name', { siteName: 'Anderer Name' }, 'siteName', 'Name der Website'],
+  ])('refuse an editor who changes %s, naming the field, and change nothing', async (_, json, path, name) => {
+    const before = await settings()
+    const reply = await save('editor', json)
+    expect(reply.status).toBe(403)
+    expect(reply.body.errors[0].message).toMatch(
+      new RegExp(`^Nur Administratoren dürfen „${name}“ ändern / only administrators may change '[a-z ]+'$`),
+    )
+    expect(errorPaths(reply)).toEqual([path])
+    const after = await settings()
+    expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null })
+  })
+
+  it('let an editor save what the admin form sends back: every field, only the editorial ones changed', async () => {
+    const before = await settings()
+    const { id: _id, createdAt: _c, updatedAt: _u, globalType: _g, ...form } = before
+    const reply = await save('editor', {
+      ...form,
+      navigation: [...before.navigation, { label: 'Kontakt', href: '/kontakt/' }],
+      footer: { ...before.footer, text: 'Neuer Fußzeilentext' },
+      archive: { ...before.archive, presentedOn: '2026-12-15T10:00:00.000Z', presentationLink: '/aktuelles/' },
+      // Dates written another way are the same dates.
+      processWindow: { start: before.processWindow.start.slice(0, 10), end: before.processWindow.end },
+    })
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200)
+    const after = await settings()
+    expect(after.navigation.at(-1)).toMatchObject({ label: 'Kontakt', href: '/kontakt/' })
+    expect(after.footer.text).toBe('Neuer Fußzeilentext')
+    expect(after.archive).toMatchObject({ mode: 'off', presentationLink: '/aktuelles/' })
+    expect(after.legal).toEqual(before.legal)
+  })
+
+  it('let admins change archive mode and the legal details', async () => {
+    const reply = await save('admin', { archive: { mode: 'auto' }, legal: { phone: '+49 351 0000' } })
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200)
+    expect((await settings()).archive.mode).toBe('auto')
+    expect((await settings()).legal.phone).toBe('+49 351 0000')
+  })
+
+  it("show the admin-only fields read-only in an editor's admin, editable in an admin's", async () => {
+    type Permission = true | { update?: boolean; fields?: true | Record<string, Permission> }
+    const mayUpdate = async (actor: 'editor' | 'admin') => {
+      const global: Permission = (await rest('GET', '/access', { token: tokens[actor] })).body.globals['site-settings']
+      // Payload's compact answer: `true` for everything below allowed, otherwise the operations allowed.
+      const can = (...path: string[]) => {
+        let permission: Permission | undefined = global
+        for (const name of path) {
+          const below: true | Record<string, Permission> | undefined = permission === true ? true : permission?.fields
+          permission = below === true ? true : below?.[name]
+        }
+        return permission === true || permission?.update === true
+      }
+      return {
+        siteName: can('siteName'),
+        processWindow: can('processWindow'),
+        legal: can('legal'),
+        archiveMode: can('archive', 'mode'),
+        presentationLink: can('archive', 'presentationLink'),
+        navigation: can('navigation'),
+        footer: can('footer'),
+      }
+    }
+    expect(await mayUpdate('editor')).toEqual({
+      siteName: false,
+      processWindow: false,
+      legal: false,
+      archiveMode: false,
+      presentationLink: true,
+      navigation: true,
+      footer: true,
+    })
+    expect(Object.values(await mayUpdate('admin'))).toEqual(Array(7).fill(true))
   })
 })

@@ -342,13 +342,23 @@ describe('deleting what a published document requires', () => {
 })
 
 describe('links in the site settings', () => {
+  // The admin's part (name, process window, legal details) is in place; editors change the links.
+  beforeAll(async () => {
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: {
+        siteName: 'Masterplan Südwestsachsen',
+        processWindow: siteSettingsFixture.processWindow,
+        legal: siteSettingsFixture.legal,
+      },
+      context: { seeding: true },
+      overrideAccess: true,
+    })
+  })
   const link = (href: string) => ({ label: 'Ziel', href })
   const settings = (navigation: unknown[], footerLinks: unknown[] = []) => ({
-    siteName: 'Masterplan Südwestsachsen',
-    processWindow: siteSettingsFixture.processWindow,
     navigation,
     footer: { text: 'Fußzeile', links: footerLinks },
-    legal: siteSettingsFixture.legal,
   })
   const stored = async () =>
     JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }))

@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 import { PROCESS_WINDOW } from '@masterplan/shared'
+import { adminOnlyField } from '../access/adminOnlyField.ts'
 import { anyone, roles } from '../access/index.ts'
 import { validateLinkTarget } from '../fields/url.ts'
 import { label } from '../lib/label.ts'
@@ -17,10 +18,25 @@ const linkFields = [
   },
 ] as const
 
+/**
+ * Who changes what. Editors keep the site's everyday texts: navigation, footer and, for the archive
+ * notice, when and where the Masterplan was presented. Admins alone change what speaks for the
+ * publisher or cannot be taken back: the site's name (in every page and mail), the legal details
+ * (imprint, § 18 MStV), archive mode (a last message to every subscriber, then no more alerts) and
+ * the process window, whose end switches archive mode on by itself.
+ */
+const adminOnly = (path: string[], de: string, en: string) => ({ update: adminOnlyField(path, { de, en }) })
+
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: label('Website-Einstellungen', 'Site settings'),
-  admin: { group: label('Verwaltung', 'Administration') },
+  admin: {
+    group: label('Verwaltung', 'Administration'),
+    description: label(
+      'Name, Prozesszeitraum, Archivmodus und rechtliche Angaben ändern nur Administratoren.',
+      'Only administrators change the name, the process window, archive mode and the legal details.',
+    ),
+  },
   access: { read: anyone, update: roles('editor') },
   hooks: { afterChange: [afterSettingsChange] },
   fields: [
@@ -31,11 +47,13 @@ export const SiteSettings: GlobalConfig = {
       localized: true,
       defaultValue: 'Masterplan Südwestsachsen',
       label: label('Name der Website', 'Site name'),
+      access: adminOnly(['siteName'], 'Name der Website', 'site name'),
     },
     {
       name: 'processWindow',
       type: 'group',
       label: label('Prozesszeitraum', 'Process window'),
+      access: adminOnly(['processWindow'], 'Prozesszeitraum', 'process window'),
       admin: {
         description: label('Meilensteine müssen in diesem Zeitraum liegen.', 'Milestones must lie within this window.'),
       },
@@ -76,6 +94,7 @@ export const SiteSettings: GlobalConfig = {
             { value: 'off', label: label('aus', 'off') },
           ],
           label: label('Archivmodus', 'Archive mode'),
+          access: adminOnly(['archive', 'mode'], 'Archivmodus', 'archive mode'),
         },
         { name: 'presentedOn', type: 'date', label: label('Masterplan vorgestellt am', 'Masterplan presented on') },
         {
@@ -100,6 +119,7 @@ export const SiteSettings: GlobalConfig = {
       name: 'legal',
       type: 'group',
       label: label('Rechtliche Angaben', 'Legal details'),
+      access: adminOnly(['legal'], 'Rechtliche Angaben', 'legal details'),
       fields: [
         { name: 'publisher', type: 'text', required: true, label: label('Herausgeber', 'Publisher') },
         { name: 'address', type: 'textarea', required: true, label: label('Anschrift', 'Address') },
