@@ -3,7 +3,6 @@ import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import type { Pool } from 'pg'
-import sharp from 'sharp'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
@@ -13,6 +12,7 @@ import { AuditLog } from './collections/AuditLog/index.ts'
 import { Backups } from './collections/Backups/index.ts'
 import { EDITORIAL_SLUGS } from './collections/editorialSlugs.ts'
 import { Media } from './collections/Media/index.ts'
+import { boundedSharp } from './collections/Media/boundedSharp.ts'
 import { mediaStorage } from './collections/Media/storage.ts'
 import { Milestones } from './collections/Milestones/index.ts'
 import { Pages } from './collections/Pages/index.ts'
@@ -23,6 +23,7 @@ import { Subscriptions } from './collections/Subscriptions/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { queryCostRule } from './graphql/queryCost.ts'
 import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
@@ -94,9 +95,13 @@ export default buildConfig({
     migrationDir: path.join(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  sharp,
+  sharp: boundedSharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    // Every aliased list query at its real cost: a database query plus its fields once per row.
+    validationRules: (args) => [queryCostRule(args.variableValues)],
+  },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   telemetry: false,
   // Without options Payload logs readable lines; pino's own output is one JSON object per line.

@@ -451,6 +451,41 @@ describe('an id or query parameter of the wrong kind', () => {
   })
 })
 
+describe('a search or route that ended in a 500', () => {
+  it.each([
+    ['pages', 'content', 'like'],
+    ['pages', 'content', 'contains'],
+    ['press-releases', 'body', 'like'],
+    ['press-releases', 'body', 'not_like'],
+  ])('anonymous GET /%s?where[%s][%s]=x is refused naming the field', async (collection, field, operator) => {
+    const reply = await expectRefused(() => call('GET', `/${collection}?where[${field}][${operator}]=x`), 400, field)
+    expect(text(reply)).toContain(operator)
+  })
+
+  it('the same search through GraphQL is refused naming the field', async () => {
+    const reply = await graphqlQuery('{ Pages(where: { content: { like: "x" } }) { docs { id } } }')
+    expect(reply.body.errors[0].message).toContain('content')
+    expect(reply.body.errors[0].extensions.statusCode).toBe(400)
+  })
+
+  it.each([
+    '/media/versions',
+    '/users/versions',
+    '/alerts/versions',
+    '/globals/site-settings/versions',
+    '/media/versions/1',
+  ])('signed in, GET %s of what keeps no versions answers 404 naming it', async (route) => {
+    const reply = await call('GET', route, { token: tokens.admin })
+    expect(reply.status, text(reply)).toBe(404)
+    expect(text(reply)).toMatch(/(media|users|alerts|site-settings) hat keine Versionen/)
+  })
+
+  it('a collection with versions still lists them', async () => {
+    const reply = await call('GET', '/press-releases/versions?limit=1', { token: tokens.admin })
+    expect(reply.status, text(reply)).toBe(200)
+  })
+})
+
 describe('LIKE wildcards in a search', () => {
   const marker = uniqueSlug('wc').replace(/-/g, '')
 

@@ -42,3 +42,9 @@ export const MEDIA_MIME_TYPES = [
   ...CAPTION_MIME_TYPES,
 ] as const
 export const MEDIA_MAX_BYTES = 20 * 1024 * 1024
+/**
+ * The most pixels an uploaded image may have: 64 megapixels (e.g. 9,800 × 6,530), above the
+ * largest sensors of press cameras (about 61 MP). A small file can claim far more (a 775 kB PNG of
+ * 16,000 × 16,000 pixels took 12 s and a gigabyte to decode), so the header is checked first.
+ */
+export const IMAGE_MAX_PIXELS = 64_000_000

@@ -1,7 +1,8 @@
-import type { CollectionConfig, Plugin } from 'payload'
+import type { CollectionConfig, Endpoint, Plugin } from 'payload'
 import { explainError } from './explainError.ts'
 import { withFieldChecks } from './fieldChecks.ts'
 import { missingFileIsNotFound } from './missingFile.ts'
+import { noVersionRoutes } from './noVersions.ts'
 import { passwordIsText } from './password.ts'
 import { checkQuery } from './queryChecks.ts'
 import { serverTimestamps } from './timestamps.ts'
@@ -14,7 +15,13 @@ import { serverTimestamps } from './timestamps.ts'
 export const refuseBadInput: Plugin = (config) => ({
   ...config,
   collections: config.collections?.map(guardCollection),
-  globals: config.globals?.map((global) => ({ ...global, fields: withFieldChecks(global.fields) })),
+  globals: config.globals?.map((global) => ({
+    ...global,
+    fields: withFieldChecks(global.fields),
+    endpoints: global.versions
+      ? global.endpoints
+      : withEndpoints(global.endpoints, noVersionRoutes('global', global.slug)),
+  })),
   hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), explainError] },
 })
 
@@ -24,6 +31,9 @@ function guardCollection(collection: CollectionConfig): CollectionConfig {
   return {
     ...collection,
     fields: withFieldChecks(collection.fields),
+    endpoints: collection.versions
+      ? collection.endpoints
+      : withEndpoints(collection.endpoints, noVersionRoutes('collection', collection.slug)),
     hooks: {
       ...hooks,
       beforeOperation: [checkQuery, ...(collection.auth ? [passwordIsText] : []), ...(hooks.beforeOperation ?? [])],
@@ -38,3 +48,7 @@ function guardCollection(collection: CollectionConfig): CollectionConfig {
         : upload,
   }
 }
+
+/** Ours first: Payload appends its default routes after a config's own, and the first match answers. */
+const withEndpoints = (endpoints: Endpoint[] | false | undefined, ours: Endpoint[]) =>
+  endpoints === false ? false : [...ours, ...(endpoints ?? [])]

@@ -10,6 +10,8 @@ import {
 /** Operators the PostgreSQL adapter has no implementation for on these fields: it fails with a TypeError. */
 const GEO = new Set(['near', 'within', 'intersects'])
 const LIKE = new Set(['contains', 'like', 'not_like'])
+/** Stored as JSON documents: a LIKE search on them ended in a 500 (text compared with jsonb). */
+const DOCUMENTS = new Set(['richText', 'json'])
 /** Fields Payload compares with ILIKE for the LIKE operators (hasMany select and relations compare by equality). */
 const TEXT = new Set(['text', 'textarea', 'email', 'code'])
 
@@ -42,6 +44,7 @@ function rewrite(where: Where, fields: FlattenedField[], config: SanitizedConfig
     const operators: Record<string, unknown> = {}
     for (const [operator, value] of Object.entries(condition)) {
       if ((GEO.has(operator) && field?.type !== 'point') || operator === 'all') throw misfit(key, operator, field?.type)
+      if (LIKE.has(operator) && field && DOCUMENTS.has(field.type)) throw misfit(key, operator, field.type)
       operators[operator] = LIKE.has(operator) && field && comparesAsText(field) ? escapeLike(value) : value
     }
     result[key] = operators

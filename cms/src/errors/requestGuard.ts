@@ -44,8 +44,11 @@ async function refusal(request: Request): Promise<Response | null> {
   if (type === 'multipart/form-data' && FILE_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))) {
     return null
   }
-  // The admin's list searches: POST with a query string as body, answered as a GET.
-  if (type === 'application/x-www-form-urlencoded' && isGetOverride(request)) return null
+  // The admin's list searches: POST with a query string as body, answered as a GET. Payload reads
+  // that body whole into the URL, so it is bounded like a JSON body.
+  if (type === 'application/x-www-form-urlencoded' && isGetOverride(request)) {
+    return (await readAtMost(request.clone(), MAX_JSON_BYTES)) ? null : tooLarge(MAX_JSON_BYTES)
+  }
   if (
     type === 'application/x-www-form-urlencoded' &&
     FORM_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))
@@ -64,10 +67,7 @@ async function refusal(request: Request): Promise<Response | null> {
 
   const limit = type === 'multipart/form-data' ? MAX_FORM_BYTES : MAX_JSON_BYTES
   const body = await readAtMost(request.clone(), limit)
-  if (!body) {
-    const message = `Der Request-Body ist größer als ${MB(limit)} MB / the request body is larger than ${MB(limit)} MB`
-    return Response.json(requestError(message), { status: 413 })
-  }
+  if (!body) return tooLarge(limit)
   if (body.size === 0) return null
   if (!type) return unsupported('')
   if (type === 'multipart/form-data') return formProblem(body, contentType)
@@ -81,6 +81,11 @@ async function refusal(request: Request): Promise<Response | null> {
     )
   }
   return documentProblem(text, { de: 'Der Request-Body', en: 'the request body' })
+}
+
+function tooLarge(limit: number): Response {
+  const message = `Der Request-Body ist größer als ${MB(limit)} MB / the request body is larger than ${MB(limit)} MB`
+  return Response.json(requestError(message), { status: 413 })
 }
 
 function isGetOverride(request: Request): boolean {

@@ -7,6 +7,7 @@ import { refuseDeleteWhileRequired } from '../../publishing/requiredReferences.t
 import { adminGroups } from '../groups.ts'
 import { readMedia } from './access.ts'
 import { nameFileAfterContent } from './hooks/nameFileAfterContent.ts'
+import { refuseImageFlood } from './hooks/refuseImageFlood.ts'
 import { refuseMisnamedFile } from './hooks/refuseMisnamedFile.ts'
 
 export const Media: CollectionConfig = {
@@ -20,7 +21,7 @@ export const Media: CollectionConfig = {
     delete: roles('press', 'editor'),
   },
   hooks: {
-    beforeOperation: [nameFileAfterContent],
+    beforeOperation: [nameFileAfterContent, refuseImageFlood],
     beforeChange: [refuseMisnamedFile],
     beforeDelete: [refuseDeleteWhileRequired()],
   },

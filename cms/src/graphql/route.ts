@@ -1,0 +1,16 @@
+import { clientKey } from '../auth/clientKey.ts'
+import { guardRequest } from '../errors/requestGuard.ts'
+import { readEnv } from '../lib/env.ts'
+import { limitConcurrency } from './concurrency.ts'
+
+type Handler = (request: Request) => Promise<Response>
+
+/**
+ * What stands in front of Payload's GraphQL handler: the request guard's body limits (the route
+ * read bodies of any size: 100 MB were parsed into memory) and the bound on operations in flight.
+ * The cost of each operation is bounded by a validation rule (queryCost.ts, in the config).
+ */
+export function guardGraphql(handler: Handler): Handler {
+  const { TRUST_PROXY } = readEnv()
+  return guardRequest(limitConcurrency(handler, (request) => clientKey(request.headers, '', TRUST_PROXY)))
+}
