@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Milestone } from '@masterplan/shared'
 import { calendar } from '../src/lib/ics.ts'
 
-const milestone = (id: number, title: string): Milestone => ({
+const milestone = (id: number, title: string, extra: Partial<Milestone> = {}): Milestone => ({
   id,
   slug: `m-${id}`,
   title,
@@ -12,17 +12,22 @@ const milestone = (id: number, title: string): Milestone => ({
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-05-02T10:11:12.000Z',
   _status: 'published',
+  ...extra,
+})
+
+const LABELS = { planned: 'geplant', 'in-progress': 'in Arbeit', done: 'erledigt', postponed: 'verschoben' } as const
+const options = (name: string) => ({
+  host: 'masterplan.example',
+  name,
+  url: (m: Milestone) => `https://masterplan.example/zeitplan/#${m.slug}`,
+  dayOf: (iso: string) => iso.slice(0, 10),
+  statusLabel: (m: Milestone) => LABELS[m.status],
 })
 
 const ics = (titles: string[], name = 'Zeitplan; Südwestsachsen, 2026') =>
   calendar(
     titles.map((title, i) => milestone(i + 1, title)),
-    {
-      host: 'masterplan.example',
-      name,
-      url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
-      dayOf: (iso) => iso.slice(0, 10),
-    },
+    options(name),
   )
 
 // ical.js leaves unknown X- properties unescaped; X-WR-CALNAME is TEXT to the clients that read it (Apple, Google, Outlook).
@@ -109,5 +114,70 @@ describe('the calendar file read by an iCalendar parser', () => {
     const text = ics([title])
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
     expect(parsed(text).events[0]!.summary).toBe(title.replace('\r', '\n'))
+  })
+})
+
+/** A paragraph of Lexical rich text. */
+const paragraph = (...texts: string[]) => ({
+  type: 'paragraph',
+  children: texts.flatMap((text, i) => [...(i ? [{ type: 'linebreak' }] : []), { type: 'text', text }]),
+})
+
+describe('what a calendar client shows of a milestone', () => {
+  const events = (milestones: Milestone[]) =>
+    new ICAL.Component(ICAL.parse(calendar(milestones, options('Zeitplan'))))
+      .getAllSubcomponents('vevent')
+      .map((event) => ({
+        status: event.getFirstPropertyValue('status'),
+        description: event.getFirstPropertyValue('description'),
+      }))
+
+  it('marks only milestones under way or done as confirmed; planned and postponed ones may still move', () => {
+    const statuses = (['planned', 'in-progress', 'done', 'postponed'] as const).map((status, i) =>
+      milestone(i + 1, status, { status }),
+    )
+    expect(events(statuses).map((event) => event.status)).toEqual(['TENTATIVE', 'CONFIRMED', 'CONFIRMED', 'TENTATIVE'])
+  })
+
+  it('describes each milestone: status, phase and its text, with TEXT delimiters intact', () => {
+    const described = milestone(1, 'Regionalkonvent', {
+      phase: 'Phase 2; Beteiligung',
+      description: {
+        root: {
+          type: 'root',
+          children: [
+            paragraph('Der Konvent tagt in Chemnitz, öffentlich.', 'Anmeldung bis 1. Juni'),
+            {
+              type: 'list',
+              children: [{ type: 'listitem', children: [{ type: 'text', text: 'Tagesordnung\\Teil 1' }] }],
+            },
+          ],
+        },
+      },
+    })
+    expect(events([described, milestone(2, 'Ohne Text')]).map((event) => event.description)).toEqual([
+      'geplant · Phase 2; Beteiligung\n\nDer Konvent tagt in Chemnitz, öffentlich.\nAnmeldung bis 1. Juni\nTagesordnung\\Teil 1',
+      'geplant',
+    ])
+  })
+})
+
+describe('the calendar’s own properties', () => {
+  it('come before the first event (RFC 5545 3.6), time zone included', () => {
+    const lines = ics(['Erster Termin', 'Zweiter Termin']).split('\r\n')
+    const firstEvent = lines.indexOf('BEGIN:VEVENT')
+    for (const name of ['X-WR-CALNAME', 'X-WR-TIMEZONE', 'PRODID', 'METHOD']) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}:`))
+      expect(at, name).toBeGreaterThan(0)
+      expect(at, name).toBeLessThan(firstEvent)
+    }
+    expect(lines).toContain('X-WR-TIMEZONE:Europe/Berlin')
+    expect(lines.filter((line) => line.startsWith('X-WR-'))).toHaveLength(2)
+    expect(lines.slice(lines.lastIndexOf('END:VEVENT') + 1)).toEqual(['END:VCALENDAR', ''])
+  })
+
+  it('come before END:VCALENDAR when there is no milestone', () => {
+    const lines = ics([]).split('\r\n')
+    expect(lines.indexOf('X-WR-TIMEZONE:Europe/Berlin')).toBe(lines.indexOf('END:VCALENDAR') - 1)
   })
 })

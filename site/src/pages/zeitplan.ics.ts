@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro'
 import { berlinDay } from '@masterplan/shared'
 import { milestones, settings } from '../lib/data.ts'
+import { t } from '../lib/i18n.ts'
 import { calendar } from '../lib/ics.ts'
 import { env } from '../lib/cms.ts'
 import { absolute, milestoneAnchor } from '../lib/urls.ts'
@@ -14,6 +15,7 @@ export const GET: APIRoute = async () => {
       name: `${site.siteName} – Zeitplan`,
       url: (m) => absolute(milestoneAnchor('de', m.slug)),
       dayOf: berlinDay,
+      statusLabel: (m) => t('de').status[m.status],
     },
   )
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })

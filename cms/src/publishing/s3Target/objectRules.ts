@@ -63,8 +63,14 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export type ObjectRule = { contentType: string; cacheControl: string; phase: Phase }
 
+/** The feeds: readers take XML without a charset for US-ASCII (RFC 3023), so they are named RSS with UTF-8. */
+const FEED = /(^|\/)feed\.xml$/
+
 export function ruleFor(key: string): ObjectRule {
   const extension = /\.([^./]+)$/.exec(key)?.[1]?.toLowerCase() ?? ''
   const { cacheControl, phase } = RULES.find((rule) => rule.match.test(key))!
-  return { contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', cacheControl, phase }
+  const contentType = FEED.test(key)
+    ? 'application/rss+xml; charset=utf-8'
+    : (CONTENT_TYPES[extension] ?? 'application/octet-stream')
+  return { contentType, cacheControl, phase }
 }
