@@ -10,6 +10,8 @@ vi.hoisted(() => {
 import type { Payload } from 'payload'
 import { authCookies } from '../src/auth/cookies.ts'
 import { clientKey } from '../src/auth/clientKey.ts'
+import { DEVICE_COOKIE_MAX_AGE_S } from '../src/auth/deviceCookie.ts'
+import { SOCKET_ADDRESS_HEADER } from '../src/auth/socketAddress.ts'
 import { MAX_FAILURES_PER_CLIENT, WINDOW_MS } from '../src/auth/throttle.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { graphqlQuery, rest } from './helpers/rest.ts'
@@ -257,12 +259,18 @@ describe('the per-client login limit', () => {
     expect((await login(user.email, 'falsches-passwort', office)).status).toBe(401)
   }, 120_000)
 
-  it('keys on the proxy-reported address only when TRUST_PROXY is set', () => {
+  it('keys on the proxy-reported address only when TRUST_PROXY is set, otherwise on the socket address', () => {
     const headers = new Headers({ 'X-Forwarded-For': '198.51.100.1, 203.0.113.9', 'X-Real-IP': '203.0.113.10' })
     expect(clientKey(headers, 'Someone@Example.org ', true)).toBe('ip:203.0.113.9')
-    // Without a proxy in front anyone can write these headers: the address is not known, the e-mail is.
+    // Without a proxy in front anyone can write these headers: they count for nothing.
     expect(clientKey(headers, 'Someone@Example.org ', false)).toBe('direct:someone@example.org')
     expect(clientKey(new Headers(), 'someone@example.org', true)).toBe('direct:someone@example.org')
+    // The socket's address, as the server writes it for each request (src/auth/socketAddress.ts).
+    headers.set(SOCKET_ADDRESS_HEADER, '::ffff:192.0.2.44')
+    expect(clientKey(headers, 'someone@example.org', false)).toBe('ip:192.0.2.44')
+    expect(clientKey(headers, 'someone@example.org', true)).toBe('ip:203.0.113.9')
+    headers.delete('X-Forwarded-For')
+    expect(clientKey(headers, 'someone@example.org', true)).toBe('ip:192.0.2.44')
   })
 
   it('counts an IPv6 client by its /64, which it usually holds whole, and ignores ports', () => {
@@ -274,6 +282,72 @@ describe('the per-client login limit', () => {
     expect(key('203.0.113.9:51234')).toBe('ip:203.0.113.9')
     // Not an address: the proxy is not the one described, so count by e-mail as without one.
     expect(key('unknown')).toBe('direct:x@example.org')
+  })
+})
+
+describe('device cookies', () => {
+  const deviceCookie = (reply: { headers: Headers }) => {
+    const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('masterplan-device-'))
+    if (!cookie) throw new Error(`no device cookie in ${JSON.stringify(reply.headers.getSetCookie())}`)
+    return cookie
+  }
+  /** What a browser sends back: name=value, nothing else. */
+  const sentBack = (cookie: string) => cookie.split(';', 1)[0]!
+  const exhausted = async (headers: Record<string, string>) => {
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++)
+      expect((await login(unique('spray'), 'Sommer2026!Sommer', headers)).status).toBe(401)
+  }
+
+  it('let a browser that signed in before through a per-client limit someone else exhausted, and nobody else', async () => {
+    const user = await account()
+    const other = await account()
+    const office = { 'X-Forwarded-For': '203.0.113.40' }
+    const cookie = sentBack(deviceCookie(await login(user.email, PASSWORD, office)))
+    const otherCookie = sentBack(deviceCookie(await login(other.email, PASSWORD, office)))
+    await exhausted(office)
+
+    // Without the cookie the right password is refused like every guess: the limit tells nothing.
+    expect((await login(user.email, PASSWORD, office)).status).toBe(429)
+    const signedIn = await login(user.email, PASSWORD, { ...office, Cookie: cookie })
+    expect(signedIn.status).toBe(200)
+    expect(signedIn.body.token).toBeTruthy()
+    // A browser with cookies for two accounts sends both; each counts for its own account only.
+    expect((await login(other.email, PASSWORD, { ...office, Cookie: `${cookie}; ${otherCookie}` })).status).toBe(200)
+    // A wrong password from that browser is an ordinary failed login.
+    expect((await login(user.email, 'falsches-passwort', { ...office, Cookie: cookie })).status).toBe(401)
+
+    // Not for another account, not forged, not from another server's secret.
+    const third = await account()
+    expect((await login(third.email, PASSWORD, { ...office, Cookie: cookie })).status).toBe(429)
+    const [name, value] = cookie.split('=') as [string, string]
+    const forged = `${name}=${value.slice(0, -2)}${value.endsWith('AA') ? 'BB' : 'AA'}`
+    expect((await login(user.email, PASSWORD, { ...office, Cookie: forged })).status).toBe(429)
+  }, 120_000)
+
+  it('never lift the account lock: ten wrong passwords lock the account for the browser with the cookie too', async () => {
+    const user = await account()
+    const client = freshClient()
+    const cookie = sentBack(deviceCookie(await login(user.email, PASSWORD, client)))
+    for (let i = 0; i < 10; i++)
+      expect((await login(user.email, `falsches-passwort-${i}`, { ...client, Cookie: cookie })).status).toBe(401)
+    expect((await stored(user.id))!.lockUntil).toBeTruthy()
+    expect((await login(user.email, PASSWORD, { ...client, Cookie: cookie })).status).toBe(401)
+  }, 120_000)
+
+  it('are HttpOnly, Secure over https, SameSite=Strict, sent to the login only, and hold no address', async () => {
+    const user = await account()
+    const cookie = deviceCookie(await login(user.email, PASSWORD))
+    expect(cookie).toMatch(/;\s*HttpOnly/i)
+    expect(cookie).toMatch(/;\s*Secure/i)
+    expect(cookie).toMatch(/;\s*SameSite=Strict/i)
+    expect(cookie).toMatch(/;\s*Path=\/api\/users\/login(;|$)/)
+    expect(cookie).toContain(`Max-Age=${DEVICE_COOKIE_MAX_AGE_S}`)
+    const readable = sentBack(cookie)
+      .split(/[=.]/)
+      .map((part) => `${part} ${Buffer.from(part, 'base64url').toString('latin1')}`)
+      .join(' ')
+    expect(readable).not.toContain(user.email.split('@')[0]!)
+    expect(readable).not.toContain('test.example')
   })
 })
 

@@ -7,7 +7,9 @@ import {
   formatErrors,
   LockedAuth,
 } from 'payload'
+import { readEnv } from '../lib/env.ts'
 import { clientKey } from './clientKey.ts'
+import { hasDeviceCookie, issueDeviceCookie } from './deviceCookie.ts'
 import { hashLikeALogin } from './equalTiming.ts'
 import { beginAttempt, forgetAttempt } from './throttle.ts'
 
@@ -23,23 +25,36 @@ const tooMany = (seconds: number) => {
  * Local API is the server's own code): the per-client limit, and the same answer in the same time
  * whether the address is unknown, the password wrong or the account locked. Payload's own lock
  * (maxLoginAttempts, lockTime) stays as it is; only what a client learns about it changes.
+ *
+ * A browser with a device cookie for the account (deviceCookie.ts) is not held to the per-client
+ * limit: it signed in there before, so it is not the one guessing. Every other client is, and
+ * while limited it gets 429 before its password is looked at, so it learns nothing from a guess.
  */
-export function loginProtection({ trustProxy }: { trustProxy: boolean }) {
+export function loginProtection({
+  trustProxy,
+  secureCookies = new URL(readEnv().SERVER_URL).protocol === 'https:',
+}: {
+  trustProxy: boolean
+  secureCookies?: boolean
+}) {
   const beforeOperation: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
     if (operation !== 'login' || req.payloadAPI === 'local') return args
     const { email, password } = args.data as { email?: unknown; password?: unknown }
     const address = typeof email === 'string' ? email.toLowerCase().trim() : ''
 
-    const attempt = await beginAttempt(req.payload, clientKey(req.headers, address, trustProxy))
-    if (!attempt.allowed) {
-      req.payload.logger.warn(
-        `login refused: per-client limit reached (${trustProxy ? 'client address' : 'e-mail address'}), retry in ${attempt.retryAfterSeconds} s`,
-      )
-      req.responseHeaders = new Headers(req.responseHeaders)
-      req.responseHeaders.set('Retry-After', String(attempt.retryAfterSeconds))
-      throw new APIError(tooMany(attempt.retryAfterSeconds), 429)
+    if (!hasDeviceCookie(req.payload.secret, req.headers.get('cookie'), address)) {
+      const client = clientKey(req.headers, address, trustProxy)
+      const attempt = await beginAttempt(req.payload, client)
+      if (!attempt.allowed) {
+        req.payload.logger.warn(
+          `login refused: per-client limit reached (${client.startsWith('ip:') ? 'client address' : 'e-mail address'}), retry in ${attempt.retryAfterSeconds} s`,
+        )
+        req.responseHeaders = new Headers(req.responseHeaders)
+        req.responseHeaders.set('Retry-After', String(attempt.retryAfterSeconds))
+        throw new APIError(tooMany(attempt.retryAfterSeconds), 429)
+      }
+      req.context[ATTEMPT] = attempt.id
     }
-    req.context[ATTEMPT] = attempt.id
 
     // Payload answers an unknown address or a locked account at once, and a wrong password
     // only after hashing it: the difference tells which addresses have accounts.
@@ -63,6 +78,10 @@ export function loginProtection({ trustProxy }: { trustProxy: boolean }) {
     req.payload.logger.info({ event: 'login', userId: user.id, role: user.role }, 'signed in')
     const id = req.context[ATTEMPT]
     if (typeof id === 'number') await forgetAttempt(req, id)
+    if (req.payloadAPI === 'local') return
+    // Renewed at every login, so a browser in use keeps it; one unused for 180 days loses it.
+    req.responseHeaders = new Headers(req.responseHeaders)
+    req.responseHeaders.append('Set-Cookie', issueDeviceCookie(req.payload.secret, user.email, secureCookies))
   }
 
   /**
