@@ -5,7 +5,8 @@ import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
 import { ContactReader } from '../src/collections/PressReleases/import/contacts.ts'
 import { germanDate } from '../src/collections/PressReleases/import/dates.ts'
 import { importDocx } from '../src/collections/PressReleases/import/importDocx.ts'
-import { readQuote } from '../src/collections/PressReleases/import/quotes.ts'
+import { readQuotes } from '../src/collections/PressReleases/import/quotes.ts'
+import { PersonIndex } from '../src/collections/PressReleases/import/speakers.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from '../src/collections/PressReleases/import/placeholders.ts'
 import { richText } from '../src/seed/fixtures/index.ts'
 import { uniqueSlug } from './helpers/documents.ts'
@@ -325,16 +326,17 @@ describe('files the import refuses, writing nothing', () => {
     ['a file with macros', async () => upload(await withExtraPart('macro'), 'makro.docm'), 400, /Makros/],
     ['a file with embedded objects', async () => upload(await withExtraPart('embedding')), 400, /eingebettete Objekte/],
     [
-      'a zip bomb (300 MB of text packed into a small file)',
+      'a zip bomb (300 MB packed into a small file)',
       async () => {
         const { default: JSZip } = await import('jszip')
         const zip = new JSZip()
           .file('[Content_Types].xml', '<Types/>')
-          .file('word/document.xml', Buffer.alloc(300 * 1024 * 1024, 32))
+          .file('word/document.xml', '<w:document/>')
+          .file('word/media/image1.png', Buffer.alloc(300 * 1024 * 1024, 32))
         return upload(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
       },
       400,
-      /entpackt sich zu mehr als 200 MB/,
+      /entpackt sich zu mehr als 100 MB/,
     ],
     [
       'a zip bomb whose directory claims a small size (it is counted while unpacking, not believed)',
@@ -342,7 +344,8 @@ describe('files the import refuses, writing nothing', () => {
         const { default: JSZip } = await import('jszip')
         const zip = new JSZip()
           .file('[Content_Types].xml', '<Types/>')
-          .file('word/document.xml', Buffer.alloc(300 * 1024 * 1024, 32))
+          .file('word/document.xml', '<w:document/>')
+          .file('word/media/image1.png', Buffer.alloc(300 * 1024 * 1024, 32))
         const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
         // The uncompressed size in each local header (offset 22) and directory entry (offset 24).
         for (const [signature, offset] of [
@@ -355,7 +358,19 @@ describe('files the import refuses, writing nothing', () => {
         return upload(bytes)
       },
       400,
-      /entpackt sich zu mehr als 200 MB/,
+      /entpackt sich zu mehr als 100 MB/,
+    ],
+    [
+      'a document whose text part unpacks to more than 16 MB',
+      async () => {
+        const { default: JSZip } = await import('jszip')
+        const zip = new JSZip()
+          .file('[Content_Types].xml', '<Types/>')
+          .file('word/document.xml', Buffer.alloc(17 * 1024 * 1024, 32))
+        return upload(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+      },
+      400,
+      /Text des Dokuments entpackt sich zu mehr als 16 MB/,
     ],
     ['a 50 MB file', async () => upload(Buffer.alloc(50 * 1024 * 1024, 1)), 413, /größer als 10 MB/],
     [
@@ -433,14 +448,15 @@ describe('reading the parts of a release', () => {
     ['»Text«, ergänzt Kraushaar.', 'Regina Kraushaar', 'Staatsministerin'],
     ['„Er sagte »Text« dazu“, betont Landrat Carsten Michaelis', 'Carsten Michaelis', 'Landrat'],
   ])('reads the quote %s', (paragraph, person, office) => {
-    const reading = readQuote(paragraph, '', partners)
-    expect(reading).toMatchObject({ kind: 'quote', complete: true, quote: { person, office } })
+    const reading = readQuotes(paragraph, new PersonIndex(''), partners)
+    expect(reading.quotes).toMatchObject([{ complete: true, quote: { person, office } }])
   })
 
   it('leaves quotation marks that do not pair, or lack an attribution, as text', () => {
-    expect(readQuote('»Text“, so Kraushaar.', '', partners).kind).not.toBe('quote')
-    expect(readQuote('„Text“', '', partners).kind).toBe('unattributed')
-    expect(readQuote('Der Konvent tagt „bald“ wieder.', '', partners).kind).toBe('none')
+    const read = (text: string) => readQuotes(text, new PersonIndex(''), partners)
+    expect(read('»Text“, so Kraushaar.').quotes).toEqual([])
+    expect(read('„Text“')).toEqual({ quotes: [], unattributed: true })
+    expect(read('Der Konvent tagt „bald“ wieder.')).toEqual({ quotes: [], unattributed: false })
   })
 
   it('reads German dates as Berlin time, winter and summer', () => {

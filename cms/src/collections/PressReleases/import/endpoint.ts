@@ -2,7 +2,7 @@ import { type Endpoint, Forbidden, UnauthorizedError } from 'payload'
 import { requestError } from '../../../errors/problem.ts'
 import { importDocx } from './importDocx.ts'
 import { readUpload } from './readUpload.ts'
-import { ImportRefused } from './refusal.ts'
+import { ImportRefused } from './importRefused.ts'
 
 /**
  * POST /api/press-releases/import-docx (multipart field `file`): a draft press release from a Word

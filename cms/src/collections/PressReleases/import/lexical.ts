@@ -1,4 +1,11 @@
-import { convertHTMLToLexical, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
+import {
+  AutoLinkNode,
+  convertHTMLToLexical,
+  LinkNode,
+  type SanitizedServerEditorConfig,
+} from '@payloadcms/richtext-lexical'
+import { ListItemNode, ListNode } from '@payloadcms/richtext-lexical/lexical/list'
+import { HeadingNode, QuoteNode } from '@payloadcms/richtext-lexical/lexical/rich-text'
 import { JSDOM } from 'jsdom'
 import { safeHref } from '@masterplan/shared'
 import { excerpt, type Notice, notice } from './notices.ts'
@@ -6,11 +13,20 @@ import type { Quote } from './quotes.ts'
 import { quoteMarker } from './structure.ts'
 
 type Node = { type: string; children?: Node[]; [key: string]: unknown }
-type EditorState = { root: Node }
+export type EditorState = { root: Node }
 
 // Bold and italic are the editor's only text formats; other Word formatting is let go of, not the words.
 const KEPT_FORMATS = 1 | 2
 const HEADING_TAGS: Record<string, string> = { h1: 'h2', h5: 'h4', h6: 'h4' }
+
+/**
+ * The node classes of the editorial editor that HTML can turn into (blocks and the horizontal rule
+ * never come from a Word file). The worker thread has no Payload config to build the editor from;
+ * a test compares the result with the fields' own editor configuration.
+ */
+export const wordEditorConfig = {
+  features: { nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode] },
+} as unknown as SanitizedServerEditorConfig
 
 const textOf = (node: Node): string =>
   node.type === 'text' ? String(node.text ?? '') : (node.children ?? []).map(textOf).join('')
@@ -66,9 +82,9 @@ const quoteBlock = (quote: Quote, index: number): Node => ({
 /** Rich text for one field from HTML, with quote markers replaced by quote blocks. */
 export function toLexical(
   html: string[],
-  editorConfig: SanitizedServerEditorConfig,
   notices: Notice[],
   quotes: Quote[] = [],
+  editorConfig: SanitizedServerEditorConfig = wordEditorConfig,
 ): EditorState | null {
   if (html.length === 0) return null
   const state = convertHTMLToLexical({ editorConfig, html: html.join(''), JSDOM }) as unknown as EditorState

@@ -15,6 +15,8 @@ export type NoticeKind =
   | 'format'
   | 'table'
   | 'page-margins'
+  | 'footer'
+  | 'duplicate'
 
 export type Notice = { kind: NoticeKind; message: string }
 

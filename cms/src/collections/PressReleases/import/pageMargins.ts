@@ -15,7 +15,7 @@ export async function pageMarginLines(zip: JSZip): Promise<string[]> {
   for (const part of parts) {
     const xml = await zip.file(part)!.async('string')
     for (const paragraph of xml.split('</w:p>')) {
-      const runs = [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => decode(match[1]!))
+      const runs = [...paragraph.matchAll(/<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>/g)].map((match) => decode(match[1]!))
       const line = runs.join('').trim()
       if (line) lines.add(line)
     }

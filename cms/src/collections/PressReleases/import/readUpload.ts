@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { DOCX_MAX_BYTES, ImportRefused } from './refusal.ts'
+import { ImportRefused } from './importRefused.ts'
+import { DOCX_MAX_BYTES } from './refusal.ts'
 
 // The multipart framing around the file: boundaries, headers, the file name.
 const FORM_OVERHEAD = 64 * 1024

@@ -1,9 +1,11 @@
 import type { Block } from './blocks.ts'
 import { type Contact, ContactReader, contactLabel } from './contacts.ts'
 import { germanDate } from './dates.ts'
+import { FooterReader } from './footer.ts'
 import { isIssuerFooter, type KnownPartner, partnersNamedIn } from './issuers.ts'
 import { excerpt, type Notice, notice } from './notices.ts'
-import { type Quote, readQuote } from './quotes.ts'
+import { type Quote, type QuoteReading, readQuotes } from './quotes.ts'
+import { PersonIndex } from './speakers.ts'
 
 /** The parts of a Medieninformation as the release's fields hold them; rich text still as HTML. */
 export type Structure = {
@@ -27,21 +29,29 @@ const MARKER = /^(?:Medieninformation|Pressemitteilung|Presseinformation)$/i
 const BACKGROUND = /^Hintergrund(?:informationen)?\s*(?::\s*|$)/i
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`
+const WORDS = /[\p{L}\p{N}]/u
 const isHeading = (block: Block) => /^h[1-4]$/.test(block.tag)
+// A letterhead line naming an authority that has no partner profile: its issuer, not body text.
+const AUTHORITY =
+  /^(?:Sächsische[s]?\s+)?(?:Staatsministerium|Staatskanzlei|Ministerium|Landesamt|Landesdirektion|Landratsamt|Stadtverwaltung)\b/
 
 type Section = 'body' | 'background'
 
 class Reader {
   readonly result: Structure = { issuers: [], contacts: [], body: [], quotes: [], background: [], images: [] }
   private readonly contacts = new ContactReader()
-  private readonly documentText: string
+  private readonly footer = new FooterReader()
+  private readonly people: PersonIndex
+  private unknownIssuers: string[] = []
+  private readonly blocks: Block[]
+  private readonly partners: KnownPartner[]
+  private readonly notices: Notice[]
 
-  constructor(
-    private readonly blocks: Block[],
-    private readonly partners: KnownPartner[],
-    private readonly notices: Notice[],
-  ) {
-    this.documentText = blocks.map((block) => block.text).join('\n')
+  constructor(blocks: Block[], partners: KnownPartner[], notices: Notice[]) {
+    this.blocks = blocks
+    this.partners = partners
+    this.notices = notices
+    this.people = new PersonIndex(blocks.map((block) => block.text).join('\n'))
   }
 
   /** A letterhead line: the word "Medieninformation", the date, the embargo, an issuer or a contact. */
@@ -63,7 +73,12 @@ class Reader {
       for (const partner of named) if (!result.issuers.includes(partner)) result.issuers.push(partner)
       return true
     }
-    return this.contacts.read(line)
+    if (this.contacts.read(line)) return true
+    if (line.length <= 150 && AUTHORITY.test(line)) {
+      if (!this.unknownIssuers.includes(line)) this.unknownIssuers.push(line)
+      return true
+    }
+    return false
   }
 
   private isLetterhead(block: Block): boolean {
@@ -120,7 +135,8 @@ class Reader {
       }
     }
     const next = this.blocks[start]
-    if (at >= 0 && next && (next.className === 'subtitle' || isHeading(next))) {
+    const boldLine = next?.bold && next.tag === 'p' && next.text.length <= 250 && !BACKGROUND.test(next.text)
+    if (at >= 0 && next && (next.className === 'subtitle' || isHeading(next) || boldLine)) {
       this.result.subtitle = next.text
       start++
     }
@@ -149,6 +165,7 @@ class Reader {
         if (rest) result.background.push(paragraph(rest))
         continue
       }
+      if (this.skipFooter(block, section)) continue
       if (contactLabel(block.lines[0] ?? '')) inContact = true
       if (inContact) {
         const unread = block.lines.filter((line) => !this.contacts.read(line))
@@ -159,46 +176,89 @@ class Reader {
         inContact = false
       }
       if (result.issuers.length > 0 && block.lines.every((line) => isIssuerFooter(line, result.issuers))) continue
+      const quotes: QuoteReading =
+        section === 'body' && block.tag === 'p'
+          ? readQuotes(block.text, this.people, this.partners, result.quotes.at(-1))
+          : { quotes: [], unattributed: false }
       if (result.lead === undefined && section === 'body' && block.tag === 'p') {
-        if (readQuote(block.text, this.documentText, this.partners).kind === 'none') {
+        if (quotes.quotes.length === 0 && !quotes.unattributed) {
           result.lead = block.text
           continue
         }
       }
-      if (section === 'body' && block.tag === 'p' && this.quote(block)) continue
-      result[section].push(block.html)
+      if (quotes.unattributed) {
+        this.notices.push(
+          notice(
+            'quote',
+            `Zitat ohne erkennbare Zuordnung (wer spricht?), als Text übernommen: „${excerpt(block.text)}“`,
+            'quote without a recognisable attribution, kept as text',
+          ),
+        )
+      }
+      if (quotes.quotes.length > 0) this.placeQuotes(block, quotes)
+      else result[section].push(block.html)
     }
   }
 
-  /** A quote paragraph becomes a quote block; true when the paragraph was taken as one. */
-  private quote(block: Block): boolean {
-    const reading = readQuote(block.text, this.documentText, this.partners)
-    if (reading.kind === 'unattributed') {
-      this.notices.push(
-        notice(
-          'quote',
-          `Zitat ohne erkennbare Zuordnung (wer spricht?), als Text übernommen: „${excerpt(block.text)}“`,
-          'quote without a recognisable attribution, kept as text',
-        ),
-      )
+  /**
+   * Lines of the issuer's footer (address, website, the note on encrypted mail) are left out of
+   * the text; true when the whole block was footer. A footer naming a partner makes it the issuer.
+   */
+  private skipFooter(block: Block, section: Section): boolean {
+    const kept = block.lines.filter((line) => !this.footer.read(line))
+    if (kept.length === block.lines.length) return false
+    for (const line of block.lines) {
+      for (const partner of partnersNamedIn(line, this.partners)) {
+        if (!this.result.issuers.includes(partner)) this.result.issuers.push(partner)
+      }
     }
-    if (reading.kind !== 'quote') return false
-    if (!reading.complete) {
-      this.notices.push(
-        notice(
-          'quote',
-          `Zitat von „${reading.quote.person}“: vollständiger Name und Funktion nicht gefunden, bitte ergänzen`,
-          `quote by "${reading.quote.person}": full name and office not found, please complete`,
-        ),
-      )
-    }
-    this.result.body.push(paragraph(quoteMarker(this.result.quotes.length)))
-    this.result.quotes.push(reading.quote)
+    for (const line of kept) this.result[section].push(paragraph(line))
     return true
+  }
+
+  /** The paragraph around its quotes stays text, each quote becomes a quote block in its place. */
+  private placeQuotes(block: Block, reading: QuoteReading) {
+    let at = 0
+    for (const { start, end, quote, complete } of reading.quotes) {
+      const before = block.slice(at, start)
+      if (before && WORDS.test(block.text.slice(at, start))) this.result.body.push(before)
+      if (!complete) {
+        this.notices.push(
+          notice(
+            'quote',
+            `Zitat von „${quote.person}“: vollständiger Name und Funktion nicht gefunden, bitte ergänzen`,
+            `quote by "${quote.person}": full name and office not found, please complete`,
+          ),
+        )
+      }
+      this.result.body.push(paragraph(quoteMarker(this.result.quotes.length)))
+      this.result.quotes.push(quote)
+      at = end
+    }
+    const after = block.slice(at, block.text.length)
+    if (after && WORDS.test(block.text.slice(at))) this.result.body.push(after)
   }
 
   private reportGaps(filename: string) {
     const { result, notices } = this
+    if (this.footer.lines.length > 0) {
+      notices.push(
+        notice(
+          'footer',
+          `Fußzeile des Herausgebers (Anschrift, Website, Hinweise) erkannt und nicht in den Text übernommen: „${excerpt(this.footer.lines.join(' · '), 400)}“`,
+          "the issuer's footer (address, website, notes) was recognised and left out of the text",
+        ),
+      )
+    }
+    for (const line of this.unknownIssuers) {
+      notices.push(
+        notice(
+          'issuer',
+          `Herausgeber „${excerpt(line)}“ im Briefkopf hat kein Partnerprofil; bitte anlegen oder zuordnen`,
+          `issuing body in the letterhead has no partner profile; create or choose one`,
+        ),
+      )
+    }
     if (!result.title) {
       result.title = filename.replace(/\.docx$/i, '')
       notices.push(
@@ -215,7 +275,7 @@ class Reader {
         notice('date', 'Kein Datum erkannt; das heutige Datum ist eingesetzt', "no date found; today's date is set"),
       )
     }
-    if (result.issuers.length === 0) {
+    if (result.issuers.length === 0 && this.unknownIssuers.length === 0) {
       notices.push(
         notice(
           'issuer',
