@@ -1,9 +1,10 @@
 'use client'
-import { useConfig } from '@payloadcms/ui'
+import { useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { type ChangeEvent, useRef, useState } from 'react'
+import { adminLanguage, speaker } from '../i18n/language.ts'
 
-type Answer = { id?: number; notices?: { message: string }[]; errors?: { message: string }[] }
+type Answer = { id?: number; notices?: { kind: string; message: string }[]; errors?: { message: string }[] }
 
 /**
  * "Aus Word importieren": uploads a .docx and opens the draft made from it. Shown above the list of
@@ -11,6 +12,8 @@ type Answer = { id?: number; notices?: { message: string }[]; errors?: { message
  */
 export function ImportDocxButton() {
   const { config } = useConfig()
+  const { i18n } = useTranslation()
+  const say = speaker(adminLanguage(i18n))
   const router = useRouter()
   const input = useRef<HTMLInputElement>(null)
   const [message, setMessage] = useState('')
@@ -21,7 +24,7 @@ export function ImportDocxButton() {
     event.target.value = ''
     if (!file) return
     setBusy(true)
-    setMessage(`„${file.name}“ wird importiert …`)
+    setMessage(say(`„${file.name}“ wird importiert …`, `Importing "${file.name}" …`))
     const form = new FormData()
     form.append('file', file)
     const response = await fetch(`${config.serverURL}${config.routes.api}/press-releases/import-docx`, {
@@ -33,12 +36,25 @@ export function ImportDocxButton() {
     const answer = ((await response?.json().catch(() => ({}))) ?? {}) as Answer
     setBusy(false)
     if (response?.status !== 201 || !answer.id) {
-      setMessage(answer.errors?.[0]?.message ?? `Import fehlgeschlagen (${response?.status ?? 'keine Verbindung'})`)
+      setMessage(
+        answer.errors?.[0]?.message ??
+          say(
+            `Import fehlgeschlagen (${response?.status ?? 'keine Verbindung'})`,
+            `Import failed (${response?.status ?? 'no connection'})`,
+          ),
+      )
       return
     }
     const count = answer.notices?.length ?? 0
+    // A file imported before is what the press office must notice first: it names the other draft.
+    const duplicate = answer.notices?.find((notice) => notice.kind === 'duplicate')?.message.split(' / ')[0]
     setMessage(
-      count ? `Entwurf angelegt, ${count} Hinweise – siehe „Hinweise aus dem Word-Import“.` : 'Entwurf angelegt.',
+      [
+        duplicate,
+        count ? `Entwurf angelegt, ${count} Hinweise – siehe „Hinweise aus dem Word-Import“.` : 'Entwurf angelegt.',
+      ]
+        .filter(Boolean)
+        .join(' '),
     )
     router.push(`${config.routes.admin}/collections/press-releases/${answer.id}`)
   }
@@ -52,7 +68,7 @@ export function ImportDocxButton() {
         disabled={busy}
         onClick={() => input.current?.click()}
       >
-        Aus Word importieren
+        {say('Aus Word importieren', 'Import from Word')}
       </button>
       <input
         ref={input}
