@@ -21,6 +21,7 @@ import { PressReleases } from './collections/PressReleases/index.ts'
 import { SiteBuilds } from './collections/SiteBuilds/index.ts'
 import { Subscriptions } from './collections/Subscriptions/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { adminDateFormats } from './fields/dateFormats.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { queryCostRule } from './graphql/queryCost.ts'
@@ -74,7 +75,6 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' – Masterplan Südwestsachsen' },
-    dateFormat: 'dd.MM.yyyy HH:mm',
     // Payload's default avatar is a Gravatar image: a request to a third party with a hash of the e-mail.
     avatar: 'default',
     components: { afterDashboard: ['/components/SubscriptionCounts.tsx#SubscriptionCounts'] },
@@ -111,7 +111,7 @@ export default buildConfig({
       : undefined,
   // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
   // Media storage first: its file handler must come before refuseBadInput's, which answers 404 for files not in MEDIA_DIR.
-  plugins: [mediaStorage(env), refuseBadInput],
+  plugins: [mediaStorage(env), refuseBadInput, adminDateFormats],
   onInit: async (payload) => {
     guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
     // A server or worker stopped with SIGTERM finishes what it tracks first (NEXT_MANUAL_SIG_HANDLE).

@@ -1,3 +1,4 @@
+import { berlinDay } from '@masterplan/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { quote, richText, siteSettingsFixture } from '../src/seed/fixtures/index.ts'
@@ -311,6 +312,55 @@ describe('deleting what a published document requires', () => {
     } finally {
       await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
     }
+  })
+
+  it('dates a correction today unless told otherwise, and never before its release', async () => {
+    const issuer = await newPartner()
+    const dated = await newRelease(issuer, { corrections: [{ note: 'Eine Zahl war falsch.' }] })
+    const [correction] = (dated as { corrections: { date: string }[] }).corrections
+    expect(berlinDay(correction!.date)).toBe(berlinDay(new Date()))
+    const refusal = await newRelease(issuer, {
+      releaseDate: '2026-12-03T09:00:00.000Z',
+      corrections: [{ date: '2026-03-12T11:00:00.000Z', note: 'Amerikanisch gelesen.' }],
+    }).then(
+      () => null,
+      (error: { data?: { errors?: { path: string; message: string }[] } }) => error.data?.errors?.[0],
+    )
+    expect(refusal).toMatchObject({
+      path: 'corrections.0.date',
+      message: expect.stringContaining(
+        'Die Korrektur kann nicht vor dem Datum der Medieninformation (03.12.2026) liegen, Sie haben den 12.03.2026 angegeben',
+      ),
+    })
+  })
+
+  it('refuses a publish scheduled for a moment that has passed, naming it in German; a minute ahead is fine', async () => {
+    const release = await newRelease(await newPartner(), { title: 'Zu spät geplant' }, 'draft')
+    const queue = (waitUntil: Date) =>
+      payload.jobs.queue({
+        task: 'schedulePublish',
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'press-releases', value: String(release.id) },
+          user: { relationTo: 'users', value: adminId },
+        } as never,
+        waitUntil,
+      })
+    const scheduled = () =>
+      payload.count({ collection: 'payload-jobs', where: { 'input.doc.value': { equals: String(release.id) } } })
+    const past = new Date('2026-12-03T11:40:00Z')
+    const refusal = await queue(past).then(
+      () => null,
+      (error: { data?: { errors?: { path: string; message: string }[] } }) => error.data?.errors?.[0],
+    )
+    expect(refusal).toEqual({
+      path: 'waitUntil',
+      message: expect.stringContaining('Der Zeitpunkt 03.12.2026 12:40 liegt in der Vergangenheit'),
+    })
+    expect((await scheduled()).totalDocs).toBe(0)
+    const job = await queue(new Date(Date.now() + 60_000))
+    expect((await scheduled()).totalDocs).toBe(1)
+    await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
   })
 
   it('allows deleting a partner that only a draft refers to, and one nobody refers to', async () => {

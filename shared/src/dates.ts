@@ -24,6 +24,18 @@ export function germanDate(value: Date | string): string {
   return `${day}.${month}.${year}`
 }
 
+const timeFormat = new Intl.DateTimeFormat('de-DE', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** 03.12.2026 14:40 — a moment as the admin writes it, in Berlin time. */
+export function germanMoment(value: Date | string): string {
+  return `${germanDate(value)} ${timeFormat.format(typeof value === 'string' ? new Date(value) : value)}`
+}
+
 /** Whether a moment's Berlin calendar day lies inside [start, end], both inclusive. */
 export function isWithinDays(value: Date | string, start: Date | string, end: Date | string): boolean {
   const day = berlinDay(value)

@@ -18,7 +18,7 @@ export function processDateField(
   return {
     ...overrides,
     type: 'date',
-    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd.MM.yyyy' }, ...overrides.admin },
+    admin: { date: { pickerAppearance: 'dayOnly' }, ...overrides.admin },
     validate: async (value, { req, required, siblingData }) => {
       if (!value) return required ? 'Pflichtfeld / this field is required' : true
       const { start, end } = await processWindow(req)

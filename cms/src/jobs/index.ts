@@ -1,4 +1,5 @@
-import { type CollectionConfig, Forbidden, type JobsConfig } from 'payload'
+import { germanMoment } from '@masterplan/shared'
+import { type CollectionConfig, Forbidden, type JobsConfig, ValidationError } from 'payload'
 import { runsJobs } from '../lib/env.ts'
 import { audit } from '../publishing/audit.ts'
 import { siteBuildTask } from './siteBuild.ts'
@@ -39,6 +40,26 @@ const guardSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['before
   return data
 }
 
+/** How far in the past a scheduled moment may lie: the minute being picked while it passes. */
+const SCHEDULE_GRACE_MS = 60_000
+
+/**
+ * A publish or unpublish scheduled for a moment that has passed would run at the next minute
+ * while the admin says "geplant": refused, naming the moment.
+ */
+const refusePastSchedules: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number] = ({
+  data,
+  operation,
+}) => {
+  if (operation !== 'create' || data.taskSlug !== 'schedulePublish' || !data.waitUntil) return data
+  const at = new Date(data.waitUntil as string)
+  if (at.getTime() < Date.now() - SCHEDULE_GRACE_MS) {
+    const message = `Der Zeitpunkt ${germanMoment(at)} liegt in der Vergangenheit. Bitte wählen Sie einen späteren Zeitpunkt. / The moment ${germanMoment(at)} has passed; please choose a later one.`
+    throw new ValidationError({ collection: 'payload-jobs', errors: [{ path: 'waitUntil', message }] })
+  }
+  return data
+}
+
 /**
  * Payload's runner appends to a job's log with `{ $push: entry }`, which only its database shortcut
  * understands. With runHooks its updates go through the Local API, whose validation refuses that:
@@ -62,7 +83,7 @@ function guardJobs(jobs: CollectionConfig): CollectionConfig {
     hooks: {
       ...jobs.hooks,
       beforeValidate: [...(jobs.hooks?.beforeValidate ?? []), spellOutLogPush],
-      beforeChange: [claimOnce, ...(jobs.hooks?.beforeChange ?? []), guardSchedules],
+      beforeChange: [claimOnce, ...(jobs.hooks?.beforeChange ?? []), guardSchedules, refusePastSchedules],
       afterChange: [
         ...(jobs.hooks?.afterChange ?? []),
         async ({ doc, operation, req }) => {

@@ -2,6 +2,7 @@ import type { Where } from 'payload'
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { published } from '../../access/index.ts'
 import { editorialFeatures, richTextField } from '../../fields/richText.ts'
+import { correctionDateField } from './correctionDate.ts'
 import { slugField } from '../../fields/slug.ts'
 import { titleField } from '../../fields/title.ts'
 import { label } from '../../lib/label.ts'
@@ -57,7 +58,7 @@ export const PressReleases = editorialCollection({
       index: true,
       defaultValue: () => new Date().toISOString(),
       label: label('Datum', 'Release date'),
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'embargoUntil',
@@ -66,7 +67,7 @@ export const PressReleases = editorialCollection({
       label: label('Sperrfrist bis', 'Embargo until'),
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' },
+        date: { pickerAppearance: 'dayAndTime' },
         description: label(
           'Bis zu diesem Zeitpunkt bleibt die veröffentlichte Medieninformation öffentlich unsichtbar.',
           'Until this moment the published release stays invisible to the public.',
@@ -149,7 +150,7 @@ export const PressReleases = editorialCollection({
         ),
       },
       fields: [
-        { name: 'date', type: 'date', required: true, label: label('Datum', 'Date') },
+        correctionDateField,
         { name: 'note', type: 'textarea', required: true, localized: true, label: label('Hinweis', 'Note') },
       ],
     },

@@ -57,7 +57,7 @@ export const SiteBuilds = systemCollection({
       name: 'scheduledFor',
       type: 'date',
       label: label('Geplant für', 'Scheduled for'),
-      admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
     },
     { name: 'startedAt', type: 'date', label: label('Begonnen', 'Started'), admin: toTheSecond },
     { name: 'finishedAt', type: 'date', index: true, label: label('Beendet', 'Finished'), admin: toTheSecond },
