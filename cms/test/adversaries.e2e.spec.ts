@@ -141,7 +141,7 @@ describe('GraphQL', () => {
     })
     // graphql-http answers a refused query 200 to clients that accept application/json, 400 to the others.
     expect([200, 400]).toContain(watched.result.status)
-    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten \d+, höchstens 3000/)
+    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten 24700, höchstens 2000/)
     expect(watched.result.body.data).toBeUndefined()
     expect(watched.worstMs).toBeLessThan(HEALTH_MS)
   }, 60_000)
@@ -163,17 +163,17 @@ describe('GraphQL', () => {
     expect(refused.errors[0].message).toContain('zu aufwendig')
   }, 60_000)
 
-  it('eight parallel queries of the highest allowed cost: two run per client, the rest get 429, health answers', async () => {
+  it('eight parallel queries near the highest allowed cost from one client: one runs at a time, the others get 429, health answers', async () => {
     const watched = await underWatch(() =>
       Promise.all(
         Array.from({ length: 8 }, async () => {
-          const response = await graphql(aliases(20))
+          const response = await graphql(aliases(15))
           return { status: response.status, retryAfter: response.headers.get('retry-after') }
         }),
       ),
     )
     const statuses = watched.result.map((r) => r.status).sort()
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2)
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true)
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1)
     expect(watched.result.find((r) => r.status === 429)?.retryAfter).toBe('1')

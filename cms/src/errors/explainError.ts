@@ -11,6 +11,8 @@ import { fieldErrors, type Problem, quote } from './problem.ts'
  * Errors it does not recognise stay as they are (a 500 that hides the details).
  */
 export const explainError: AfterErrorHook = async ({ error, req, collection, graphqlResult }) => {
+  const withFields = namedFields(error)
+  if (withFields && !graphqlResult) return withFields
   // Explaining must never turn into an error of its own: then the original answer stands.
   const problems = await explain(error, req, collection).catch(() => null)
   if (!problems?.length) return
@@ -26,6 +28,28 @@ export const explainError: AfterErrorHook = async ({ error, req, collection, gra
     }
   }
   return { response: body, status: 400 }
+}
+
+/**
+ * A refusal our own hooks threw with the fields named (a ValidationError or APIError with
+ * `data.errors`), answered as Payload answers its own. Payload includes the fields only for
+ * instances of its own error classes, and in the production build our code's copy of those classes
+ * is another one: the answer then said "The following field is invalid: file" and not why.
+ */
+function namedFields(error: unknown) {
+  const { data, message, name, status } = error as {
+    data?: { errors?: unknown }
+    message?: string
+    name?: string
+    status?: number
+  }
+  const errors = data?.errors
+  const named =
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => typeof e?.path === 'string' && typeof e?.message === 'string')
+  if (!named) return null
+  return { response: { errors: [{ name, data, message }] }, status: status ?? 400 }
 }
 
 async function explain(

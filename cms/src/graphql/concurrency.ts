@@ -3,9 +3,9 @@ import { requestError } from '../errors/problem.ts'
 type Handler = (request: Request) => Promise<Response>
 
 /** GraphQL requests one client may have in flight; more are refused, not queued. */
-export const PER_CLIENT = 2
+export const PER_CLIENT = 1
 /** GraphQL requests the whole process runs at once, so that REST, the admin and /api/health keep their share. */
-export const IN_ALL = 4
+export const IN_ALL = 2
 
 /**
  * Bounds how many GraphQL operations run at once, per client and in all. Each may cost up to
