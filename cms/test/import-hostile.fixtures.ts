@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, ImageRun } from 'docx'
 import sharp from 'sharp'
 
@@ -76,3 +77,27 @@ export async function worstCase(): Promise<Buffer> {
   )
   return pack(paragraphs)
 }
+
+/** A small PNG whose header claims `side` × `side` pixels: decoding it would take gigabytes. */
+async function pixelBomb(side: number): Promise<Buffer> {
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } })
+    .png()
+    .toBuffer()
+  // IHDR: length (8), type (12), width (16), height (20), …, CRC over type and data (29).
+  png.writeUInt32BE(side, 16)
+  png.writeUInt32BE(side, 20)
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29)
+  return png
+}
+
+/** A release whose only picture claims 20,000 × 20,000 pixels (400 megapixels). */
+export const pixelBombRelease = async () =>
+  pack([
+    new Paragraph({ children: [new TextRun({ text: 'Titel', bold: true })] }),
+    text('Vorspann der Medieninformation.'),
+    new Paragraph({
+      children: [
+        new ImageRun({ type: 'png', data: await pixelBomb(20_000), transformation: { width: 80, height: 80 } }),
+      ],
+    }),
+  ])

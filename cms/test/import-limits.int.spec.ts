@@ -3,17 +3,20 @@ import { editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { createLocalReq, type Payload } from 'payload'
 import { Document, Packer, Paragraph, type Table, TextRun } from 'docx'
 import { importDocx } from '../src/collections/PressReleases/import/importDocx.ts'
+import type { User } from '../src/payload-types.ts'
 import { readBlocks } from '../src/collections/PressReleases/import/blocks.ts'
 import { toLexical } from '../src/collections/PressReleases/import/lexical.ts'
 import { wordToHtml } from '../src/collections/PressReleases/import/toHtml.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { signInEveryRole } from './helpers/users.ts'
 import { cabinetRelease } from './import-docx.fixtures.ts'
-import { nestedTables, worstCase } from './import-hostile.fixtures.ts'
+import { nestedTables, pixelBombRelease, worstCase } from './import-hostile.fixtures.ts'
 
 /** The import's limits, each refused with its message and nothing written; the worker's conversion. */
 let payload: Payload
-let press: Awaited<ReturnType<typeof createLocalReq>>
+let pressUser: User
+/** A request of its own for each import: each runs its own transaction. */
+const press = () => createLocalReq({ user: { ...pressUser, collection: 'users' } as never }, payload)
 
 beforeAll(async () => {
   payload = await bootPayload()
@@ -23,7 +26,7 @@ beforeAll(async () => {
     where: { email: { equals: 'press-import-limits@test.example' } },
     overrideAccess: true,
   })
-  press = await createLocalReq({ user: { ...user.docs[0]!, collection: 'users' } }, payload)
+  pressUser = user.docs[0]!
 })
 afterAll(async () => {
   await payload.destroy()
@@ -39,7 +42,7 @@ const title = () => new Paragraph({ children: [new TextRun({ text: 'Titel', bold
 
 async function refused(bytes: Buffer, message: RegExp, limits?: { timeMs: number; heapMb: number }) {
   const before = await counts()
-  const error = await importDocx(press, { name: 'grenze.docx', bytes }, limits).then(
+  const error = await importDocx(await press(), { name: 'grenze.docx', bytes }, limits).then(
     () => null,
     (e: Error & { status?: number }) => e,
   )
@@ -63,12 +66,21 @@ describe('limits of the import', () => {
     await refused(bytes, /^Das Dokument hat 2\.001 Absätze, der Import liest höchstens 2\.000/)
   })
 
+  it('refuses more than 20,000 separately formatted runs', async () => {
+    const runs = Array.from({ length: 20_001 }, (_, i) => new TextRun({ text: 'a', bold: i % 2 === 0 }))
+    const bytes = await pack([title(), new Paragraph({ children: runs })])
+    await refused(
+      bytes,
+      /^Das Dokument hat 20\.002 unterschiedlich formatierte Textstücke, der Import liest höchstens 20\.000/,
+    )
+  })
+
   it('refuses tables nested six deep and reads five, the inner cells with the outer row', async () => {
     await refused(
       await nestedTables(6),
       /^Das Dokument enthält Tabellen in 6 Ebenen ineinander; der Import liest höchstens 5/,
     )
-    const result = await importDocx(press, { name: 'tabellen.docx', bytes: await nestedTables(5) })
+    const result = await importDocx(await press(), { name: 'tabellen.docx', bytes: await nestedTables(5) })
     const draft = await payload.findByID({
       collection: 'press-releases',
       id: result.id,
@@ -93,6 +105,44 @@ describe('limits of the import', () => {
       heapMb: 16,
     })
   })
+})
+
+describe('pictures and parallel imports', () => {
+  it('leaves out a picture whose header claims more pixels than media may have, and says so', async () => {
+    const before = await counts()
+    const result = await importDocx(await press(), { name: 'riesenbild.docx', bytes: await pixelBombRelease() })
+    const draft = await payload.findByID({
+      collection: 'press-releases',
+      id: result.id,
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(draft.images).toEqual([])
+    expect(result.notices.find((n) => n.kind === 'image')?.message).toMatch(
+      /^Bild 1 nicht übernommen: Das Bild hat 20000 × 20000 Pixel \(400 Megapixel\)/,
+    )
+    expect((await counts()).media).toBe(before.media)
+  })
+
+  it('reads at most two files at once and refuses a third with a German message; the two get slugs of their own', async () => {
+    const file = await cabinetRelease()
+    const reqs = await Promise.all([press(), press(), press()])
+    const results = await Promise.allSettled(
+      reqs.map((req, n) => importDocx(req, { name: `parallel-${n}.docx`, bytes: file })),
+    )
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error & { status: number }] : []))
+    expect(refusals.map((e) => [e.status, e.message.split(' / ')[0]])).toEqual([
+      [503, 'Es werden gerade schon 2 Word-Dateien gelesen; bitte in einigen Sekunden noch einmal versuchen'],
+    ])
+    const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []))
+    const slugs = await Promise.all(
+      ids.map(
+        async (id) =>
+          (await payload.findByID({ collection: 'press-releases', id, draft: true, overrideAccess: true })).slug,
+      ),
+    )
+    expect(new Set(slugs).size).toBe(2)
+  }, 120_000)
 })
 
 describe("the worker's conversion to rich text", () => {

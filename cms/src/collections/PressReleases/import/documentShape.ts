@@ -1,7 +1,13 @@
 import { IMPORT_LIMITS } from './limits.ts'
 import { Refusal } from './refusal.ts'
 
-export type DocumentShape = { textCharacters: number; paragraphs: number; tableDepth: number; elementDepth: number }
+export type DocumentShape = {
+  textCharacters: number
+  paragraphs: number
+  runs: number
+  tableDepth: number
+  elementDepth: number
+}
 
 /** Index of the `>` ending the tag that starts at `from`, skipping quoted attribute values; -1 when unended. */
 function tagEnd(xml: string, from: number): number {
@@ -21,7 +27,7 @@ function tagEnd(xml: string, from: number): number {
  * file that would take the converter long is refused before the converter starts.
  */
 export function measureDocument(xml: string): DocumentShape {
-  const shape: DocumentShape = { textCharacters: 0, paragraphs: 0, tableDepth: 0, elementDepth: 0 }
+  const shape: DocumentShape = { textCharacters: 0, paragraphs: 0, runs: 0, tableDepth: 0, elementDepth: 0 }
   let depth = 0
   let tables = 0
   let at = xml.indexOf('<')
@@ -45,6 +51,7 @@ export function measureDocument(xml: string): DocumentShape {
       if (name === 'w:tbl') tables--
     } else if (!special) {
       if (name === 'w:p') shape.paragraphs++
+      if (name === 'w:r') shape.runs++
       if (!selfClosing) {
         depth++
         shape.elementDepth = Math.max(shape.elementDepth, depth)
@@ -85,6 +92,12 @@ export function checkDocumentShape(xml: string): DocumentShape {
     throw new Refusal(
       `Das Dokument hat ${number(shape.paragraphs)} Absätze, der Import liest höchstens ${number(limits.paragraphs)}; bitte kürzen oder aufteilen`,
       `the document has ${shape.paragraphs} paragraphs; the import reads at most ${limits.paragraphs}`,
+    )
+  }
+  if (shape.runs > limits.runs) {
+    throw new Refusal(
+      `Das Dokument hat ${number(shape.runs)} unterschiedlich formatierte Textstücke, der Import liest höchstens ${number(limits.runs)}; bitte die Formatierung vereinfachen (z. B. alles markieren und „Formatierung löschen“)`,
+      `the document has ${shape.runs} separately formatted runs of text; the import reads at most ${limits.runs}`,
     )
   }
   return shape

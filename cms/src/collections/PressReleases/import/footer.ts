@@ -24,7 +24,9 @@ export class FooterReader {
   private labelAlone = false
 
   read(raw: string): boolean {
-    const line = raw.replace(/\s*↑\s*$/, '').trim()
+    // mammoth ends a footnote with a link back to its mark ("↑").
+    let line = raw.trim()
+    if (line.endsWith('↑')) line = line.slice(0, -1).trim()
     if (line.length > 400) {
       this.open = this.labelAlone = false
       return false

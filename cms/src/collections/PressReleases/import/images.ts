@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import type { Media } from '../../../payload-types.ts'
+import { checkImagePixels } from '../../Media/pixelLimit.ts'
 import { excerpt, type Notice, notice } from './notices.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from './placeholders.ts'
 import type { WordImage } from './toHtml.ts'
@@ -38,6 +39,18 @@ export async function createImages(
           'image',
           `Bild ${number} (${image.contentType}) nicht übernommen: nur JPEG, PNG, WebP und AVIF; bitte in einem davon hochladen`,
           `image ${number} (${image.contentType}) not imported: only JPEG, PNG, WebP and AVIF`,
+        ),
+      )
+      continue
+    }
+    // Read from the header only: a picture claiming more pixels than the media limit is not decoded.
+    const tooLarge = await checkImagePixels(image.data)
+    if (tooLarge) {
+      notices.push(
+        notice(
+          'image',
+          `Bild ${number} nicht übernommen: ${tooLarge.message.split(' / ')[0]}`,
+          `image ${number} not imported: ${tooLarge.message.split(' / ')[1] ?? ''}`,
         ),
       )
       continue

@@ -2,6 +2,8 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import { createImages, removeWrittenFiles } from './images.ts'
 import { loadPartners } from './issuers.ts'
 import { type Notice, noticeText } from './notices.ts'
+import { ImportRefused } from './importRefused.ts'
+import type { WordReading } from './readWordFile.ts'
 import { readInWorker, type WorkerLimits } from './runInWorker.ts'
 import { explainSaveError } from './saveError.ts'
 import { duplicateNotice, freeSlug } from './slugs.ts'
@@ -21,11 +23,23 @@ export async function importDocx(
 ): Promise<ImportResult> {
   const partners = await loadPartners(req)
   const reading = await readInWorker({ bytes: file.bytes, filename: file.name, partners }, limits)
-  const { notices, title } = reading
   const images = reading.images.map((image) => ({
     ...image,
     data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
   }))
+  // Two imports of one file at the same moment pick the same free slug; the later one tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeDraft(req, { ...reading, images, notices: [...reading.notices] })
+    } catch (error) {
+      if (!(error instanceof ImportRefused && error.status === 409 && attempt < 3)) throw error
+    }
+  }
+}
+
+/** The pictures and the draft, in one transaction: a failure leaves neither rows nor files. */
+async function writeDraft(req: PayloadRequest, reading: WordReading): Promise<ImportResult> {
+  const { notices, title, images } = reading
   const shouldCommit = await initTransaction(req)
   const written: Media[] = []
   try {

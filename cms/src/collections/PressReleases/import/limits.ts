@@ -10,6 +10,8 @@ export const IMPORT_LIMITS = {
   textCharacters: 100_000,
   /** Paragraphs, table cells' paragraphs included. */
   paragraphs: 2_000,
+  /** Runs of text with formatting of their own (Word starts a new one at every change). */
+  runs: 20_000,
   /** Tables inside tables inside tables … */
   tableDepth: 5,
   /** XML elements inside one another (a picture in a text box in a table is some 40 deep). */
@@ -18,4 +20,6 @@ export const IMPORT_LIMITS = {
   timeMs: 30_000,
   /** Heap of the worker thread; beyond it the worker is stopped, not the server. */
   workerHeapMb: 768,
+  /** Word files read at the same time by one CMS process. */
+  parallelReadings: 2,
 } as const

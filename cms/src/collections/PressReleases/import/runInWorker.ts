@@ -6,6 +6,8 @@ import type { WorkerInput, WorkerOutput } from './worker.ts'
 
 export type WorkerLimits = { timeMs: number; heapMb: number }
 
+let running = 0
+
 /**
  * Reads the Word file in a worker thread, so the server's own thread keeps answering requests
  * while the file is unpacked, converted and parsed. Past the time limit the worker is terminated
@@ -15,7 +17,18 @@ export function readInWorker(
   input: WorkerInput,
   limits: WorkerLimits = { timeMs: IMPORT_LIMITS.timeMs, heapMb: IMPORT_LIMITS.workerHeapMb },
 ): Promise<WordReading> {
-  return new Promise((resolve, reject) => {
+  // Each reading takes a core and up to its heap; more at once would slow the machine for everyone.
+  if (running >= IMPORT_LIMITS.parallelReadings) {
+    return Promise.reject(
+      new ImportRefused(
+        `Es werden gerade schon ${running} Word-Dateien gelesen; bitte in einigen Sekunden noch einmal versuchen`,
+        `${running} Word files are being read right now; please try again in a few seconds`,
+        503,
+      ),
+    )
+  }
+  running++
+  return new Promise<WordReading>((resolve, reject) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
@@ -24,6 +37,7 @@ export function readInWorker(
     const settle = (action: () => void) => {
       if (settled) return
       settled = true
+      running--
       clearTimeout(timer)
       action()
       void worker.terminate()
