@@ -24,6 +24,7 @@ import { Users } from './collections/Users/index.ts'
 import { adminDateFormats } from './fields/dateFormats.ts'
 import { editorialEditor } from './fields/richText.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { germanTranslations } from './i18n/de.ts'
 import { queryCostRule } from './graphql/queryCost.ts'
 import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
@@ -71,7 +72,8 @@ export default buildConfig({
     defaultLocale: 'de',
     fallback: true,
   },
-  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  // Payload's German with "Sie" instead of "du" (src/i18n/de.ts).
+  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de', translations: { de: germanTranslations } },
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' – Masterplan Südwestsachsen' },

@@ -345,5 +345,13 @@ describe('importing the same file twice', () => {
     expect(contact.message).toBe(
       'Der Entwurf ließ sich nicht speichern: „Pressekontakt › E-Mail“: Bitte eine gültige E-Mail-Adresse eingeben / the draft could not be saved: "Press contact › E-mail": Bitte eine gültige E-Mail-Adresse eingeben',
     )
+    const picture = explainSaveError(
+      new ValidationError({ collection: 'media', errors: [{ path: 'alt', message: 'Pflichtfeld' }] }),
+      req,
+      'media',
+    ) as Error
+    expect(picture.message).toBe(
+      'Ein Bild ließ sich nicht speichern: „Alternativtext“: Pflichtfeld / a picture could not be saved: "Alt text": Pflichtfeld',
+    )
   })
 })

@@ -1,41 +1,56 @@
 import type { Payload } from 'payload'
+import { type AdminLanguage, adminLanguage, dateTimeFormat, numberFormat, speaker } from '../i18n/language.ts'
 import type { Alert } from '../payload-types.ts'
 import { CorrectionAlertButton } from './CorrectionAlertButton.tsx'
 
-type Props = { payload: Payload; id?: number | string; user?: { role?: string | null } | null }
+type Props = {
+  payload: Payload
+  id?: number | string
+  user?: { role?: string | null } | null
+  i18n?: { language?: string }
+}
 
-const number = (n: number) => new Intl.NumberFormat('de-DE').format(n)
-const time = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso))
-
-function describe(alert: Alert): string {
-  const what = alert.kind === 'correction' ? 'Korrektur' : 'E-Mail-Benachrichtigung'
+function describe(alert: Alert, language: AdminLanguage): string {
+  const say = speaker(language)
+  const number = (n: number | null | undefined) => numberFormat(language).format(n ?? 0)
+  const what =
+    alert.kind === 'correction' ? say('Korrektur', 'Correction') : say('E-Mail-Benachrichtigung', 'E-mail alert')
+  const error = alert.error ? ` – ${alert.error}` : ''
   switch (alert.status) {
     case 'waiting':
-      return `${what}: wird versendet, sobald die Seite live ist.`
+      return `${what}: ${say('wird versendet, sobald die Seite live ist.', 'will be sent as soon as the page is live.')}`
     case 'queued':
-      return `${what}: eingereiht.`
+      return `${what}: ${say('eingereiht.', 'queued.')}`
     case 'sending':
-      return `${what}: wird versendet (${number(alert.sent ?? 0)} von ${number(alert.recipients ?? 0)})${alert.error ? ` – ${alert.error}` : ''}.`
-    case 'sent':
-      return `${what}: an ${number(alert.sent ?? 0)} Abonnenten versendet am ${time(alert.finishedAt!)}${alert.failed ? `; ${number(alert.failed)} Adressen abgelehnt` : ''}.`
+      return `${what}: ${say(
+        `wird versendet (${number(alert.sent)} von ${number(alert.recipients)})`,
+        `sending (${number(alert.sent)} of ${number(alert.recipients)})`,
+      )}${error}.`
+    case 'sent': {
+      const at = dateTimeFormat(language).format(new Date(alert.finishedAt!))
+      const refused = alert.failed
+        ? say(`; ${number(alert.failed)} Adressen abgelehnt`, `; ${number(alert.failed)} addresses refused`)
+        : ''
+      return `${what}: ${say(
+        `an ${number(alert.sent)} Abonnenten versendet am ${at}`,
+        `sent to ${number(alert.sent)} subscribers on ${at}`,
+      )}${refused}.`
+    }
     case 'failed':
-      return `${what}: fehlgeschlagen${alert.error ? ` – ${alert.error}` : ''}.`
+      return `${what}: ${say('fehlgeschlagen', 'failed')}${error}.`
     default:
-      return `${what}: abgebrochen, die Medieninformation ist nicht mehr öffentlich.`
+      return `${what}: ${say(
+        'abgebrochen, die Medieninformation ist nicht mehr öffentlich.',
+        'cancelled, the press release is no longer public.',
+      )}`
   }
 }
 
 /** In the release's sidebar: what was mailed to subscribers, and the button for a correction alert. */
-export async function AlertStatus({ payload, id, user }: Props) {
+export async function AlertStatus({ payload, id, user, i18n }: Props) {
   if (!id) return null
+  const language = adminLanguage(i18n)
+  const say = speaker(language)
   const alerts = await payload.find({
     collection: 'alerts',
     where: { pressRelease: { equals: Number(id) } },
@@ -48,16 +63,19 @@ export async function AlertStatus({ payload, id, user }: Props) {
   const announced = alerts.docs.some((alert) => alert.kind === 'release' && alert.status === 'sent')
   return (
     <div className="field-type" style={{ marginBottom: '1.5rem' }}>
-      <strong>E-Mail-Abonnenten</strong>
+      <strong>{say('E-Mail-Abonnenten', 'E-mail subscribers')}</strong>
       {alerts.docs.length === 0 ? (
         <p style={{ margin: '0.25rem 0 0' }}>
-          Noch keine Benachrichtigung: sie geht beim ersten Veröffentlichen raus, sobald die Seite live ist.
+          {say(
+            'Noch keine Benachrichtigung: sie geht beim ersten Veröffentlichen raus, sobald die Seite live ist.',
+            'No alert yet: it goes out on first publication, as soon as the page is live.',
+          )}
         </p>
       ) : (
         <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.1rem' }}>
           {alerts.docs.map((alert) => (
             <li key={alert.id} data-alert-status={alert.status} data-alert-kind={alert.kind}>
-              {describe(alert)}
+              {describe(alert, language)}
             </li>
           ))}
         </ul>

@@ -105,14 +105,26 @@ export const SiteSettings: GlobalConfig = {
         },
       ],
     },
-    { name: 'navigation', type: 'array', label: label('Hauptnavigation', 'Main navigation'), fields: [...linkFields] },
+    {
+      name: 'navigation',
+      type: 'array',
+      label: label('Hauptnavigation', 'Main navigation'),
+      labels: { singular: label('Menüpunkt', 'Menu item'), plural: label('Menüpunkte', 'Menu items') },
+      fields: [...linkFields],
+    },
     {
       name: 'footer',
       type: 'group',
       label: label('Fußzeile', 'Footer'),
       fields: [
         { name: 'text', type: 'textarea', localized: true, label: label('Text', 'Text') },
-        { name: 'links', type: 'array', label: label('Links', 'Links'), fields: [...linkFields] },
+        {
+          name: 'links',
+          type: 'array',
+          label: label('Links', 'Links'),
+          labels: { singular: label('Link', 'Link'), plural: label('Links', 'Links') },
+          fields: [...linkFields],
+        },
       ],
     },
     {

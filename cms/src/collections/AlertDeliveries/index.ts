@@ -37,7 +37,11 @@ export const AlertDeliveries = systemCollection({
       type: 'select',
       required: true,
       enumName: 'delivery_status',
-      options: ['sending', 'sent', 'failed'],
+      options: [
+        { value: 'sending', label: label('wird versendet', 'sending') },
+        { value: 'sent', label: label('angenommen', 'accepted') },
+        { value: 'failed', label: label('abgelehnt', 'refused') },
+      ],
       label: label('Status', 'Status'),
     },
     { name: 'response', type: 'text', label: label('Antwort des Mailservers', 'Mail server answer') },

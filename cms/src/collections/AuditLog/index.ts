@@ -1,5 +1,6 @@
 import { roles } from '../../access/index.ts'
 import { toTheSecond } from '../../fields/timestamp.ts'
+import { labelledOptions } from '../../fields/options.ts'
 import { label } from '../../lib/label.ts'
 import { systemCollection } from '../system.ts'
 
@@ -11,6 +12,15 @@ export const AUDIT_ACTIONS = [
   'delete',
   'subscription-removed',
 ] as const
+
+const actionLabels = {
+  publish: label('veröffentlicht', 'published'),
+  unpublish: label('Veröffentlichung aufgehoben', 'unpublished'),
+  'schedule-publish': label('Veröffentlichung geplant', 'publishing scheduled'),
+  'schedule-unpublish': label('Aufhebung geplant', 'unpublishing scheduled'),
+  delete: label('gelöscht', 'deleted'),
+  'subscription-removed': label('Abonnement entfernt', 'subscription removed'),
+}
 
 /** Who published, unpublished or scheduled what, and when. Written by hooks; read by admins only. */
 export const AuditLog = systemCollection({
@@ -29,7 +39,7 @@ export const AuditLog = systemCollection({
       type: 'select',
       required: true,
       enumName: 'audit_action',
-      options: [...AUDIT_ACTIONS],
+      options: labelledOptions(AUDIT_ACTIONS, actionLabels),
       label: label('Aktion', 'Action'),
     },
     { name: 'collection', type: 'text', required: true, label: label('Sammlung', 'Collection') },

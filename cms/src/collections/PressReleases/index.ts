@@ -1,7 +1,6 @@
 import type { Where } from 'payload'
-import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { published } from '../../access/index.ts'
-import { editorialFeatures, richTextField } from '../../fields/richText.ts'
+import { editorialEditorWith, richTextField } from '../../fields/richText.ts'
 import { correctionDateField } from './correctionDate.ts'
 import { slugField } from '../../fields/slug.ts'
 import { titleField } from '../../fields/title.ts'
@@ -111,15 +110,14 @@ export const PressReleases = editorialCollection({
       required: true,
       localized: true,
       label: label('Text', 'Body'),
-      editor: lexicalEditor({
-        features: [...editorialFeatures, BlocksFeature({ blocks: [Quote] })],
-      }),
+      editor: editorialEditorWith([Quote]),
     }),
     richTextField({ name: 'background', localized: true, label: label('Hintergrund', 'Background') }),
     {
       name: 'images',
       type: 'array',
       label: label('Bilder', 'Images'),
+      labels: { singular: label('Bild', 'Image'), plural: label('Bilder', 'Images') },
       fields: [
         imageUpload({ name: 'image', required: true, label: label('Bild', 'Image') }),
         { name: 'caption', type: 'text', localized: true, label: label('Bildunterschrift', 'Caption') },
@@ -143,6 +141,7 @@ export const PressReleases = editorialCollection({
       name: 'corrections',
       type: 'array',
       label: label('Korrekturen', 'Corrections'),
+      labels: { singular: label('Korrektur', 'Correction'), plural: label('Korrekturen', 'Corrections') },
       admin: {
         description: label(
           'Werden öffentlich unter der Medieninformation angezeigt.',

@@ -38,6 +38,7 @@ export const SiteBuilds = systemCollection({
       name: 'triggers',
       type: 'array',
       label: label('Auslöser', 'Triggers'),
+      labels: { singular: label('Auslöser', 'Trigger'), plural: label('Auslöser', 'Triggers') },
       fields: [
         { name: 'collection', type: 'text', label: label('Sammlung', 'Collection') },
         { name: 'documentId', type: 'number', label: label('Dokument-ID', 'Document id') },

@@ -14,6 +14,8 @@ export const topicLabels = {
   milestones: label('Meilensteine', 'Milestones'),
 } as const
 
+const languageLabels = { de: label('Deutsch', 'German'), en: label('Englisch', 'English') }
+
 /**
  * Confirmed e-mail subscriptions, and nothing else: a request only becomes a row when the reader
  * clicks the link in the confirmation mail (src/subscriptions/). Written by those endpoints only;
@@ -53,7 +55,7 @@ export const Subscriptions = systemCollection({
       type: 'select',
       required: true,
       enumName: 'subscription_language',
-      options: [...LOCALES],
+      options: labelledOptions(LOCALES, languageLabels),
       label: label('Sprache', 'Language'),
     },
     {

@@ -5,6 +5,7 @@ import type { Media } from '../../../payload-types.ts'
 import { checkImagePixels } from '../../Media/pixelLimit.ts'
 import { excerpt, type Notice, notice } from './notices.ts'
 import { ALT_PLACEHOLDER, CREDIT_PLACEHOLDER } from './placeholders.ts'
+import { explainSaveError } from './saveError.ts'
 import type { WordImage } from './toHtml.ts'
 
 const EXTENSIONS: Record<string, string> = {
@@ -55,20 +56,24 @@ export async function createImages(
       )
       continue
     }
-    const media = await req.payload.create({
-      collection: 'media',
-      data: { alt: ALT_PLACEHOLDER, credit: CREDIT_PLACEHOLDER },
-      file: {
-        data: image.data,
-        mimetype: image.contentType,
-        name: `${stem}-bild-${number}.${extension}`,
-        size: image.data.length,
-      },
-      locale: 'de',
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
+    const media = await req.payload
+      .create({
+        collection: 'media',
+        data: { alt: ALT_PLACEHOLDER, credit: CREDIT_PLACEHOLDER },
+        file: {
+          data: image.data,
+          mimetype: image.contentType,
+          name: `${stem}-bild-${number}.${extension}`,
+          size: image.data.length,
+        },
+        locale: 'de',
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+      .catch((error: unknown) => {
+        throw explainSaveError(error, req, 'media')
+      })
     written.push(media)
     created.push({ image: media.id, caption })
     const suggestion = image.altText ? ` Word-Beschreibung zum Prüfen: „${excerpt(image.altText)}“.` : ''

@@ -27,20 +27,25 @@ function labelsOf(path: string, fields: FlattenedField[]): Labels {
  * A draft that would not save, told in words the press office understands: each field by its
  * label and what was wrong, never a bare field name. Other errors pass unchanged.
  */
-export function explainSaveError(error: unknown, req: PayloadRequest): unknown {
+export function explainSaveError(
+  error: unknown,
+  req: PayloadRequest,
+  collection: 'press-releases' | 'media' = 'press-releases',
+): unknown {
   if (!(error instanceof ValidationError)) return error
-  const fields = req.payload.collections['press-releases'].config.flattenedFields
+  const fields = req.payload.collections[collection].config.flattenedFields
   const problems = error.data.errors.map(({ path, message }) => ({ path, message, ...labelsOf(path, fields) }))
   const slugTaken = problems.find(({ path }) => path === 'slug')
-  if (slugTaken) {
+  if (slugTaken && collection === 'press-releases') {
     return new ImportRefused(
       'Der Kurzname in der URL war beim Speichern schon vergeben (wohl ein gleichzeitiger Import derselben Datei); bitte die Datei noch einmal importieren',
       'the URL slug was taken by the time the draft was saved (likely the same file imported at the same moment); please import the file again',
       409,
     )
   }
+  const [what, whatEn] = collection === 'media' ? ['Ein Bild', 'a picture'] : ['Der Entwurf', 'the draft']
   return new ImportRefused(
-    `Der Entwurf ließ sich nicht speichern: ${problems.map((p) => `„${p.de}“: ${p.message}`).join('; ')}`,
-    `the draft could not be saved: ${problems.map((p) => `"${p.en}": ${p.message}`).join('; ')}`,
+    `${what} ließ sich nicht speichern: ${problems.map((p) => `„${p.de}“: ${p.message}`).join('; ')}`,
+    `${whatEn} could not be saved: ${problems.map((p) => `"${p.en}": ${p.message}`).join('; ')}`,
   )
 }
