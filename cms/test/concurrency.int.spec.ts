@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
+import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { keepNewestLatest } from '../src/migrations/20261203_160000_one_latest_version.ts'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
 import { POOL_WAIT_MS } from '../src/db/pool.ts'
 import { anyPartner, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
@@ -123,6 +125,35 @@ describe('one latest version per document', () => {
     const draft = await rest('GET', `/press-releases/${release.id}?draft=true`, { token: tokens.admin })
     expect(draft.body.lead).toMatch(/^Vorspann von zwei Leuten, Fassung \d+$/)
   }, 150_000)
+
+  it('the migration repairs duplicates by keeping the newest latest row of each document', async () => {
+    const release = await createPublished(payload, 'press-releases', { partner })
+    for (const lead of ['Zweite Fassung', 'Dritte Fassung']) {
+      await payload.update({
+        collection: 'press-releases',
+        id: release.id,
+        data: { lead },
+        draft: true,
+        overrideAccess: true,
+      })
+    }
+    const transaction = (await payload.db.beginTransaction())!
+    const tx = (payload.db as unknown as PostgresAdapter).sessions[transaction]!.db
+    try {
+      // The state parallel autosaves left before the fix: every version of the release marked latest.
+      await tx.execute(sql`ALTER TABLE _press_releases_v DISABLE TRIGGER USER`)
+      await tx.execute(sql`DROP INDEX _press_releases_v_one_latest_idx`)
+      await tx.execute(sql`UPDATE _press_releases_v SET latest = true WHERE parent_id = ${release.id}`)
+      const newest = await tx.execute(
+        sql`SELECT id FROM _press_releases_v WHERE parent_id = ${release.id} ORDER BY updated_at DESC, id DESC LIMIT 1`,
+      )
+      await tx.execute(keepNewestLatest('_press_releases_v'))
+      const latest = await tx.execute(sql`SELECT id FROM _press_releases_v WHERE parent_id = ${release.id} AND latest`)
+      expect(latest.rows.map((row) => row.id)).toEqual([newest.rows[0]!.id])
+    } finally {
+      await payload.db.rollbackTransaction(transaction)
+    }
+  })
 
   it.each([
     ['press-releases', '_press_releases_v'],

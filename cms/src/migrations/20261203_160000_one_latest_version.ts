@@ -16,16 +16,22 @@ const tables = {
   _pages_v: DOCUMENT_SAVE_LOCKS.pages,
 }
 
+/** Unmarks every latest row of a document but its newest (by update time, then id). */
+export const keepNewestLatest = (table: string) => {
+  const t = sql.identifier(table)
+  return sql`
+    UPDATE ${t} AS v SET latest = false
+      WHERE v.latest AND EXISTS (
+        SELECT 1 FROM ${t} AS newer
+          WHERE newer.parent_id = v.parent_id AND newer.latest
+            AND (newer.updated_at, newer.id) > (v.updated_at, v.id))`
+}
+
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   for (const [table, namespace] of Object.entries(tables)) {
     const t = sql.identifier(table)
     const fn = sql.identifier(`${table}_one_latest`)
-    await db.execute(sql`
-      UPDATE ${t} AS v SET latest = false
-        WHERE v.latest AND EXISTS (
-          SELECT 1 FROM ${t} AS newer
-            WHERE newer.parent_id = v.parent_id AND newer.latest
-              AND (newer.updated_at, newer.id) > (v.updated_at, v.id))`)
+    await db.execute(keepNewestLatest(table))
     await db.execute(sql`
       CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
