@@ -11,3 +11,13 @@ export const DELETE = guardRequest(REST_DELETE(config))
 export const PATCH = guardRequest(queueDocumentSaves(REST_PATCH(config)))
 export const PUT = guardRequest(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)
+
+/**
+ * HEAD answers as GET does, without the body: uptime checkers that probe with HEAD (/api/health,
+ * the lists) would otherwise get Payload's 404, as it matches endpoints by method.
+ */
+export async function HEAD(request: Request, context: { params: Promise<{ slug: string[] }> }): Promise<Response> {
+  const answer = await GET(new Request(request.url, { method: 'GET', headers: request.headers }), context)
+  await answer.body?.cancel()
+  return new Response(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers })
+}
