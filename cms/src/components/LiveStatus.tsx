@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { adminLanguage, dateTimeFormat, speaker } from '../i18n/language.ts'
 import { readEnv } from '../lib/env.ts'
 import { liveState } from '../publishing/liveState.ts'
+import { NewDocumentTitle } from './NewDocumentTitle.tsx'
 
 type Props = { payload: Payload; id?: number | string; collectionSlug?: string; i18n?: { language?: string } }
 
@@ -40,6 +41,8 @@ export async function LiveStatus({ payload, id, collectionSlug, i18n }: Props) {
   }[state.state]
   return (
     <div className="field-type" style={{ marginBottom: '1.5rem' }}>
+      {/* Every document that autosaves drafts shows this status, so an untitled new one is named here. */}
+      <NewDocumentTitle />
       <strong>{say('Öffentliche Website', 'Public website')}</strong>
       <p role="status" data-live-state={state.state} style={{ margin: '0.25rem 0 0' }}>
         {text}
