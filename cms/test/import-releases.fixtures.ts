@@ -205,3 +205,18 @@ export const compactRelease = () =>
     ),
     line(LEGAL_NOTE),
   ])
+
+/** Title and subtitle typed as plain paragraphs after the date, as a quickly written release has them. */
+export const plainRelease = () =>
+  pack([
+    line('Medieninformation'),
+    line(MINISTRY),
+    line('Ihr Ansprechpartner Paul Probe'),
+    line('Telefon +49 351 564-66666'),
+    line('presse@smb.sachsen.example'),
+    line('01.06.2026'),
+    line('Sommerferien: Beispielzentrum öffnet für Schulklassen'),
+    line('Anmeldung ab sofort möglich'),
+    line('Das Beispielzentrum in Zwickau lädt in den Sommerferien Schulklassen ein.'),
+    line('»Wir wollen früh für Technik begeistern«, sagt Erika Beispiel, Leiterin des Zentrums.'),
+  ])

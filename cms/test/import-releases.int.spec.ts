@@ -14,6 +14,7 @@ import {
   MINISTRY,
   MINISTRY_WEBSITE,
   openingRelease,
+  plainRelease,
   UNKNOWN_MINISTRY,
   visitRelease,
 } from './import-releases.fixtures.ts'
@@ -294,6 +295,32 @@ describe('a compact letterhead in one paragraph with line breaks', () => {
       },
     ])
     expect(reply.body.notices.map((n: { kind: string }) => n.kind)).toEqual(['footer'])
+  })
+})
+
+describe('a release whose title and subtitle are plain paragraphs', () => {
+  it('takes the short lines after the date as title and subtitle, the first sentence as lead', async () => {
+    const { draft, reply } = await importFile(await plainRelease(), 'ferien.docx')
+    expect([draft.title, draft.subtitle, draft.lead]).toEqual([
+      'Sommerferien: Beispielzentrum öffnet für Schulklassen',
+      'Anmeldung ab sofort möglich',
+      'Das Beispielzentrum in Zwickau lädt in den Sommerferien Schulklassen ein.',
+    ])
+    expect(draft.releaseDate).toBe('2026-05-31T22:00:00.000Z')
+    expect(draft.issuers).toEqual([ministry])
+    expect(draft.contacts).toEqual([
+      expect.objectContaining({ name: 'Paul Probe', phone: '+49 351 564-66666', email: 'presse@smb.sachsen.example' }),
+    ])
+    expect(outline(draft.body)).toEqual([
+      {
+        quote: {
+          text: 'Wir wollen früh für Technik begeistern',
+          person: 'Erika Beispiel',
+          office: 'Leiterin des Zentrums',
+        },
+      },
+    ])
+    expect(reply.body.notices).toEqual([])
   })
 })
 

@@ -123,6 +123,19 @@ class Reader {
       start = 0
       while (start < this.blocks.length && this.isLetterhead(this.blocks[start]!)) start++
     }
+    // After a letterhead, a title and subtitle written without style or bold: short lines that end no sentence.
+    const plain = (block: Block | undefined) =>
+      block !== undefined &&
+      block.tag === 'p' &&
+      block.text !== '' &&
+      block.text.length <= 250 &&
+      !/[.!?:]$/.test(block.text)
+    let plainTitle = false
+    if (at < 0 && start > 0 && plain(this.blocks[start]) && this.blocks[start]!.text.length <= 200) {
+      this.result.title = this.blocks[start]!.text
+      start++
+      plainTitle = true
+    }
     for (const block of this.blocks.slice(0, start)) {
       for (const index of block.images) {
         this.notices.push(
@@ -136,7 +149,8 @@ class Reader {
     }
     const next = this.blocks[start]
     const boldLine = next?.bold && next.tag === 'p' && next.text.length <= 250 && !BACKGROUND.test(next.text)
-    if (at >= 0 && next && (next.className === 'subtitle' || isHeading(next) || boldLine)) {
+    const subtitled = next && (next.className === 'subtitle' || isHeading(next) || boldLine)
+    if ((at >= 0 && subtitled) || (plainTitle && (subtitled || plain(next)))) {
       this.result.subtitle = next.text
       start++
     }
