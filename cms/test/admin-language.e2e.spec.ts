@@ -93,7 +93,7 @@ const GERMAN = [
 
 /** The informal address: pronouns, and the du-forms of the verbs Payload's German uses. */
 const DU =
-  /\b(du|dich|dir|dein\w*|hast|bist|warst|wurdest|möchtest|kannst|musst|erhältst|siehst|gib|wähle|ziehe|setze|klicke|kopiere|gehe|ändere|überprüfe|versuche|speichere|verwerfe|verifiziere|ignoriere|erstelle|bearbeite|entferne|beginne|drücke|tippe)\b/i
+  /\b(du|dich|dir|dein\w*|hast|bist|warst|wurdest|möchtest|kannst|musst|erhältst|siehst|gib|wähle|ziehe|setze|klicke|kopiere|gehe|ändere|überprüfe|versuche es|speichere|verwerfe|verifiziere|ignoriere|erstelle|bearbeite|entferne|beginne|drücke|tippe)\b/i
 
 const words = (list: string[]) => new RegExp(`(?<![\\p{L}-])(${list.join('|')})(?![\\p{L}-])`, 'u')
 const englishWords = words(ENGLISH)
@@ -213,6 +213,9 @@ function check(language: 'de' | 'en', view: string, text: string): string[] {
     if (word) found.push(`${language} ${view}: "${word}" in "${line.trim().slice(0, 120)}"`)
     const du = language === 'de' ? line.match(DU)?.[0] : undefined
     if (du) found.push(`${language} ${view}: "${du}" in "${line.trim().slice(0, 120)}"`)
+    // Payload's "<Kein {{label}}>" made "<Kein Seiten>" of an empty cell.
+    const none = language === 'de' ? line.match(/<Kein\s[^>]*>/)?.[0] : undefined
+    if (none) found.push(`${language} ${view}: "${none}"`)
   }
   return found
 }
