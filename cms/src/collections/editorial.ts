@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { UserRole } from '@masterplan/shared'
 import { editorialAccess } from '../access/index.ts'
 import { lockDocumentSave } from '../db/documentSaveLock.ts'
+import { ADMIN_TIME } from '../fields/dateFormats.ts'
 import { liveStatusField } from '../fields/liveStatus.ts'
 import { publishingHooks } from '../publishing/hooks.ts'
 import type { EditorialSlug } from './editorialSlugs.ts'
@@ -36,7 +37,11 @@ export function editorialCollection({ writers, admin, access, hooks, fields, ...
     ...config,
     admin: { useAsTitle: 'title', ...admin, group: adminGroups.content },
     access: { ...editorialAccess(writers), ...access },
-    versions: { maxPerDoc: 50, drafts: { autosave: { interval: 2000 }, schedulePublish: true } },
+    versions: {
+      maxPerDoc: 50,
+      // The schedule dialog's times in the admin's format (its date format follows admin.dateFormat).
+      drafts: { autosave: { interval: 2000 }, schedulePublish: { timeFormat: ADMIN_TIME, timeIntervals: 5 } },
+    },
     hooks: { ...hooks, beforeOperation: [lockDocumentSave, ...(hooks?.beforeOperation ?? [])], ...publishingHooks },
     fields: [liveStatusField, ...fields],
   }
