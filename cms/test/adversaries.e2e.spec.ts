@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { MAX_QUERY_COST } from '../src/graphql/queryCost.ts'
+import { MAX_QUERY_TOKENS } from '../src/graphql/tokenLimit.ts'
 import { groupRssMb, probeHealth } from './helpers/healthProbe.ts'
 import { whitePng } from './helpers/pngBomb.ts'
 
@@ -134,14 +135,26 @@ describe('bodies', () => {
 })
 
 describe('GraphQL', () => {
-  it('refuses 190 aliased list queries by their cost, in German, before running any', async () => {
+  it('refuses 190 aliased list queries by their length in tokens, in German, before validating them', async () => {
     const watched = await underWatch(async () => {
       const response = await graphql(aliases(190))
       return { status: response.status, body: await response.json() }
     })
+    expect(watched.result.status).toBe(400)
+    expect(watched.result.body.errors[0].message).toContain(
+      `Die GraphQL-Abfrage ist zu lang: mehr als ${MAX_QUERY_TOKENS} Tokens`,
+    )
+    expect(watched.worstMs).toBeLessThan(HEALTH_MS)
+  }, 60_000)
+
+  it('refuses 60 aliased list queries by their cost, naming it, before running any', async () => {
+    const watched = await underWatch(async () => {
+      const response = await graphql(aliases(60))
+      return { status: response.status, body: await response.json() }
+    })
     // graphql-http answers a refused query 200 to clients that accept application/json, 400 to the others.
     expect([200, 400]).toContain(watched.result.status)
-    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten 24700, höchstens 2000/)
+    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten 7800, höchstens 2000/)
     expect(watched.result.body.data).toBeUndefined()
     expect(watched.worstMs).toBeLessThan(HEALTH_MS)
   }, 60_000)
