@@ -4,6 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { contentHash, ENCODINGS } from './content-hash.ts'
+import { filesBelow } from './relink-unchanged.ts'
 import { contentTypeFor, isCompressible } from './content-types.ts'
 
 const brotli = promisify(zlib.brotliCompress)
@@ -20,10 +21,13 @@ const UNUSED_MS = 14 * 24 * 60 * 60_000
  * content hash, where scripts/serve.ts finds them. Copies stay outside the build folder, which other
  * targets upload as it is. Unchanged files already have their copies: only new bytes are compressed.
  */
-export async function precompress(dir: string, store: string): Promise<{ compressed: number; reused: number }> {
+export async function precompress(
+  dir: string,
+  store: string,
+  allFiles?: string[],
+): Promise<{ compressed: number; reused: number }> {
   await mkdir(store, { recursive: true })
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const files = entries.filter((e) => e.isFile() && atBuildTime(e.name)).map((e) => path.join(e.parentPath, e.name))
+  const files = (allFiles ?? (await filesBelow(dir))).filter((file) => atBuildTime(file))
   let compressed = 0
   let reused = 0
   const now = new Date()

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { siteCacheDir, siteContentFile, sitePdfDir } from './build-inputs.ts'
 import { missingPdfs, printMissingPdfs } from './pdfs.ts'
 import { precompress } from './precompress.ts'
-import { relinkUnchanged } from './relink-unchanged.ts'
+import { filesBelow, relinkUnchanged } from './relink-unchanged.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -143,9 +143,10 @@ async function indexAndSwap(done: string, indexed: string): Promise<void> {
 }
 
 /** Unchanged bytes keep their file (and date) from the last build; text assets get compressed copies. */
-async function finish(dir: string, previous: string | null): Promise<void> {
-  await relinkUnchanged(dir, previous)
-  await precompress(dir, compressed)
+async function finish(dir: string, previous: string | null, since = 0): Promise<void> {
+  const files = await filesBelow(dir)
+  await relinkUnchanged(dir, previous, since, files)
+  await precompress(dir, compressed, files)
 }
 
 const alive = (pid: number) => {
@@ -221,7 +222,7 @@ async function buildAndSwap(force: boolean) {
     for (const required of ['index.html', '404.html', 'feed.xml', 'pagefind/pagefind.js']) {
       if (!existsSync(path.join(out, required))) throw new Error(`the new build lacks ${required}`)
     }
-    await finish(out, previous)
+    await finish(out, previous, buildStarted)
     await rename(out, done)
     await pointLiveAt(done)
     const liveAt = Date.now()

@@ -10,18 +10,25 @@ const AT_ONCE = 16
  * file. A page rendered again with the same bytes then keeps its date (the server's Last-Modified,
  * so If-Modified-Since still answers 304), its inode (the server's cached hash) and its disk space.
  * Only new files are touched, never one the live site reads: a link replaces a file by rename().
+ * Files older than `since` were taken over from the last build unchanged and are not compared.
  */
-export async function relinkUnchanged(dir: string, previous: string | null): Promise<number> {
+export async function relinkUnchanged(
+  dir: string,
+  previous: string | null,
+  since = 0,
+  files?: string[],
+): Promise<number> {
   if (!previous) return 0
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+  files ??= await filesBelow(dir)
   let relinked = 0
   let next = 0
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!
       const before = path.join(previous, path.relative(dir, file))
-      const [mine, theirs] = await Promise.all([lstat(file), lstat(before).catch(() => null)])
+      const mine = await lstat(file)
+      if (mine.mtimeMs < since) continue
+      const theirs = await lstat(before).catch(() => null)
       if (!theirs?.isFile() || theirs.ino === mine.ino || theirs.size !== mine.size || mine.size > MAX_COMPARED)
         continue
       const [a, b] = await Promise.all([readFile(file), readFile(before)])
@@ -35,4 +42,10 @@ export async function relinkUnchanged(dir: string, previous: string | null): Pro
   }
   await Promise.all(Array.from({ length: AT_ONCE }, worker))
   return relinked
+}
+
+/** Every file below `dir`, as absolute paths; one walk that the build's finishing steps share. */
+export async function filesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
 }
