@@ -33,7 +33,12 @@ function withAdminFormat(field: DateField): DateField {
         ...date,
         pickerAppearance: appearance,
         displayFormat: date.displayFormat ?? format,
-        ...(withTime ? { timeFormat: ADMIN_TIME, timeIntervals: (date as { timeIntervals?: number }).timeIntervals ?? TIME_STEP_MINUTES } : {}),
+        ...(withTime
+          ? {
+              timeFormat: ADMIN_TIME,
+              timeIntervals: (date as { timeIntervals?: number }).timeIntervals ?? TIME_STEP_MINUTES,
+            }
+          : {}),
       } as DateAdmin,
     },
   }
