@@ -46,8 +46,8 @@ async function noisePng(bytes: number): Promise<Buffer> {
 }
 
 /**
- * The most a file within the limits can ask of the import: 1,993 paragraphs and some 94,000
- * characters (limits 2,000 and 100,000), every paragraph in six runs of alternating bold and
+ * The most a file within the limits can ask of the import: 993 paragraphs, some 6,000 runs
+ * and 76,000 characters (limits 1,000, 10,000 and 100,000), every paragraph in six runs of alternating bold and
  * italic, every tenth a quote whose speaker is one word, and a picture of noise filling the file
  * to about 10 MB (limit 10 MiB).
  */
@@ -56,12 +56,19 @@ export async function worstCase(): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: 'Die Region im Detail', bold: true })] }),
     text('Vorspann der Medieninformation mit vielen Absätzen.'),
   ]
-  for (let i = 0; i < 1_990; i++) {
+  for (let i = 0; i < 990; i++) {
     if (i % 10 === 0) {
       paragraphs.push(text(`»Absatz ${i} ist ein Zitat.«, so Mustermann.`))
       continue
     }
-    const words = ['Die', ' Region', ' plant', ' den', ' nächsten', ` Bauabschnitt ${i}.`]
+    const words = [
+      'Die Region plant',
+      ' den nächsten',
+      ' Bauabschnitt',
+      ' an der Mulde',
+      ' und im Vogtland',
+      ` bis ${i}.`,
+    ]
     paragraphs.push(
       new Paragraph({
         children: words.map((word, n) => new TextRun({ text: word, bold: n % 2 === 0, italics: n % 2 === 1 })),

@@ -9,9 +9,9 @@ export const IMPORT_LIMITS = {
   /** Characters of text, all paragraphs together. */
   textCharacters: 100_000,
   /** Paragraphs, table cells' paragraphs included. */
-  paragraphs: 2_000,
+  paragraphs: 1_000,
   /** Runs of text with formatting of their own (Word starts a new one at every change). */
-  runs: 20_000,
+  runs: 10_000,
   /** Tables inside tables inside tables … */
   tableDepth: 5,
   /** XML elements inside one another (a picture in a text box in a table is some 40 deep). */

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { KnownPartner } from './issuers.ts'
 import { readWordFile } from './readWordFile.ts'
@@ -13,6 +14,17 @@ export type WorkerOutput =
   | { ok: false; failure: string }
 
 const { bytes, filename, partners } = workerData as WorkerInput
+
+// On Linux a thread has a nice value of its own (setpriority on "process" 0 means the calling
+// thread; elsewhere it would lower the whole server): the reading yields the CPU to the server's
+// thread, which answers requests meanwhile.
+if (process.platform === 'linux') {
+  try {
+    setPriority(19)
+  } catch {
+    // Not allowed here: the reading runs at the server's priority.
+  }
+}
 
 readWordFile(bytes, filename, partners).then(
   (reading) => parentPort!.postMessage({ ok: true, reading } satisfies WorkerOutput),
