@@ -18,6 +18,9 @@ export const siteContentFile = () => path.join(siteCacheDir(), 'content', 'store
 /** What the site's pages are made of besides the CMS's data: its own code, styles and files, the shared contract, the lockfile. */
 const INPUTS = [
   'site/src',
+  // The printing of the releases' PDFs: a PDF is named by this digest, so a fix there prints them again.
+  'site/scripts/pdfs.ts',
+  'site/scripts/pdf',
   'site/public',
   'site/astro.config.mjs',
   'site/package.json',

@@ -7,12 +7,14 @@ import { describe, expect, inject, it } from 'vitest'
 import { printMissingPdfs } from '../scripts/pdfs.ts'
 import { fileSize, longDate } from '../src/lib/format.ts'
 import { read } from './helpers.ts'
+import { popplerTags, releasePdfs, structureReport } from './pdf-readers.ts'
 import { publishSite } from './setup/build.ts'
 
 const dist = inject('distDir')
 const cmsUrl = inject('cmsUrl')
 const siteUrl = inject('siteUrl')
 const { slug, id } = inject('fixtures').withImage
+const fixtureSlug = slug
 
 const release = async (locale: 'de' | 'en') =>
   (await fetch(`${cmsUrl}/api/press-releases/${id}?locale=${locale}&depth=1`)).json()
@@ -73,7 +75,7 @@ describe.each([
     expect(info.Title).toContain(doc.title)
     expect(outline).toEqual(expect.arrayContaining([doc.title, locale === 'de' ? 'Pressekontakt' : 'Press contact']))
     // Stamped with the release date, not the moment of printing: the same page gives the same bytes.
-    expect(info.CreationDate).toBe(`D:${doc.releaseDate.replace(/[-:T]/g, '').slice(0, 14)}+00'00'`)
+    expect(info.CreationDate).toBe(`D:${doc.releaseDate.replace(/[-:T]/g, '').slice(0, 14)}Z`)
   })
 
   it('holds the issuing body, date, contact and the address of the release, not the navigation', async () => {
@@ -86,6 +88,119 @@ describe.each([
     // A long address wraps at a hyphen, which the text layer shows as a space.
     expect(text.replaceAll('- ', '-')).toContain(`${online}: ${siteUrl}/${prefix}aktuelles/${slug}/`)
     expect(text).not.toContain(download)
+  })
+})
+
+/**
+ * Every release PDF of the built site, both languages, read by tools that are not the printer's:
+ * pikepdf for the structure tree, metadata, annotations and fonts, poppler for a reading of the tags.
+ */
+describe('every release PDF, read by pikepdf and poppler (PDF/UA-1, the machine-checkable part)', async () => {
+  const pdfs = await releasePdfs(dist)
+  const reports = pdfs.map((pdf) => ({ ...pdf, report: structureReport(path.join(dist, pdf.file)) }))
+  const releaseBySlug = async (slug: string, locale: 'de' | 'en') =>
+    (await (await fetch(`${cmsUrl}/api/press-releases?where[slug][equals]=${slug}&locale=${locale}&depth=1`)).json())
+      .docs[0]
+
+  it('are there, in both languages', () => {
+    expect(pdfs.map(({ locale }) => locale)).toEqual(expect.arrayContaining(['de', 'en']))
+  })
+
+  it("link only to addresses that answer: the site's own under SITE_URL, the issuers' websites, mail, phone", async () => {
+    const partners = (await (await fetch(`${cmsUrl}/api/partners?limit=100`)).json()).docs as Array<{
+      website?: string
+    }>
+    const websites = new Set(partners.flatMap(({ website }) => (website ? [website, `${website}/`] : [])))
+    for (const { file, slug, locale, report } of reports) {
+      const doc = await releaseBySlug(slug, locale)
+      const prefix = locale === 'en' ? '/en' : ''
+      const uris = report.links.map(({ uri }) => uri)
+      // The header's link home, each issuer's page, each related milestone.
+      const expected = [
+        `${siteUrl}${prefix}/`,
+        ...doc.issuers.map((p: { slug: string }) => `${siteUrl}${prefix}/partner/${p.slug}/`),
+        ...(doc.relatedMilestones ?? []).map((m: { slug: string }) => `${siteUrl}${prefix}/zeitplan/#${m.slug}`),
+      ]
+      expect(uris, file).toEqual(expect.arrayContaining(expected))
+      for (const uri of uris) {
+        expect(uri, file).toBeTruthy()
+        const address = new URL(uri as string)
+        if (address.protocol === 'mailto:' || address.protocol === 'tel:') continue
+        if (websites.has(address.href)) continue
+        expect(`${address.origin}`, `${file}: ${uri}`).toBe(siteUrl)
+        const response = await fetch(address, { redirect: 'manual' })
+        expect(response.status, `${file}: ${uri}`).toBe(200)
+        if (address.hash) expect(await response.text(), `${file}: ${uri}`).toContain(`id="${address.hash.slice(1)}"`)
+      }
+    }
+  })
+
+  it('claim PDF/UA-1 in XMP metadata with title and language; the catalog has /Lang, MarkInfo, DisplayDocTitle', async () => {
+    for (const { file, slug, locale, report } of reports) {
+      const doc = await releaseBySlug(slug, locale)
+      expect(report.xmp, file).toEqual({ pdfuaPart: '1', title: report.infoTitle, language: locale })
+      expect(report.infoTitle, file).toContain(doc.title)
+      expect(report.lang, file).toBe(locale)
+      expect(report.marked, file).toBe(true)
+      expect(report.displayDocTitle, file).toBe(true)
+    }
+  })
+
+  it('use standard structure types only, others through the RoleMap', () => {
+    for (const { file, report } of reports) {
+      expect(report.structure, file).not.toBeNull()
+      expect(report.structure?.notStandard, file).toEqual([])
+      // The release's bold lead is `Strong` to Chromium, which PDF 1.7 does not define.
+      expect(report.structure?.roleMap, file).toMatchObject({ Strong: 'Span' })
+    }
+  })
+
+  it('tag every text run, mark everything else painted as an artifact, and tie every tagged piece to its element', () => {
+    for (const { file, report } of reports)
+      for (const page of report.pages) {
+        expect(page.untagged, `${file}, page ${page.page}`).toEqual([])
+        expect(page.artifactText, `${file}, page ${page.page}: text hidden as an artifact`).toBe(0)
+        expect(page.mcidsWithoutElement, `${file}, page ${page.page}`).toEqual([])
+      }
+  })
+
+  it('put every link annotation in a Link element with a description, and order tabs by structure on every page', () => {
+    for (const { file, report } of reports) {
+      expect(report.links.length, file).toBeGreaterThan(0)
+      for (const link of report.links) {
+        expect(link.element, `${file}: ${link.uri}`).toBe('Link')
+        expect(link.contents?.trim(), `${file}: ${link.uri}`).toBeTruthy()
+      }
+      for (const page of report.pages) expect(page.tabs, `${file}, page ${page.page}`).toBe('S')
+    }
+  })
+
+  it("give every figure a text alternative (the release image's own)", async () => {
+    const { images } = await release('de')
+    const { file, report } = reports.find(({ slug, locale }) => slug === fixtureSlug && locale === 'de')!
+    expect(report.structure?.figures, file).toEqual([{ alt: images[0].image.alt }])
+    for (const { file, report } of reports)
+      for (const figure of report.structure?.figures ?? []) expect(figure.alt?.trim(), file).toBeTruthy()
+  })
+
+  it('embed every font', () => {
+    for (const { file, report } of reports) {
+      expect(report.fonts.length, file).toBeGreaterThan(0)
+      expect(
+        report.fonts.filter(({ embedded }) => !embedded),
+        file,
+      ).toEqual([])
+    }
+  })
+
+  it("keep the lead paragraph in poppler's reading of the tags, with no complaint about them", async () => {
+    for (const { file, slug, locale } of pdfs) {
+      const doc = await releaseBySlug(slug, locale)
+      const tags = popplerTags(path.join(dist, file))
+      expect(tags.complaints, file).toBe('')
+      // Lines break where the layout does: compared without white space.
+      expect(tags.text.replace(/\s+/g, ''), file).toContain(doc.lead.replace(/\s+/g, ''))
+    }
   })
 })
 

@@ -3,6 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Locale, PressRelease } from '@masterplan/shared'
 import type { StaticPath } from './cache-key.ts'
+import { env } from './cms.ts'
 import { releases, type Shown } from './data.ts'
 import { perDocument } from './static-paths.ts'
 import { releasePath } from './urls.ts'
@@ -41,7 +42,8 @@ function withPdfs(staticPaths: ReleasePath[]): WithPdf[] {
   const wanted: WantedPdf[] = []
   const result = staticPaths.map((staticPath) => {
     const { locale, shown } = staticPath.props
-    const key = createHash('sha256').update(staticPath.cacheKey).update(CODE).digest('base64url')
+    // The PDF's links and its printed address are absolute: another public origin prints it again.
+    const key = createHash('sha256').update(staticPath.cacheKey).update(CODE).update(env.SITE_URL).digest('base64url')
     wanted.push({ page: releasePath(locale, shown.doc.slug), key, date: shown.doc.releaseDate })
     const size = statSync(pdfFile(key), { throwIfNoEntry: false })?.size
     const pdf = size ? { key, size } : null
