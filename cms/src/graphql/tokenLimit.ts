@@ -22,7 +22,8 @@ export function limitTokens(handler: Handler): Handler {
       try {
         parse(query, { maxTokens: MAX_QUERY_TOKENS })
       } catch (error) {
-        if (/more than \d+ tokens/.test((error as Error).message)) {
+        // graphql-js words it "Document contains more that N tokens" (sic).
+        if (/contains more \w+ \d+ tokens/.test((error as Error).message)) {
           return Response.json(
             requestError(
               `Die GraphQL-Abfrage ist zu lang: mehr als ${MAX_QUERY_TOKENS} Tokens. Bitte teilen Sie sie auf. / The GraphQL query is too long: more than ${MAX_QUERY_TOKENS} tokens; please split it.`,
