@@ -71,19 +71,24 @@ export function mapRoles(context: PDFContext, root: PDFDict): string[] {
   return [...mapped].sort()
 }
 
+/** Whether an element holds content of its own (marked content or an annotation), not only elements. */
+function holdsContent(context: PDFContext, element: PDFDict): boolean {
+  const kids = context.lookup(element.get(K))
+  const list = kids instanceof PDFArray ? kids.asArray().map((kid) => context.lookup(kid)) : [kids]
+  return list.some((kid) => !(kid instanceof PDFDict && kid.get(S) instanceof PDFName))
+}
+
 /**
- * Chromium makes both an HTML `<figure>` and the image inside it a `Figure`; only the image has a
- * text alternative. PDF/UA wants one on every Figure, and a screen reader would read the outer
- * one's instead of the image and its caption. A Figure holding another Figure is a group: a `Div`.
- * Returns how many were regrouped.
+ * Chromium makes an HTML `<figure>` a `Figure`, whatever it holds: an image (itself a `Figure`,
+ * with the image's alternative text) or a quote with its caption. PDF/UA wants a text alternative
+ * on every Figure, and a screen reader would read it instead of what the figure holds. A Figure
+ * without one that holds only other elements is a group: a `Div`. Returns how many were regrouped.
  */
 export function groupFigures(context: PDFContext, root: PDFDict): number {
-  const figures = elements(context, root).filter((element) => typeOf(element) === 'Figure')
   let regrouped = 0
-  for (const figure of figures) {
-    if (figure.has(PDFName.of('Alt'))) continue
-    if (!elements(context, figure).some((inner) => typeOf(inner) === 'Figure')) continue
-    figure.set(S, PDFName.of('Div'))
+  for (const element of elements(context, root)) {
+    if (typeOf(element) !== 'Figure' || element.has(PDFName.of('Alt')) || holdsContent(context, element)) continue
+    element.set(S, PDFName.of('Div'))
     regrouped++
   }
   return regrouped
