@@ -221,7 +221,7 @@ function check(language: 'de' | 'en', view: string, text: string): string[] {
 }
 
 /** What the rich-text editor of a release offers to insert, read from its slash menu. */
-async function insertMenu(page: Page): Promise<string> {
+async function insertMenu(page: Page, screenshot?: string): Promise<string> {
   // The release's first rich text is its body ("Text").
   const editor = page.locator('[data-lexical-editor="true"]').first()
   await editor.click()
@@ -232,6 +232,7 @@ async function insertMenu(page: Page): Promise<string> {
   await menu.waitFor({ timeout: 10_000 })
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
   const text = await menu.innerText()
+  if (screenshot) await page.screenshot({ path: screenshot })
   await page.keyboard.press('Escape')
   return text
 }
@@ -270,7 +271,8 @@ async function walk(page: Page, language: 'de' | 'en', screenshots?: string): Pr
           findings.push(`${language} ${view.name}: headed "${(await heading.innerText()).trim()}", not "${expected}"`)
         })
       // A menu that does not open is a finding too, so the other views are still read.
-      const menu = await insertMenu(page).catch((error: Error) => `no insert menu: ${error.message}`)
+      const shot = screenshots && path.join(screenshots, 'admin-de-insert-menu.png')
+      const menu = await insertMenu(page, shot).catch((error: Error) => `no insert menu: ${error.message}`)
       if (menu.startsWith('no insert menu')) findings.push(`${language} ${menu}`)
       findings.push(...check(language, 'insert menu', menu))
       if (language === 'de' && /\bZitat\b/.test(menu) && /\bBlockzitat\b/.test(menu)) {

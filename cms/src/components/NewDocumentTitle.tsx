@@ -18,9 +18,11 @@ export function NewDocumentTitle() {
   const typed = useFormFields(([fields]) => (useAsTitle ? fields[useAsTitle]?.value : undefined))
   const heading = collectionSlug ? newDocumentTitles[collectionSlug] : undefined
   useEffect(() => {
-    if (heading && !typed && id !== undefined && title === String(id)) {
-      setDocumentTitle(heading[adminLanguage(i18n)])
-    }
+    if (!heading || typed || id === undefined || title !== String(id)) return
+    // Payload's provider sets the id in its own effect, which runs after this one (parents after
+    // children): a task later, ours is the last word.
+    const later = setTimeout(() => setDocumentTitle(heading[adminLanguage(i18n)]))
+    return () => clearTimeout(later)
   }, [heading, typed, id, title, i18n, setDocumentTitle])
   return null
 }
