@@ -18,10 +18,14 @@ function inPage(): PageFacts {
   let n = 0
   for (const element of Array.from(document.body.querySelectorAll('*'))) {
     for (const pseudo of ['::before', '::after'] as const) {
-      const content = plain.exec(getComputedStyle(element, pseudo).content)?.[1]
+      const generated = getComputedStyle(element, pseudo)
+      const content = plain.exec(generated.content)?.[1]
       if (!content) continue
       const text = document.createElement('span')
       text.textContent = cssUnescape(content)
+      // Looks as the generated text did (the print style sets its size).
+      for (const property of ['font', 'color', 'letter-spacing', 'vertical-align', 'text-transform'])
+        text.style.setProperty(property, generated.getPropertyValue(property))
       const mark = `pdf-text-${n++}`
       element.setAttribute(`data-${mark}`, '')
       const style = document.createElement('style')
