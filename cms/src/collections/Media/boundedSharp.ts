@@ -9,11 +9,12 @@ import sharp, { type SharpOptions } from 'sharp'
 sharp.concurrency(1)
 
 /**
- * At most two images are decoded or encoded at once. sharp works on libuv's pool of four threads,
- * which file reads and writes share: Payload makes an upload's four sizes at once, so one large
- * image held every thread, and /api/health (which asks the disk for its free space) waited 2 s.
+ * One image operation at a time. sharp works on libuv's pool of four threads, which file reads and
+ * writes share: Payload makes an upload's four sizes at once, so one large image held every thread
+ * and both cores, and /api/health (which asks the disk for its free space) waited 2 s. With one,
+ * a 64-megapixel upload takes a few seconds longer and the server keeps a core for everything else.
  */
-export const IMAGE_JOBS = 2
+export const IMAGE_JOBS = 1
 const slots = pLimit(IMAGE_JOBS)
 const WORK = ['toBuffer', 'toFile', 'metadata', 'stats'] as const
 type Image = ReturnType<typeof sharp>
