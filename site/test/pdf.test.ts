@@ -212,8 +212,8 @@ describe('printing', () => {
       const wanted = [{ page: `/aktuelles/${slug}/`, key: 'again', date: releaseDate }]
       await writeFile(path.join(pdfDir, 'wanted.json'), JSON.stringify(wanted))
       await writeFile(path.join(pdfDir, 'superseded.pdf'), 'an older version')
-      expect(await printMissingPdfs(dist, pdfDir)).toBe(1)
-      expect(await printMissingPdfs(dist, pdfDir)).toBe(0)
+      expect(await printMissingPdfs(dist, pdfDir, Infinity, siteUrl)).toBe(1)
+      expect(await printMissingPdfs(dist, pdfDir, Infinity, siteUrl)).toBe(0)
       expect((await readdir(pdfDir)).sort()).toEqual(['again.pdf', 'wanted.json'])
       const again = await readFile(path.join(pdfDir, 'again.pdf'))
       expect(again.equals(await readFile(path.join(dist, `aktuelles/${slug}/medieninformation.pdf`)))).toBe(true)

@@ -8,28 +8,25 @@ import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString }
 /** A link of the printed page: its address as the PDF carries it (absolute) and what it says. */
 export type PageLink = { href: string; text: string }
 
-const text = (value: unknown) =>
+const stringOf = (value: unknown) =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined
 
-/** Sets `/Contents` on every link annotation; returns the addresses that had no link on the page. */
-export function describeLinks(pdf: PDFDocument, links: PageLink[]): string[] {
+/** Sets `/Contents` on every link annotation: its link's text, else its address. */
+export function describeLinks(pdf: PDFDocument, links: PageLink[]): void {
   const textOf = new Map<string, string>()
   // A link broken over two lines is two annotations; the first text for an address names both.
   for (const { href, text } of links) if (text && !textOf.has(href)) textOf.set(href, text)
-  const unknown: string[] = []
   for (const page of pdf.getPages()) {
     const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
     for (const item of annotations?.asArray() ?? []) {
       const annotation = pdf.context.lookup(item)
       if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue
       const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict)
-      const uri = text(action?.lookup(PDFName.of('URI')))
+      const uri = stringOf(action?.lookup(PDFName.of('URI')))
       const destination = annotation.lookup(PDFName.of('Dest'))
-      const target = uri ?? (destination instanceof PDFName ? `#${destination.decodeText()}` : text(destination))
+      const target = uri ?? (destination instanceof PDFName ? `#${destination.decodeText()}` : stringOf(destination))
       const described = target ? textOf.get(target) : undefined
-      if (target && !described) unknown.push(target)
       annotation.set(PDFName.of('Contents'), PDFHexString.fromText(described ?? target ?? 'Link'))
     }
   }
-  return unknown
 }

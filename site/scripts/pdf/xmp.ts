@@ -6,8 +6,12 @@
 
 export type XmpFields = { title: string; language: string; date: Date; producer: string; creatorTool: string }
 
+/** XML 1.0 allows no control characters but tab and line breaks; the markup characters are escaped. */
 const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+  Array.from(text)
+    .filter((c) => c >= ' ' || c === '\t' || c === '\n' || c === '\r')
+    .join('')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 
 /** Seconds without fractions: the same moment the information dictionary's `D:` dates give. */
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
