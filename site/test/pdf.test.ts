@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, inject, it } from 'vitest'
+import { markArtifacts } from '../scripts/pdf/artifacts.ts'
 import { printMissingPdfs } from '../scripts/pdfs.ts'
 import { fileSize, longDate } from '../src/lib/format.ts'
 import { read } from './helpers.ts'
@@ -201,6 +202,37 @@ describe('every release PDF, read by pikepdf and poppler (PDF/UA-1, the machine-
       // Lines break where the layout does: compared without white space.
       expect(tags.text.replace(/\s+/g, ''), file).toContain(doc.lead.replace(/\s+/g, ''))
     }
+  })
+})
+
+describe('marking untagged content as artifacts', () => {
+  const mark = (content: string) => Buffer.from(markArtifacts(Buffer.from(content, 'latin1')).bytes).toString('latin1')
+
+  it('wraps a whole path, text and images outside tagged content, and leaves tagged content and clipping alone', () => {
+    const content = [
+      '/P <</MCID 0>> BDC BT (tagged \\) text) Tj ET 1 1 m 2 2 l S EMC',
+      '0 0 10 10 re W n',
+      '0 0 m 5 5 l 5 0 l h f',
+      'BT [(a) 10 (b)] TJ ET',
+      '/Im0 Do',
+      'BI /W 1 /H 1 /BPC 8 /CS /G ID \u0000EI Q',
+      '/Artifact BMC 0 0 1 1 re f EMC',
+    ].join('\n')
+    expect(mark(content)).toBe(
+      [
+        '/P <</MCID 0>> BDC BT (tagged \\) text) Tj ET 1 1 m 2 2 l S EMC',
+        '0 0 10 10 re W n',
+        '/Artifact BMC\n0 0 m 5 5 l 5 0 l h f\nEMC',
+        'BT /Artifact BMC\n[(a) 10 (b)] TJ\nEMC ET',
+        '/Artifact BMC\n/Im0 Do\nEMC',
+        '/Artifact BMC\nBI /W 1 /H 1 /BPC 8 /CS /G ID \u0000EI\nEMC Q',
+        '/Artifact BMC 0 0 1 1 re f EMC',
+      ].join('\n'),
+    )
+  })
+
+  it('refuses a content stream it cannot read, naming the place', () => {
+    expect(() => mark('BT (open Tj ET')).toThrow('content stream: string opened at byte 3 is not closed')
   })
 })
 
