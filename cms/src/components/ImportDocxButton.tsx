@@ -13,7 +13,8 @@ type Answer = { id?: number; notices?: { kind: string; message: string }[]; erro
 export function ImportDocxButton() {
   const { config } = useConfig()
   const { i18n } = useTranslation()
-  const say = speaker(adminLanguage(i18n))
+  const language = adminLanguage(i18n)
+  const say = speaker(language)
   const router = useRouter()
   const input = useRef<HTMLInputElement>(null)
   const [message, setMessage] = useState('')
@@ -47,11 +48,19 @@ export function ImportDocxButton() {
     }
     const count = answer.notices?.length ?? 0
     // A file imported before is what the press office must notice first: it names the other draft.
-    const duplicate = answer.notices?.find((notice) => notice.kind === 'duplicate')?.message.split(' / ')[0]
+    // Notices come as "Deutsch / English"; the account reads its half.
+    const duplicate = answer.notices?.find((notice) => notice.kind === 'duplicate')?.message.split(' / ')[
+      language === 'en' ? 1 : 0
+    ]
     setMessage(
       [
         duplicate,
-        count ? `Entwurf angelegt, ${count} Hinweise – siehe „Hinweise aus dem Word-Import“.` : 'Entwurf angelegt.',
+        count
+          ? say(
+              `Entwurf angelegt, ${count} Hinweise – siehe „Hinweise aus dem Word-Import“.`,
+              `Draft created, ${count} notes – see "Notes from the Word import".`,
+            )
+          : say('Entwurf angelegt.', 'Draft created.'),
       ]
         .filter(Boolean)
         .join(' '),
