@@ -154,7 +154,7 @@ describe('GraphQL', () => {
     })
     // graphql-http answers a refused query 200 to clients that accept application/json, 400 to the others.
     expect([200, 400]).toContain(watched.result.status)
-    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten 7800, höchstens 2000/)
+    expect(watched.result.body.errors[0].message).toMatch(/Die Abfrage ist zu aufwendig: Kosten 7800, höchstens 5000/)
     expect(watched.result.body.data).toBeUndefined()
     expect(watched.worstMs).toBeLessThan(HEALTH_MS)
   }, 60_000)
@@ -180,7 +180,7 @@ describe('GraphQL', () => {
     const watched = await underWatch(() =>
       Promise.all(
         Array.from({ length: 8 }, async () => {
-          const response = await graphql(aliases(15))
+          const response = await graphql(aliases(35))
           return { status: response.status, retryAfter: response.headers.get('retry-after') }
         }),
       ),

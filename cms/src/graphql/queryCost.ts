@@ -17,7 +17,7 @@ import {
  * mutation at the price of a database query. Payload's own complexity limit counts every field
  * once, so 190 aliases of a list query passed it and ran 190 database queries in one request.
  */
-export const MAX_QUERY_COST = 2_000
+export const MAX_QUERY_COST = 5_000
 /** A top-level field is one database query (or more): about what reading 100 rows' fields costs. */
 export const QUERY_COST = 100
 /** What Payload reads when a list is asked for without `limit`. */
