@@ -8,7 +8,7 @@ const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte)
 
 // Text and pictures of a press release unpack to a few MB; far more is a zip bomb, not a release.
-const MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+const MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 
 /** JSZip's documented entry stream, which its type declarations leave out. */
 type EntryStream = {

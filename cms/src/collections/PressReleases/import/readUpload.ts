@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { ImportRefused } from './importRefused.ts'
+import { boundaryOf, readFormFile } from './multipart.ts'
 import { DOCX_MAX_BYTES } from './refusal.ts'
 
 // The multipart framing around the file: boundaries, headers, the file name.
@@ -14,15 +15,15 @@ const tooLarge = () =>
   )
 
 /** The body, read no further than the limit, whatever Content-Length claims. */
-async function readBounded(req: PayloadRequest): Promise<Blob> {
+async function readBounded(req: PayloadRequest): Promise<Buffer> {
   if (Number(req.headers.get('content-length') ?? 0) > DOCX_MAX_BYTES + FORM_OVERHEAD) throw tooLarge()
   const reader = req.body?.getReader()
-  if (!reader) return new Blob([])
+  if (!reader) return Buffer.alloc(0)
   const chunks: Uint8Array<ArrayBuffer>[] = []
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
-    if (done) return new Blob(chunks)
+    if (done) return Buffer.concat(chunks)
     size += value.byteLength
     if (size > DOCX_MAX_BYTES + FORM_OVERHEAD) {
       reader.cancel().catch(() => {})
@@ -39,16 +40,10 @@ export async function readUpload(req: PayloadRequest): Promise<{ name: string; b
     'Bitte die Word-Datei als multipart/form-data im Feld „file“ senden',
     'send the Word file as multipart/form-data in the field "file"',
   )
-  if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw missing
-  let form: FormData
-  try {
-    form = await new Response(await readBounded(req), { headers: { 'content-type': contentType } }).formData()
-  } catch (error) {
-    if (error instanceof ImportRefused) throw error
-    throw missing
-  }
-  const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0) throw missing
-  if (file.size > DOCX_MAX_BYTES) throw tooLarge()
-  return { name: file.name || 'word.docx', bytes: new Uint8Array(await file.arrayBuffer()) }
+  const boundary = boundaryOf(contentType)
+  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !boundary) throw missing
+  const file = readFormFile(await readBounded(req), boundary, 'file')
+  if (!file || file.bytes.length === 0) throw missing
+  if (file.bytes.length > DOCX_MAX_BYTES) throw tooLarge()
+  return { name: file.name || 'word.docx', bytes: file.bytes }
 }
