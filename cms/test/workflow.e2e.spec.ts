@@ -159,7 +159,8 @@ beforeAll(async () => {
     ids[role] = user.id as number
     tokens[role] = (await signIn(`${role}@workflow.example`, password)).body.token
   }
-}, 300_000)
+  // The first e2e file of a run builds the CMS (next build) and then the site: as the other e2e files allow.
+}, 600_000)
 
 afterAll(async () => {
   siteServer?.kill('SIGTERM')
