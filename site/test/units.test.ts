@@ -104,6 +104,7 @@ describe('the calendar', () => {
       name: 'Zeitplan',
       url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
       dayOf: (iso) => iso.slice(0, 10),
+      statusLabel: (m) => m.status,
     },
   )
 
@@ -125,6 +126,7 @@ describe('the calendar', () => {
       name: 'Zeitplan',
       url: (m) => `https://masterplan.example/zeitplan/#${m.slug}`,
       dayOf: (iso) => iso.slice(0, 10),
+      statusLabel: (m) => m.status,
     })
     for (const line of long.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
     expect(long.replace(/\r\n /g, '')).toContain(`SUMMARY:${'Ä'.repeat(60)}\r\n`)
