@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { MAX_QUERY_COST } from '../src/graphql/queryCost.ts'
-import { MAX_QUERY_TOKENS } from '../src/graphql/tokenLimit.ts'
+import { MAX_QUERY_TOKENS } from '../src/graphql/documentLimits.ts'
 import { groupRssMb, probeHealth } from './helpers/healthProbe.ts'
 import { whitePng } from './helpers/pngBomb.ts'
 

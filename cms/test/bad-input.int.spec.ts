@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { richText } from '../src/seed/fixtures/index.ts'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
+import * as graphqlRoute from '../src/app/(payload)/api/graphql/route.ts'
 import {
   anyPartner,
   type Collection,
@@ -448,6 +449,35 @@ describe('an id or query parameter of the wrong kind', () => {
 
   it('a NUL byte in a query is refused', async () => {
     await expectRefused(() => call('GET', '/press-releases?where[title][equals]=a%00b'), 400, 'where[title][equals]')
+  })
+})
+
+describe('a GraphQL document priced by what it reads', () => {
+  it('refuses fragments that spread each other twice, forty deep, at once instead of walking 2^40 fields', async () => {
+    const depth = 40
+    const fragments = Array.from({ length: depth }, (_, i) =>
+      i === depth - 1
+        ? `fragment F${i} on Query { PressReleases(limit: 1) { docs { id } } }`
+        : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    )
+    const started = performance.now()
+    const response = await graphqlRoute.POST(
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: `query { ...F0 } ${fragments.join(' ')}` }),
+      }),
+    )
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toContain('mit ihren Fragmenten mehr als 5000 Felder')
+  })
+
+  it('prices a list by its rows: a thousand rows of three fields pass, of six fields not', async () => {
+    const list = (fields: string) => graphqlQuery(`{ PressReleases(limit: 1000) { docs { ${fields} } } }`)
+    expect((await list('id title slug')).body.errors).toBeUndefined()
+    const refused = await list('id title slug lead subtitle releaseDate')
+    expect(refused.body.errors[0].message).toContain('Kosten 7100, höchstens 5000')
   })
 })
 

@@ -36,7 +36,8 @@ export function queryCostRule(variables: Variables, max = MAX_QUERY_COST): Valid
           operation.operation
         ]
         if (!root) return
-        const cost = selectionCost(context, variables, operation.selectionSet, root, true, new Set())
+        const walk: Walk = { context, variables, fragments: new Map() }
+        const cost = selectionCost(walk, operation.selectionSet, root, true, new Set())
         if (cost > max) {
           context.reportError(
             new GraphQLError(
@@ -50,50 +51,66 @@ export function queryCostRule(variables: Variables, max = MAX_QUERY_COST): Valid
   })
 }
 
+/**
+ * What one pricing of an operation shares. A fragment's cost is kept once worked out: a fragment
+ * that spreads another one twice, which spreads the next twice, and so on, would otherwise make
+ * the walk take 2^depth steps for a document of a few hundred tokens.
+ */
+type Walk = { context: ValidationContext; variables: Variables; fragments: Map<string, number> }
+
 /** `docsRows`: how many rows a `docs` field in this selection stands for (its paginated parent's limit). */
 function selectionCost(
-  context: ValidationContext,
-  variables: Variables,
+  walk: Walk,
   selectionSet: SelectionSetNode,
   parent: GraphQLNamedType,
   atRoot: boolean,
-  fragmentsSeen: Set<string>,
+  spreading: Set<string>,
   docsRows = 1,
 ): number {
   let cost = 0
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const times = selection.name.value === 'docs' ? docsRows : 1
-      cost += times * fieldCost(context, variables, selection, parent, atRoot, fragmentsSeen)
-      continue
+      cost += times * fieldCost(walk, selection, parent, atRoot, spreading)
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition && walk.context.getSchema().getType(selection.typeCondition.name.value)
+      cost += selectionCost(walk, selection.selectionSet, type ?? parent, atRoot, spreading, docsRows)
+    } else {
+      cost += spreadCost(walk, selection.name.value, parent, atRoot, spreading, docsRows)
     }
-    const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null
-    const fragment = name ? context.getFragment(name) : selection.kind === Kind.INLINE_FRAGMENT ? selection : null
-    // A fragment spread twice is read twice; only a cycle (refused by another rule) stops here.
-    if (!fragment || (name && fragmentsSeen.has(name))) continue
-    const type = fragment.typeCondition ? context.getSchema().getType(fragment.typeCondition.name.value) : parent
-    const seen = name ? new Set([...fragmentsSeen, name]) : fragmentsSeen
-    cost += selectionCost(context, variables, fragment.selectionSet, type ?? parent, atRoot, seen, docsRows)
   }
   return cost
 }
 
-function fieldCost(
-  context: ValidationContext,
-  variables: Variables,
-  field: FieldNode,
+/** A named fragment spread: read as often as it is spread, priced once. A cycle (refused by another rule) counts nothing. */
+function spreadCost(
+  walk: Walk,
+  name: string,
   parent: GraphQLNamedType,
   atRoot: boolean,
-  fragmentsSeen: Set<string>,
+  spreading: Set<string>,
+  docsRows: number,
 ): number {
+  const fragment = walk.context.getFragment(name)
+  if (!fragment || spreading.has(name)) return 0
+  const key = `${name} ${parent.name} ${atRoot} ${docsRows}`
+  const known = walk.fragments.get(key)
+  if (known !== undefined) return known
+  const type = walk.context.getSchema().getType(fragment.typeCondition.name.value) ?? parent
+  const cost = selectionCost(walk, fragment.selectionSet, type, atRoot, new Set([...spreading, name]), docsRows)
+  walk.fragments.set(key, cost)
+  return cost
+}
+
+function fieldCost(walk: Walk, field: FieldNode, parent: GraphQLNamedType, atRoot: boolean, spreading: Set<string>) {
   const own = atRoot ? QUERY_COST : 1
   if (!field.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) return own
   const definition = parent.getFields()[field.name.value]
   if (!definition) return own
   const type = getNamedType(definition.type)
   // A paginated list ({ docs, totalDocs, … }), at the top or a join field: `docs` is read once per row.
-  const rows = isObjectType(type) && 'docs' in type.getFields() ? rowsOf(field, variables) : 1
-  return own + selectionCost(context, variables, field.selectionSet, type, false, fragmentsSeen, rows)
+  const rows = isObjectType(type) && 'docs' in type.getFields() ? rowsOf(field, walk.variables) : 1
+  return own + selectionCost(walk, field.selectionSet, type, false, spreading, rows)
 }
 
 function rowsOf(field: FieldNode, variables: Variables): number {
