@@ -180,7 +180,7 @@ describe('GraphQL', () => {
     const watched = await underWatch(() =>
       Promise.all(
         Array.from({ length: 8 }, async () => {
-          const response = await graphql(aliases(35))
+          const response = await graphql(aliases(15))
           return { status: response.status, retryAfter: response.headers.get('retry-after') }
         }),
       ),
