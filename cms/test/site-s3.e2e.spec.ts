@@ -109,7 +109,7 @@ describe('publishing to a bucket', () => {
     expect(await release.text()).toContain('Bildtermin im Regionalkonvent')
     const asset = [...first.keys()].find((key) => key.startsWith('_astro/'))!
     expect((await page(asset)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    expect((await page('feed.xml')).headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect((await page('feed.xml')).headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     expect((await page('zeitplan.ics')).headers.get('content-type')).toBe('text/calendar; charset=utf-8')
   }, 180_000)
 
