@@ -1,9 +1,9 @@
 import { berlinDay, germanDate } from '@masterplan/shared'
 import type { Payload } from 'payload'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
-import { launchChromium } from './helpers/browser.ts'
+import { launchChromium, signedInToAdmin } from './helpers/browser.ts'
 import { validDocument } from './helpers/documents.ts'
 
 /**
@@ -34,15 +34,7 @@ afterAll(async () => {
   await cms?.stop()
 })
 
-async function signedIn(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage()
-  await page.goto(`${cms.url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
-  return page
-}
+const signedIn = () => signedInToAdmin(browser, cms.url, email, password)
 
 async function publishedRelease(title: string) {
   return payload.create({

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
-import { launchChromium } from './helpers/browser.ts'
+import { launchChromium, signedInToAdmin } from './helpers/browser.ts'
 
 /**
  * The site settings in the admin as an editor meets them, in Chromium: the admins' fields are
@@ -29,15 +29,7 @@ afterAll(async () => {
   await cms?.stop()
 })
 
-async function signedIn(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage()
-  await page.goto(`${cms.url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
-  return page
-}
+const signedIn = () => signedInToAdmin(browser, cms.url, email, password)
 
 /** Whether the field is shown read-only; null if the page has no such field (the test then names it). */
 const readOnly = (page: Page, id: string) =>
