@@ -242,15 +242,25 @@ async function buildAndSwap(force: boolean) {
   }
 }
 
-/** Keeps the live build and the KEEP - 1 before it (a reader may still be loading their pages). */
+/**
+ * Keeps the live build and the KEEP - 1 before it (a reader may still be loading their pages). A
+ * build and its copy with the fresh search index (`<stamp>-indexed`) count as one build.
+ */
 async function dropOldBuilds() {
   const builds = path.join(target, 'builds')
-  const current = path.basename(await readlink(live))
-  const old = (await readdir(builds))
-    .sort()
-    .filter((name) => name !== current)
-    .slice(0, -KEEP + 1 || undefined)
-  await Promise.all(old.map((name) => rm(path.join(builds, name), { recursive: true, force: true })))
+  const stamp = (name: string) => name.replace(/-indexed$/, '')
+  const current = stamp(path.basename(await readlink(live)))
+  const names = await readdir(builds)
+  const kept = new Set(
+    [...new Set(names.map(stamp))]
+      .filter((s) => s !== current)
+      .sort()
+      .slice(-(KEEP - 1)),
+  )
+  kept.add(current)
+  await Promise.all(
+    names.filter((name) => !kept.has(stamp(name))).map((name) => rm(path.join(builds, name), { recursive: true, force: true })),
+  )
 }
 
 /**
