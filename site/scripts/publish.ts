@@ -259,7 +259,9 @@ async function dropOldBuilds() {
   )
   kept.add(current)
   await Promise.all(
-    names.filter((name) => !kept.has(stamp(name))).map((name) => rm(path.join(builds, name), { recursive: true, force: true })),
+    names
+      .filter((name) => !kept.has(stamp(name)))
+      .map((name) => rm(path.join(builds, name), { recursive: true, force: true })),
   )
 }
 
