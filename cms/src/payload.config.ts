@@ -2,7 +2,6 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
-import type { Pool } from 'pg'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
@@ -29,6 +28,7 @@ import { queryCostRule } from './graphql/queryCost.ts'
 import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
+import { postgres } from './db/postgres.ts'
 import { refuseBadInput } from './errors/plugin.ts'
 import { readEnv, runsJobs } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
@@ -115,7 +115,7 @@ export default buildConfig({
   // Media storage first: its file handler must come before refuseBadInput's, which answers 404 for files not in MEDIA_DIR.
   plugins: [mediaStorage(env), refuseBadInput, adminDateFormats],
   onInit: async (payload) => {
-    guardPool((payload.db as { pool?: Pool }).pool, (message) => payload.logger.warn(message))
+    guardPool(postgres(payload).pool, (message) => payload.logger.warn(message))
     // A server or worker stopped with SIGTERM finishes what it tracks first (NEXT_MANUAL_SIG_HANDLE).
     installGracefulStop((message) => payload.logger.info(message))
     // Only where the job queues run (a CMS server or worker), never in scripts or tests.

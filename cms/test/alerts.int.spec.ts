@@ -4,6 +4,7 @@ import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { type DeployHost, type Hook, startDeployHost } from './helpers/deployHost.ts'
 import { validDocument } from './helpers/documents.ts'
 import { confirmedSubscriber } from './helpers/subscribers.ts'
+import { postgres } from '../src/db/postgres.ts'
 import { type Mail, receivedMails, sleep } from './helpers/mail.ts'
 import type { Tokens } from './helpers/users.ts'
 
@@ -267,7 +268,7 @@ describe('two workers on one alert', () => {
     const [alert] = await alertsOf(id)
     // A worker that claimed one recipient an hour ago and was never heard of again.
     const { sql } = await import('@payloadcms/db-postgres')
-    await (payload.db as unknown as import('@payloadcms/db-postgres').PostgresAdapter).drizzle.execute(
+    await postgres(payload).drizzle.execute(
       sql`INSERT INTO alert_deliveries (alert_id, subscription, status, at) VALUES (${alert!.id}, ${extra[0]!.id}, 'sending', now() - interval '1 hour')`,
     )
     await payload.jobs.queue({ task: 'sendAlert', input: { alertId: alert!.id }, queue: 'mail' })

@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrate } from '../scripts/migrate.ts'
+import { postgres } from '../src/db/postgres.ts'
 import { useFreshDatabase } from './helpers/database.ts'
 import { anyPartner, imageUpload, validDocument } from './helpers/documents.ts'
 import type { Tokens } from './helpers/users.ts'
@@ -369,9 +370,7 @@ describe('an archive older than the code', () => {
       // A database the code of one migration ago made.
       await sql(`DROP DATABASE "${DATABASE}" WITH (FORCE)`, serverUrl)
       await sql(`CREATE DATABASE "${DATABASE}"`, serverUrl)
-      await (payload.db as unknown as { migrate: (args: { migrations: unknown[] }) => Promise<void> }).migrate({
-        migrations: migrations.slice(0, -1),
-      })
+      await postgres(payload).migrate({ migrations: migrations.slice(0, -1) as never })
       await sql(`INSERT INTO partners (slug, kind, _status) VALUES ('altbestand', 'science', 'published')`)
       const backup = await cli('backup', [path.join(work, 'older.tar')])
       expect(backup.code, backup.stderr).toBe(0)

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import { keepNewestLatest } from '../src/migrations/20261203_160000_one_latest_version.ts'
 import * as route from '../src/app/(payload)/api/[...slug]/route.ts'
 import { POOL_WAIT_MS } from '../src/db/pool.ts'
+import { postgres } from '../src/db/postgres.ts'
 import { anyPartner, createPublished, imageUpload, validDocument } from './helpers/documents.ts'
 import { bootPayload } from './helpers/payload.ts'
 import { type Reply, rest } from './helpers/rest.ts'
@@ -96,7 +97,7 @@ async function patchThroughRoute(target: string, token: string, json: unknown): 
 }
 
 describe('one latest version per document', () => {
-  const db = () => (payload.db as unknown as { pool: import('pg').Pool }).pool
+  const db = () => postgres(payload).pool
 
   it('after 100 parallel autosaves from two users on one published release: one latest row, listed once', async () => {
     const release = await createPublished(payload, 'press-releases', { partner })
@@ -138,7 +139,7 @@ describe('one latest version per document', () => {
       })
     }
     const transaction = (await payload.db.beginTransaction())!
-    const tx = (payload.db as unknown as PostgresAdapter).sessions[transaction]!.db
+    const tx = postgres(payload).sessions[transaction]!.db
     try {
       // The state parallel autosaves left before the fix: every version of the release marked latest.
       await tx.execute(sql`ALTER TABLE _press_releases_v DISABLE TRIGGER USER`)
@@ -233,7 +234,7 @@ describe('a session', () => {
 describe('an exhausted connection pool', () => {
   it('answers with an error after the pool wait instead of hanging, and recovers by itself', async () => {
     // Hold every pooled connection in an open transaction, as the old deadlock did.
-    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const pool = postgres(payload).pool
     const held: import('pg').PoolClient[] = []
     while (pool.idleCount > 0 || pool.totalCount < pool.options.max!) held.push(await pool.connect())
     await Promise.all(held.map((client) => client.query('BEGIN')))

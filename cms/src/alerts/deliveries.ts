@@ -1,6 +1,7 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import type { Locale, SubscriptionTopic } from '@masterplan/shared'
+import { postgres } from '../db/postgres.ts'
 
 export type Recipient = { id: number; email: string; language: Locale }
 
@@ -9,7 +10,7 @@ export type Recipient = { id: number; email: string; language: Locale }
  * the moment it happens, whatever becomes of the job afterwards. Payload's API would wrap each in
  * hooks and a transaction, at ten times the cost for 10,000 rows.
  */
-const db = (payload: Payload) => (payload.db as unknown as PostgresAdapter).drizzle
+const db = (payload: Payload) => postgres(payload).drizzle
 
 /** A topic's subscribers, or (null: the archive's last message) every confirmed subscriber. */
 const subscribedTo = (topic: SubscriptionTopic | null, liveAt: string) =>

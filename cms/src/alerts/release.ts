@@ -1,7 +1,8 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { archived } from '../archive/archived.ts'
 import type { Alert } from '../payload-types.ts'
+import { postgres } from '../db/postgres.ts'
 
 export const MAIL_QUEUE = 'mail'
 
@@ -59,7 +60,7 @@ export async function releaseAlerts(payload: Payload, buildStartedAt: Date): Pro
  * conditional UPDATE claims the alert, so of two CMS instances releasing at once only one queues it.
  */
 export async function queueAlert(payload: Payload, id: number): Promise<boolean> {
-  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const db = postgres(payload).drizzle
   const claimed = await db.execute(
     sql`UPDATE alerts SET status = 'queued', live_at = now(), updated_at = now() WHERE id = ${id} AND status = 'waiting' RETURNING id`,
   )

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Payload } from 'payload'
 import { LAST_MESSAGE_LOCK } from '../db/advisoryLocks.ts'
+import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { transactionDb } from '../db/transaction.ts'
 import { readEnv } from '../lib/env.ts'
 import { queueSiteBuild } from '../publishing/queueSiteBuild.ts'
@@ -16,9 +17,7 @@ import { archived } from './archived.ts'
  */
 export async function queueLastMessage(payload: Payload, now = new Date()): Promise<boolean> {
   if (readEnv().SITE_BUILD_TARGET === 'none') return false
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
+  return inOwnTransaction(payload, async (req) => {
     await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${LAST_MESSAGE_LOCK})`)
     const due =
       (await archived(payload, { req, now })) &&
@@ -39,12 +38,8 @@ export async function queueLastMessage(payload: Payload, now = new Date()): Prom
       })
       await queueSiteBuild(req, { collection: 'site', change: 'Archivmodus' })
     }
-    await commitTransaction(req)
     return due
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
 }
 
 /** Checked every minute where the job queues run, like the nightly build. */

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 import { transactionDb } from '../db/transaction.ts'
+import { postgres } from '../db/postgres.ts'
 
 /** Failed logins one client may make in WINDOW_MS, across all accounts. */
 export const MAX_FAILURES_PER_CLIENT = 20
@@ -16,7 +17,6 @@ export type Attempt = { allowed: true; id: number } | { allowed: false; retryAft
  */
 const digest = (payload: Payload, key: string) => createHmac('sha256', payload.secret).update(key).digest('hex')
 
-const adapter = (payload: Payload) => payload.db as unknown as PostgresAdapter
 const inWindow = sql.raw(`interval '${WINDOW_MS / 1000} seconds'`)
 
 /**
@@ -30,7 +30,7 @@ const inWindow = sql.raw(`interval '${WINDOW_MS / 1000} seconds'`)
  */
 export async function beginAttempt(payload: Payload, key: string): Promise<Attempt> {
   const client = digest(payload, key)
-  const db = adapter(payload).drizzle
+  const db = postgres(payload).drizzle
   const { rows } = await db.execute<{ earlier: number; id: number | null }>(sql`
     WITH pruned AS (DELETE FROM login_failures WHERE at < now() - ${inWindow}),
       earlier AS (SELECT count(*)::int AS n FROM login_failures WHERE client = ${client} AND at >= now() - ${inWindow}),

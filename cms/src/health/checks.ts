@@ -1,7 +1,7 @@
 import { statfs } from 'node:fs/promises'
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { migrations } from '../migrations/index.ts'
+import { postgres } from '../db/postgres.ts'
 
 export type Check = { ok: boolean } & Record<string, unknown>
 
@@ -25,7 +25,7 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 export async function database(payload: Payload): Promise<Check> {
   const started = performance.now()
   try {
-    const db = payload.db as unknown as PostgresAdapter
+    const db = postgres(payload)
     await within(2_000, db.execute({ drizzle: db.drizzle, raw: 'SELECT 1' }))
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 }
   } catch {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { readEnv } from '../lib/env.ts'
 import { recordInterruptedSiteBuild } from './siteBuild.ts'
+import { postgres } from '../db/postgres.ts'
 
 /**
  * Payload marks a job `processing` when a runner claims it and clears the flag when the job ends;
@@ -16,8 +17,6 @@ export const leaseMs = (): number => readEnv().JOB_LEASE_MS
 /** Several heartbeats fit into one lease, so one slow or failed update never loses it. */
 const heartbeatMs = (lease: number) => Math.min(15_000, Math.floor(lease / 4))
 
-const adapter = (payload: Payload) => payload.db as unknown as PostgresAdapter
-
 /**
  * Touches the job's row until the returned function is called. Each touch is its own statement on
  * the pool, outside any transaction, so sweepers of other CMS instances see it at once. Only a row
@@ -25,7 +24,7 @@ const adapter = (payload: Payload) => payload.db as unknown as PostgresAdapter
  */
 export function keepLease(payload: Payload, jobId: number | string, lease = leaseMs()): () => void {
   const touch = async () => {
-    const result = await adapter(payload).drizzle.execute(
+    const result = await postgres(payload).drizzle.execute(
       sql`UPDATE payload_jobs SET updated_at = now() WHERE id = ${Number(jobId)} AND processing`,
     )
     if (!result.rowCount)
@@ -162,7 +161,7 @@ export async function releaseStaleJobs(payload: Payload, lease = leaseMs()): Pro
   const req = await createLocalReq({}, payload)
   req.transactionID = transactionID
   try {
-    const db = adapter(payload).sessions[transactionID]!.db
+    const db = postgres(payload).sessions[transactionID]!.db
     const { rows } = await db.execute<{ id: number }>(sql`
       UPDATE payload_jobs SET updated_at = now()
       WHERE processing AND completed_at IS NULL AND updated_at < now() - make_interval(secs => ${lease / 1000})

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
 import { SITE_BUILD_LOCK } from '../db/advisoryLocks.ts'
+import { postgres } from '../db/postgres.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -12,7 +12,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * Waiting polls instead of blocking, because the pool ends statements after a minute.
  */
 export async function withSiteBuildLock<T>(payload: Payload, build: () => Promise<T>, pollMs = 1_000): Promise<T> {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const pool = postgres(payload).pool
   const client = await pool.connect()
   let released = false
   try {

@@ -1,7 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import { berlinDay, berlinHour } from '@masterplan/shared'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
+import type { Payload, Where } from 'payload'
 import { NIGHTLY_LOCK } from '../db/advisoryLocks.ts'
+import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { transactionDb } from '../db/transaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
@@ -17,19 +18,13 @@ export const NIGHTLY = 'Nachtbuild'
 export async function queueNightlyBuild(payload: Payload, now = new Date()): Promise<boolean> {
   if (berlinHour(now) !== 0 || now.getMinutes() < 5) return false
   const night = berlinDay(now)
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
+  return inOwnTransaction(payload, async (req) => {
     await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${NIGHTLY_LOCK})`)
     const where: Where = { and: [{ 'triggers.change': { equals: NIGHTLY } }, { 'triggers.title': { equals: night } }] }
     const done = (await payload.count({ collection: 'site-builds', where, req, overrideAccess: true })).totalDocs > 0
     if (!done) await queueSiteBuild(req, { collection: 'site', change: NIGHTLY, title: night })
-    await commitTransaction(req)
     return !done
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
 }
 
 /** Rebuilds the site shortly after midnight, so "today" and the milestone states follow the date. */

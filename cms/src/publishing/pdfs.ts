@@ -1,4 +1,5 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Payload } from 'payload'
+import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { queueSiteBuild } from './queueSiteBuild.ts'
 
 /**
@@ -13,13 +14,7 @@ export const PDFS = 'PDFs'
  * holds the next publish back by one batch at most. Joins a waiting build like any change.
  */
 export async function queuePdfBuild(payload: Payload, missing: number): Promise<void> {
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
-    await queueSiteBuild(req, { collection: 'press-releases', change: PDFS, title: `${missing} Seite(n)` })
-    await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  await inOwnTransaction(payload, (req) =>
+    queueSiteBuild(req, { collection: 'press-releases', change: PDFS, title: `${missing} Seite(n)` }),
+  )
 }

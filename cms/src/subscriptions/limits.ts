@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+import { postgres } from '../db/postgres.ts'
 
 /** Confirmation mails per hour: to one address, from one client, and from the whole site. */
 export const REQUEST_LIMITS = { perAddress: 3, perClient: 10, overall: 500 } as const
@@ -27,7 +28,7 @@ export async function admitRequest(payload: Payload, address: string, client: st
   const digest = (key: string) => createHmac('sha256', payload.secret).update(key).digest('hex')
   const addressKey = `address:${digest(baseAddress(address))}`
   const clientKey = client ? `client:${digest(client)}` : null
-  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const db = postgres(payload).drizzle
   const { rows } = await db.execute<{
     address: number
     client: number

@@ -1,5 +1,6 @@
-import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { transactionDb } from '../../db/transaction.ts'
 
 /** Every field of the editorial collections that holds media; a test compares it with the config. */
 export const MEDIA_FIELDS = [
@@ -23,8 +24,7 @@ export const MEDIA_FIELDS = [
  * published, so the main tables read here hold only what the public sees.
  */
 export async function publicMediaIds(req: PayloadRequest, only?: number): Promise<number[]> {
-  const adapter = req.payload.db as unknown as PostgresAdapter
-  const db = (req.transactionID && adapter.sessions[await req.transactionID]?.db) || adapter.drizzle
+  const db = await transactionDb(req)
   const now = new Date().toISOString()
   const publicRelease = sql`p._status = 'published' AND (p.embargo_until IS NULL OR p.embargo_until <= ${now})`
   const used = (column: ReturnType<typeof sql>) =>

@@ -1,6 +1,6 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
+import { postgres } from '../../db/postgres.ts'
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
 
@@ -9,7 +9,7 @@ export type Counts = Record<string, { documents: number; versions?: number }>
 
 /** Payload's own table names for its collections (internal `payload-*` ones left out). */
 export function collectionTables(payload: Payload): CollectionTable[] {
-  const db = payload.db as unknown as PostgresAdapter
+  const db = postgres(payload)
   return payload.config.collections
     .filter((c) => !c.slug.startsWith('payload-'))
     .map((c) => {
@@ -24,7 +24,7 @@ export function collectionTables(payload: Payload): CollectionTable[] {
 
 /** The adapter's pool: scripts and the job share Payload's connection settings instead of a second driver. */
 export function connect(payload: Payload): Promise<PoolClient> {
-  return (payload.db as unknown as PostgresAdapter).pool.connect()
+  return postgres(payload).pool.connect()
 }
 
 export async function serverVersion(client: PoolClient): Promise<{ version: string; major: number }> {

@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { readEnv } from '../../lib/env.ts'
 import { archiveName, createBackup } from './createBackup.ts'
 import { rotateArchives } from './rotate.ts'
+import { postgres } from '../../db/postgres.ts'
 
 type BackupTask = { input: { backupId: number }; output: { size: number } }
 
@@ -27,9 +28,7 @@ export const backupTask: TaskConfig<BackupTask> = {
       payload.update({ collection: 'backups', id: input.backupId, data, depth: 0, overrideAccess: true, req })
     await record({ status: 'running', startedAt: new Date(started).toISOString(), error: null })
     try {
-      const databaseUrl =
-        env.DATABASE_URL ??
-        (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString
+      const databaseUrl = env.DATABASE_URL ?? postgres(payload).poolOptions?.connectionString
       if (!databaseUrl) throw new Error('no DATABASE_URL to hand to pg_dump')
       const file = path.join(env.BACKUP_DIR, archiveName(NIGHTLY_PREFIX))
       const result = await createBackup({

@@ -1,5 +1,6 @@
 import { berlinDay, berlinHour } from '@masterplan/shared'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Payload } from 'payload'
+import { inOwnTransaction } from '../../db/ownTransaction.ts'
 import { BACKUP_QUEUE } from './job.ts'
 import { readEnv } from '../../lib/env.ts'
 
@@ -13,21 +14,19 @@ export async function queueNightlyBackup(payload: Payload, now = new Date()): Pr
   const night = berlinDay(now)
   const done = await payload.count({ collection: 'backups', where: { night: { equals: night } }, overrideAccess: true })
   if (done.totalDocs) return false
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
   try {
-    const record = await payload.create({
-      collection: 'backups',
-      data: { night, status: 'queued' },
-      depth: 0,
-      overrideAccess: true,
-      req,
+    return await inOwnTransaction(payload, async (req) => {
+      const record = await payload.create({
+        collection: 'backups',
+        data: { night, status: 'queued' },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      await payload.jobs.queue({ task: 'backup', queue: BACKUP_QUEUE, input: { backupId: record.id }, req })
+      return true
     })
-    await payload.jobs.queue({ task: 'backup', queue: BACKUP_QUEUE, input: { backupId: record.id }, req })
-    await commitTransaction(req)
-    return true
   } catch (error) {
-    await killTransaction(req)
     // Another instance recorded the night first: its backup is the one.
     const raced = await payload.count({
       collection: 'backups',

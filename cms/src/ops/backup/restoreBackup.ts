@@ -1,7 +1,6 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { migrations } from '../../migrations/index.ts'
 import { drain, readArchive } from './archive.ts'
@@ -21,6 +20,7 @@ import { pgRestore } from './pgDump.ts'
 import { chooseTool, describeTool, type PgTool } from './pgTools.ts'
 import { loadRows } from './rowsDump.ts'
 import { ArchiveRejected, verifyArchive } from './verify.ts'
+import { postgres } from '../../db/postgres.ts'
 
 export class RestoreRefused extends Error {}
 
@@ -144,7 +144,7 @@ async function restoreDatabase(options: RestoreOptions, manifest: Manifest, tool
     return
   }
   const upTo = migrations.findIndex((m) => m.name === manifest.migration)
-  await (payload.db as unknown as PostgresAdapter).migrate({ migrations: migrations.slice(0, upTo + 1) as never })
+  await postgres(payload).migrate({ migrations: migrations.slice(0, upTo + 1) as never })
   const loader = await connect(payload)
   try {
     await loader.query('BEGIN')
