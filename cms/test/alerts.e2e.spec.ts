@@ -8,7 +8,8 @@ import { CONSENT_VERSION } from '@masterplan/shared'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
-import { linkIn, type Mail, receivedMails, until } from './helpers/mail.ts'
+import { linkIn, type Mail, receivedMails } from './helpers/mail.ts'
+import { until } from './helpers/wait.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
 
 /**

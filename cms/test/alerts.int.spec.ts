@@ -5,7 +5,8 @@ import { type DeployHost, type Hook, startDeployHost } from './helpers/deployHos
 import { validDocument } from './helpers/documents.ts'
 import { confirmedSubscriber } from './helpers/subscribers.ts'
 import { postgres } from '../src/db/postgres.ts'
-import { type Mail, receivedMails, sleep } from './helpers/mail.ts'
+import { type Mail, receivedMails } from './helpers/mail.ts'
+import { sleep } from './helpers/wait.ts'
 import type { Tokens } from './helpers/users.ts'
 
 /**

@@ -8,6 +8,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
+import { untilNoBuildPending } from './helpers/builds.ts'
+import { until } from './helpers/wait.ts'
 
 /**
  * Fault drills against a real CMS server with its job queues and real site builds: the database
@@ -24,23 +26,6 @@ let cms: TestCms
 let payload: Payload
 let token: string
 let milestone: number
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | false> | T | false,
-  timeoutMs: number,
-  everyMs = 250,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`)
-    await sleep(everyMs)
-  }
-}
 
 const run = (command: string, args: string[]) => {
   const result = spawnSync(command, args, { encoding: 'utf8' })
@@ -198,18 +183,7 @@ beforeAll(async () => {
 
   // The fixtures queued a build while the CMS started: a change made before it ran would join it,
   // and no build would count as queued since.
-  await until(
-    "the fixtures' build",
-    async () =>
-      (
-        await payload.count({
-          collection: 'site-builds',
-          where: { status: { in: ['queued', 'running'] } },
-          overrideAccess: true,
-        })
-      ).totalDocs === 0,
-    3 * minute,
-  )
+  await untilNoBuildPending(payload, "the fixtures' build", 3 * minute)
   // The first site, built by the pipeline itself.
   const since = new Date()
   await changeMilestone('Stoerfall-Ausgangslage')

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { longAttribution, longParagraph, nestedTables, worstCase } from './import-hostile.fixtures.ts'
+import { sleep } from './helpers/wait.ts'
 
 /**
  * Hostile Word files imported through a real CMS while /api/health is asked every 100 ms: the
@@ -36,8 +37,6 @@ afterAll(async () => {
   await payload?.destroy()
   await cms?.stop()
 })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 type Run = { status: number; message: string; seconds: number; worstHealthMs: number; healthAnswers: number }
 

@@ -9,7 +9,8 @@ import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { type ExtraProcess, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
-import { receivedMails, until } from './helpers/mail.ts'
+import { receivedMails } from './helpers/mail.ts'
+import { until } from './helpers/wait.ts'
 
 /**
  * The production topology on one machine: two CMS instances that run no jobs (JOBS_AUTORUN=false)

@@ -7,7 +7,7 @@ import { PDFS } from '../src/publishing/pdfs.ts'
 import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
-import { until } from './helpers/mail.ts'
+import { until } from './helpers/wait.ts'
 
 /**
  * The releases' PDFs through the CMS: a publish goes live without waiting for its PDF; the build

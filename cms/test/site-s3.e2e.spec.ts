@@ -7,7 +7,7 @@ import { type S3Server, startS3Server } from '../scripts/s3-server.ts'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { imageUpload, validDocument } from './helpers/documents.ts'
 import { callApi } from './helpers/http.ts'
-import { until } from './helpers/mail.ts'
+import { until } from './helpers/wait.ts'
 
 /**
  * The `s3` site target end to end: a real CMS server with its media in one bucket, building the

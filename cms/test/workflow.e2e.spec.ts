@@ -12,6 +12,8 @@ import { freePort, startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { liveState } from '../src/publishing/liveState.ts'
 import { launchChromium } from './helpers/browser.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
+import { untilNoBuildPending } from './helpers/builds.ts'
+import { sleep, until } from './helpers/wait.ts'
 
 /**
  * The publishing pipeline end to end: a real CMS server running its job queues, real site builds
@@ -26,18 +28,7 @@ let tokens: Record<'press' | 'editor', string>
 const ids = { press: 0, editor: 0 }
 
 const minute = 60_000
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const nextMinute = () => new Date(Math.ceil((Date.now() + 5_000) / minute) * minute)
-
-async function until<T>(what: string, probe: () => Promise<T | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`)
-    await sleep(1000)
-  }
-}
 
 const api = async (method: string, p: string, token?: string, json?: unknown) => {
   const response = await fetch(`${cms.url}/api${p}`, {
@@ -295,18 +286,7 @@ describe('site builds', () => {
         status: 'planned',
         _status: 'published',
       })
-      await until(
-        'the first build to finish',
-        async () =>
-          (
-            await payload.count({
-              collection: 'site-builds',
-              where: { status: { in: ['queued', 'running'] } },
-              overrideAccess: true,
-            })
-          ).totalDocs === 0,
-        minute,
-      )
+      await untilNoBuildPending(payload, 'the first build to finish', minute)
       const since = new Date()
       for (let i = 1; i <= 20; i++) {
         expect(
@@ -315,18 +295,7 @@ describe('site builds', () => {
         ).toBe(200)
         await sleep(400)
       }
-      await until(
-        'the builds to finish',
-        async () =>
-          (
-            await payload.count({
-              collection: 'site-builds',
-              where: { status: { in: ['queued', 'running'] } },
-              overrideAccess: true,
-            })
-          ).totalDocs === 0,
-        minute,
-      )
+      await untilNoBuildPending(payload, 'the builds to finish', minute)
       const made = await builds(since)
       expect(made.length).toBeGreaterThanOrEqual(1)
       expect(made.length).toBeLessThanOrEqual(2)
@@ -527,18 +496,7 @@ describe('a burst of autosaves', () => {
       expect((await api('GET', '/press-releases?limit=1')).status).toBe(200)
       expect((await fetch(`${cms.url}/admin/login`, { signal: AbortSignal.timeout(30_000) })).status).toBe(200)
       expect((await api('GET', '/users/me', tokens.press)).body.user?.email).toBe('press@workflow.example')
-      await until(
-        'the builds to finish',
-        async () =>
-          (
-            await payload.count({
-              collection: 'site-builds',
-              where: { status: { in: ['queued', 'running'] } },
-              overrideAccess: true,
-            })
-          ).totalDocs === 0,
-        2 * minute,
-      )
+      await untilNoBuildPending(payload, 'the builds to finish', 2 * minute)
       expect(await served('/aktuelles/burst-3/')).toBe(200)
     },
     5 * minute,
