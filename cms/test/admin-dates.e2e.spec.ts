@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { launchChromium, signedInToAdmin } from './helpers/browser.ts'
 import { validDocument } from './helpers/documents.ts'
+import { createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * Dates in the admin as a press officer types them, in Chromium with a German browser in Berlin:
@@ -20,10 +21,8 @@ let partner: number
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
-  await payload.create({ collection: 'users', data: { email, password, role: 'press' }, overrideAccess: true })
+  payload = await localApiOf(cms)
+  await createUser(payload, { email, password, role: 'press' })
   partner = (await payload.find({ collection: 'partners', limit: 1, overrideAccess: true })).docs[0]!.id as number
   browser = await launchChromium()
 }, 600_000)

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { launchChromium } from './helpers/browser.ts'
+import { createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * The admin speaks one language at a time: German by default, English when the account chose it,
@@ -101,10 +102,8 @@ const germanWords = words(GERMAN)
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
-  await payload.create({ collection: 'users', data: { email, password, role: 'admin' }, overrideAccess: true })
+  payload = await localApiOf(cms)
+  await createUser(payload, { email, password, role: 'admin' })
   await recordsOfTheSystem()
   browser = await launchChromium()
 }, 600_000)

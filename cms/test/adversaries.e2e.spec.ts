@@ -6,6 +6,7 @@ import { MAX_QUERY_COST } from '../src/graphql/queryCost.ts'
 import { MAX_QUERY_TOKENS } from '../src/graphql/documentLimits.ts'
 import { groupRssMb, probeHealth } from './helpers/healthProbe.ts'
 import { whitePng } from './helpers/pngBomb.ts'
+import { apiToken, createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * Requests that tied up the whole CMS, sent to a real server while /api/health is asked every
@@ -22,17 +23,10 @@ let token: string
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
+  payload = await localApiOf(cms)
   const credentials = { email: 'editor@adversaries.example', password: 'adversaries-passwort-123' }
-  await payload.create({ collection: 'users', data: { ...credentials, role: 'editor' }, overrideAccess: true })
-  const login = await fetch(`${cms.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  })
-  token = (await login.json()).token
+  await createUser(payload, { ...credentials, role: 'editor' })
+  token = await apiToken(cms, credentials.email, credentials.password)
   // Each route's first request loads its code (and GraphQL builds its schema): a start-up cost
   // the tests below must not count as the attack's.
   await graphql('{ PressReleases(limit: 1) { docs { id } } }')

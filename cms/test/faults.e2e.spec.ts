@@ -10,6 +10,7 @@ import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
 import { untilNoBuildPending } from './helpers/builds.ts'
 import { until } from './helpers/wait.ts'
+import { apiToken, createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * Fault drills against a real CMS server with its job queues and real site builds: the database
@@ -155,22 +156,11 @@ beforeAll(async () => {
       JOB_LEASE_MS: String(LEASE_MS),
     },
   })
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
+  payload = await localApiOf(cms)
 
   const password = 'stoerfall-passwort-2026'
-  await payload.create({
-    collection: 'users',
-    data: { email: 'editor@faults.example', password, role: 'editor' },
-    overrideAccess: true,
-  })
-  const login = await fetch(`${cms.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@faults.example', password }),
-  })
-  token = (await login.json()).token
+  await createUser(payload, { email: 'editor@faults.example', password, role: 'editor' })
+  token = await apiToken(cms, 'editor@faults.example', password)
   milestone = (
     await payload.find({
       collection: 'milestones',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { launchChromium } from './helpers/browser.ts'
 import { cabinetRelease } from './import-docx.fixtures.ts'
+import { createUser, localApiOf } from './helpers/localApi.ts'
 
 /** The "Aus Word importieren" button in a production build of the admin, driven by Chromium. */
 let cms: TestCms
@@ -14,10 +15,8 @@ const minute = 60_000
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
-  await payload.create({ collection: 'users', data: { email, password, role: 'press' }, overrideAccess: true })
+  payload = await localApiOf(cms)
+  await createUser(payload, { email, password, role: 'press' })
 }, 600_000)
 
 afterAll(async () => {

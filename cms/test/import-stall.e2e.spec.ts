@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { longAttribution, longParagraph, nestedTables, worstCase } from './import-hostile.fixtures.ts'
 import { sleep } from './helpers/wait.ts'
+import { apiToken, createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * Hostile Word files imported through a real CMS while /api/health is asked every 100 ms: the
@@ -19,16 +20,9 @@ const HEALTH_LIMIT_MS = 500
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
-  await payload.create({ collection: 'users', data: { email, password, role: 'press' }, overrideAccess: true })
-  const login = await fetch(`${cms.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  token = ((await login.json()) as { token: string }).token
+  payload = await localApiOf(cms)
+  await createUser(payload, { email, password, role: 'press' })
+  token = await apiToken(cms, email, password)
   // The first answers of a fresh server include loading its routes; that is not what is measured.
   for (let i = 0; i < 3; i++) await fetch(`${cms.url}/api/health`).then((response) => response.arrayBuffer())
 }, 600_000)

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestCms, type TestCms } from '../scripts/test-cms.ts'
 import { launchChromium, signedInToAdmin } from './helpers/browser.ts'
+import { createUser, localApiOf } from './helpers/localApi.ts'
 
 /**
  * The site settings in the admin as an editor meets them, in Chromium: the admins' fields are
@@ -16,10 +17,8 @@ let browser: Browser
 
 beforeAll(async () => {
   cms = await startTestCms()
-  Object.assign(process.env, cms.env)
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
-  await payload.create({ collection: 'users', data: { email, password, role: 'editor' }, overrideAccess: true })
+  payload = await localApiOf(cms)
+  await createUser(payload, { email, password, role: 'editor' })
   browser = await launchChromium()
 }, 600_000)
 

@@ -14,6 +14,7 @@ import { launchChromium } from './helpers/browser.ts'
 import { siteScript } from '../src/lib/siteScripts.ts'
 import { untilNoBuildPending } from './helpers/builds.ts'
 import { sleep, until } from './helpers/wait.ts'
+import { localApiOf } from './helpers/localApi.ts'
 
 /**
  * The publishing pipeline end to end: a real CMS server running its job queues, real site builds
@@ -126,7 +127,6 @@ beforeAll(async () => {
   cms = await startTestCms({
     env: { SITE_BUILD_TARGET: 'local', SITE_TARGET_DIR: target, SITE_URL: siteUrl, SITE_BUILD_DEBOUNCE_MS: '2000' },
   })
-  Object.assign(process.env, cms.env)
   const first = spawnSync(process.execPath, [siteScript('publish'), target], {
     env: { ...process.env, CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cms.env.SITE_CACHE_DIR },
     encoding: 'utf8',
@@ -137,8 +137,7 @@ beforeAll(async () => {
   })
   await until('the site server', async () => (await served('/')) === 200, 10_000)
 
-  const { getPayload } = await import('payload')
-  payload = await getPayload({ config: (await import('../src/payload.config.ts')).default })
+  payload = await localApiOf(cms)
   const password = 'workflow-passwort-123'
   tokens = {} as typeof tokens
   for (const role of ['press', 'editor'] as const) {
