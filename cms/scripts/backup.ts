@@ -1,6 +1,6 @@
 /**
  * pnpm backup [path]: the database, the media files and a manifest in one tar, while the CMS may keep
- * running. Without a path: BACKUP_DIR (default .data/backups)/masterplan-<time>.tar. The archive's
+ * running. Without a path: BACKUP_DIR (default .data/backups)/masterplan-<time>.tar. The backup file's
  * path is the last line printed. Uses DATABASE_URL when set, otherwise the embedded PostgreSQL.
  */
 import '@masterplan/shared/no-telemetry'
@@ -10,7 +10,7 @@ import { bootPayload, prepareLocalEnv } from './local-env.ts'
 
 const args = process.argv.slice(2).filter((a) => a !== '--')
 if (args.length > 1 || args.some((a) => a.startsWith('-'))) {
-  console.error('usage: pnpm backup [archive.tar | folder]')
+  console.error('usage: pnpm backup [backup.tar | folder]')
   process.exit(2)
 }
 // pnpm runs this in cms/; a path typed by the operator is meant from where they typed it.
@@ -29,13 +29,13 @@ const { env, stop } = await prepareLocalEnv(console.log)
 Object.assign(process.env, env)
 let code = 0
 try {
-  const [{ readEnv }, { archiveName, createBackup }] = await Promise.all([
+  const [{ readEnv }, { backupFileName, createBackup }] = await Promise.all([
     import('../src/lib/env.ts'),
-    import('../src/ops/backup/createBackup.ts'),
+    import('../src/backup/createBackup.ts'),
   ])
   const settings = readEnv()
   const target = args[0] ? path.resolve(here, args[0]) : settings.BACKUP_DIR
-  const file = args[0] && !isFolder(args[0], target) ? target : path.join(target, archiveName('masterplan'))
+  const file = args[0] && !isFolder(args[0], target) ? target : path.join(target, backupFileName('masterplan'))
   const mediaDir = settings.MEDIA_DIR
   const payload = await bootPayload()
   const result = await createBackup({

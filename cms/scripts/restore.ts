@@ -1,6 +1,6 @@
 /**
- * pnpm restore <archive> [--force]: puts a `pnpm backup` archive back into an empty database and
- * media folder, then applies the migrations that are newer than the archive. The archive is read
+ * pnpm restore <backup.tar> [--force]: puts a `pnpm backup` file back into an empty database and
+ * media folder, then applies the migrations that are newer than the backup file. The backup file is read
  * and checked in full before anything is touched. `--force` replaces a database and media folder
  * that have content. Uses DATABASE_URL when set, otherwise the embedded PostgreSQL.
  */
@@ -22,7 +22,7 @@ const { values, positionals } = parseArgs({
   options: { force: { type: 'boolean', default: false } },
   allowPositionals: true,
 })
-if (positionals.length !== 1) fail('usage: pnpm restore <archive.tar> [--force]')
+if (positionals.length !== 1) fail('usage: pnpm restore <backup.tar> [--force]')
 const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!)
 if (!existsSync(file)) fail(`${file} does not exist`)
 
@@ -51,7 +51,7 @@ let code = 0
 try {
   const [{ readEnv }, { restoreBackup, RestoreRefused }] = await Promise.all([
     import('../src/lib/env.ts'),
-    import('../src/ops/backup/restoreBackup.ts'),
+    import('../src/backup/restoreBackup.ts'),
   ])
   const payload = await bootPayload()
   const started = Date.now()
@@ -72,11 +72,11 @@ try {
       `Restored ${file} in ${took} s (made ${manifest.createdAt}${manifest.app.commit ? ` at commit ${manifest.app.commit.slice(0, 12)}` : ''}):`,
     )
     for (const [slug, n] of Object.entries(result.counts)) {
-      const archived = manifest.counts[slug]
-      const note = archived && archived.documents !== n.documents ? ` (the archive had ${archived.documents})` : ''
+      const saved = manifest.counts[slug]
+      const note = saved && saved.documents !== n.documents ? ` (the backup file had ${saved.documents})` : ''
       console.log(`  ${slug}: ${n.documents}${n.versions === undefined ? '' : ` (${n.versions} versions)`}${note}`)
     }
-    console.log(`  media files: ${result.mediaFiles} (the archive had ${manifest.media.files})`)
+    console.log(`  media files: ${result.mediaFiles} (the backup file had ${manifest.media.files})`)
     console.log(`  migration: ${result.migrationFrom ?? '(none)'} → ${result.migrationTo ?? '(none)'}`)
     if (result.interruptedJobs)
       console.log(`  ${result.interruptedJobs} job(s) the backup caught mid-run will run again`)

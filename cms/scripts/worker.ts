@@ -2,7 +2,7 @@
  * The job queues in a process of their own (`pnpm worker`): scheduled publishing, site builds,
  * e-mail alerts, backups, the nightly build and the lease sweep — without a web server. CMS
  * instances then run with JOBS_AUTORUN=false. Several workers may run: each job is claimed once
- * (src/jobs/claim.ts) and one site build runs at a time (src/jobs/siteLock.ts).
+ * (src/jobs/claim.ts) and one site build runs at a time (src/siteBuild/lock.ts).
  * Needs the CMS's environment (DATABASE_URL, PAYLOAD_SECRET, SERVER_URL, the site target's …).
  */
 import '@masterplan/shared/no-telemetry'

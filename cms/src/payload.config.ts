@@ -29,13 +29,13 @@ import { healthEndpoint } from './health/endpoint.ts'
 import { jobs } from './jobs/index.ts'
 import { guardPool, poolConfig } from './db/pool.ts'
 import { postgres } from './db/postgres.ts'
-import { refuseBadInput } from './errors/plugin.ts'
+import { refuseBadInput } from './badInput/plugin.ts'
 import { readEnv, runsJobs } from './lib/env.ts'
 import { migrations } from './migrations/index.ts'
 import { releaseAfterLastBuild } from './alerts/release.ts'
 import { installGracefulStop } from './lib/shutdown.ts'
 import { emailAdapter } from './mail/adapter.ts'
-import { startNightlyBackups } from './ops/backup/nightly.ts'
+import { startNightlyBackups } from './backup/nightlyBackup.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -111,7 +111,7 @@ export default buildConfig({
     env.LOG_FORMAT === 'json'
       ? { options: { level: 'info', timestamp: () => `,"time":"${new Date().toISOString()}"` } }
       : undefined,
-  // Bad client input answers 4xx naming the field, not 500 (see src/errors/).
+  // Bad client input answers 4xx naming the field, not 500 (see src/badInput/).
   // Media storage first: its file handler must come before refuseBadInput's, which answers 404 for files not in MEDIA_DIR.
   plugins: [mediaStorage(env), refuseBadInput, adminDateFormats],
   onInit: async (payload) => {

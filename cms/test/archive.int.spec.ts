@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_VERSION } from '@masterplan/shared'
-import { queueLastMessage } from '../src/archive/lastMessage.ts'
+import { queueLastMessage } from '../src/archiveMode/lastMessage.ts'
 import { type MailSink, startMailSink } from '../scripts/mail-sink.ts'
 import { siteSettingsFixture } from '../src/seed/fixtures/index.ts'
 import { type DeployHost, startDeployHost } from './helpers/deployHost.ts'

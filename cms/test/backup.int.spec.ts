@@ -111,7 +111,7 @@ async function wipe() {
 
 let before: Awaited<ReturnType<typeof snapshot>>
 let mediaBefore: Record<string, string>
-let archive: string
+let backupFile: string
 
 beforeAll(async () => {
   serverUrl = process.env.DATABASE_URL!
@@ -155,7 +155,7 @@ afterAll(async () => {
 
 describe('pnpm backup', () => {
   it(
-    'writes one archive with the dump, every media file and a manifest, and prints its path last',
+    'writes one backup file with the dump, every media file and a manifest, and prints its path last',
     async () => {
       expect(Object.keys(mediaBefore).length).toBeGreaterThan(5) // originals and their resized copies
       expect((before['press-releases'] as unknown[]).length).toBeGreaterThan(5)
@@ -164,13 +164,13 @@ describe('pnpm backup', () => {
       )
       const result = await cli('backup', [path.join(work, 'backups/')])
       expect(result.code, result.stderr).toBe(0)
-      archive = result.stdout.trim().split('\n').at(-1)!
-      expect(path.dirname(archive)).toBe(path.join(work, 'backups'))
-      expect(path.basename(archive)).toMatch(/^masterplan-\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z\.tar$/)
-      expect((await stat(archive)).size).toBeGreaterThan(0)
+      backupFile = result.stdout.trim().split('\n').at(-1)!
+      expect(path.dirname(backupFile)).toBe(path.join(work, 'backups'))
+      expect(path.basename(backupFile)).toMatch(/^masterplan-\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z\.tar$/)
+      expect((await stat(backupFile)).size).toBeGreaterThan(0)
 
-      const { verifyArchive } = await import('../src/ops/backup/verify.ts')
-      const manifest = await verifyArchive(archive)
+      const { verifyBackupFile } = await import('../src/backup/verify.ts')
+      const manifest = await verifyBackupFile(backupFile)
       const { migrations } = await import('../src/migrations/index.ts')
       expect(manifest.migration).toBe(migrations.at(-1)!.name)
       expect(manifest.postgres.serverMajor).toBeGreaterThanOrEqual(15)
@@ -200,14 +200,14 @@ describe('pnpm backup', () => {
 
 describe('pnpm restore', () => {
   beforeAll(async () => {
-    expect(archive, 'the backup test ran first').toBeTruthy()
+    expect(backupFile, 'the backup test ran first').toBeTruthy()
     await wipe()
   })
 
   it(
-    'refuses a truncated archive before touching anything',
+    'refuses a truncated backup file before touching anything',
     async () => {
-      const bytes = await readFile(archive)
+      const bytes = await readFile(backupFile)
       const cut = path.join(work, 'truncated.tar')
       await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)))
       const result = await cli('restore', [cut])
@@ -224,9 +224,9 @@ describe('pnpm restore', () => {
   )
 
   it(
-    'refuses an archive with one flipped byte in a media file before touching anything',
+    'refuses a backup file with one flipped byte in a media file before touching anything',
     async () => {
-      const bytes = Buffer.from(await readFile(archive))
+      const bytes = Buffer.from(await readFile(backupFile))
       // Inside the bytes of the first PNG (its signature starts every image file), not in tar padding.
       const png = bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
       expect(png).toBeGreaterThan(0)
@@ -235,7 +235,7 @@ describe('pnpm restore', () => {
       await writeFile(flipped, bytes)
       const result = await cli('restore', [flipped])
       expect(result.code).toBe(2)
-      expect(result.stderr).toMatch(/the archive is damaged:\s+media\/.*sha256 differs from the manifest/)
+      expect(result.stderr).toMatch(/the backup file is damaged:\s+media\/.*sha256 differs from the manifest/)
       expect((await sql('SELECT count(*) AS n FROM users'))[0].n).toBe('0')
       expect((await sql('SELECT count(*) AS n FROM press_releases'))[0].n).toBe('0')
       expect(await mediaFiles()).toEqual({})
@@ -246,7 +246,7 @@ describe('pnpm restore', () => {
   it(
     'restores every document, draft, version, user and media file exactly',
     async () => {
-      const result = await cli('restore', [archive])
+      const result = await cli('restore', [backupFile])
       expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0)
       expect(result.stdout).toMatch(/press-releases: \d+ \(\d+ versions\)/)
       expect(result.stdout).toMatch(/migration: \S+ → \S+/)
@@ -265,16 +265,16 @@ describe('pnpm restore', () => {
         json: { ...validDocument('press-releases', { partner }), _status: 'draft' },
       })
       expect(added.status).toBe(201)
-      await writeFile(path.join(mediaDir, 'stray.txt'), 'not from the archive')
+      await writeFile(path.join(mediaDir, 'stray.txt'), 'not from the backup file')
 
-      const refused = await cli('restore', [archive])
+      const refused = await cli('restore', [backupFile])
       expect(refused.code).toBe(2)
       expect(refused.stderr).toMatch(/the target is not empty \(rows in .*press-releases.*\).*--force/)
       expect(
         (await rest('GET', `/press-releases/${added.body.doc.id}?draft=true`, { token: tokens.admin })).status,
       ).toBe(200)
 
-      const forced = await cli('restore', [archive, '--force'])
+      const forced = await cli('restore', [backupFile, '--force'])
       expect(forced.code, `${forced.stdout}\n${forced.stderr}`).toBe(0)
       expect(
         (await rest('GET', `/press-releases/${added.body.doc.id}?draft=true`, { token: tokens.admin })).status,
@@ -296,7 +296,7 @@ describe('the nightly backup job', () => {
   })
 
   it('queues one backup a night however often it is asked, from the backup hour on', async () => {
-    const { queueNightlyBackup } = await import('../src/ops/backup/nightly.ts')
+    const { queueNightlyBackup } = await import('../src/backup/nightlyBackup.ts')
     // 01:30 in Berlin: before the hour.
     expect(await queueNightlyBackup(payload, new Date('2026-03-01T00:30:00Z'))).toBe(false)
     expect(await queueNightlyBackup(payload, new Date('2026-03-01T02:30:00Z'))).toBe(true)
@@ -337,8 +337,8 @@ describe('the nightly backup job', () => {
           .slice(-2),
       )
       expect(existsSync(byHand)).toBe(true)
-      const { verifyArchive } = await import('../src/ops/backup/verify.ts')
-      const manifest = await verifyArchive(path.join(backupDir, kept.at(-1)!))
+      const { verifyBackupFile } = await import('../src/backup/verify.ts')
+      const manifest = await verifyBackupFile(path.join(backupDir, kept.at(-1)!))
       expect(manifest.counts['press-releases']!.documents).toBe((before['press-releases'] as unknown[]).length)
     },
     CLI_TIMEOUT,
@@ -361,7 +361,7 @@ describe('the nightly backup job', () => {
   })
 })
 
-describe('an archive older than the code', () => {
+describe('a backup file older than the code', () => {
   it(
     'is restored at its own migration, then migrated to the newest',
     async () => {
@@ -485,8 +485,8 @@ describe('with a server whose pg_dump is on PATH', () => {
       const backup = await cli('backup', [path.join(work, 'debian.tar')], env)
       expect(backup.code, backup.stderr).toBe(0)
       expect(backup.stdout).toMatch(/dumped with pg_dump \d+\.\d+ from the PATH/)
-      const { verifyArchive } = await import('../src/ops/backup/verify.ts')
-      const manifest = await verifyArchive(path.join(work, 'debian.tar'))
+      const { verifyBackupFile } = await import('../src/backup/verify.ts')
+      const manifest = await verifyBackupFile(path.join(work, 'debian.tar'))
       expect(manifest.database.format).toBe('pg_dump-custom')
 
       const restore = await cli('restore', [path.join(work, 'debian.tar')], {

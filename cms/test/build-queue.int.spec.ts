@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { queueSiteBuild } from '../src/publishing/queueSiteBuild.ts'
+import { queueSiteBuild } from '../src/siteBuild/queue.ts'
 import { bootPayload } from './helpers/payload.ts'
 
 /**

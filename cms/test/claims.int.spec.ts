@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalReq, type Payload } from 'payload'
-import { withSiteBuildLock } from '../src/jobs/siteLock.ts'
-import { queueNightlyBuild } from '../src/publishing/nightly.ts'
-import { queueSiteBuild } from '../src/publishing/queueSiteBuild.ts'
+import { withSiteBuildLock } from '../src/siteBuild/lock.ts'
+import { queueNightlyBuild } from '../src/siteBuild/nightlyBuild.ts'
+import { queueSiteBuild } from '../src/siteBuild/queue.ts'
 import { bootPayload } from './helpers/payload.ts'
 
 /**

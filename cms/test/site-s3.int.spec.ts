@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type S3Server, startS3Server } from '../scripts/s3-server.ts'
-import { uploadSite } from '../src/publishing/s3Target/index.ts'
-import { syncFolder } from '../src/publishing/s3Target/sync.ts'
+import { uploadSite } from '../src/siteBuild/s3Target/index.ts'
+import { syncFolder } from '../src/siteBuild/s3Target/sync.ts'
 
 /**
  * The `s3` site target's upload on a real S3-compatible server (fauxqs, in this process), reached

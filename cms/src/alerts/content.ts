@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { LOCALES, type Locale, longDate, type MilestoneStatus } from '@masterplan/shared'
 import { readEnv } from '../lib/env.ts'
-import { archived } from '../archive/archived.ts'
+import { archived } from '../archiveMode/archived.ts'
 import type { Alert } from '../payload-types.ts'
 
 /** What an alert says, in each language: read once per send, not once per mail. */

@@ -2,7 +2,7 @@ import { APIError, type Endpoint, Forbidden } from 'payload'
 import { hasRole } from '../access/index.ts'
 import { readEnv } from '../lib/env.ts'
 import { liveState } from '../publishing/liveState.ts'
-import { archived } from '../archive/archived.ts'
+import { archived } from '../archiveMode/archived.ts'
 import { awaitLive } from './create.ts'
 import { queueAlert } from './release.ts'
 

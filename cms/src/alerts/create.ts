@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { archived } from '../archive/archived.ts'
+import { archived } from '../archiveMode/archived.ts'
 import { readEnv } from '../lib/env.ts'
 
 type NewAlert =
@@ -10,7 +10,7 @@ type NewAlert =
  * Records an alert that waits until the public site shows its document (release.ts), in the
  * transaction of the save that causes it: no alert without the change, and no change without its
  * alert. Without a site build target nothing ever goes live, so nothing is announced either; in
- * archive mode the subscribers had their last message (archive/lastMessage.ts).
+ * archive mode the subscribers had their last message (archiveMode/lastMessage.ts).
  */
 export async function awaitLive(req: PayloadRequest, alert: NewAlert): Promise<number | null> {
   if (readEnv().SITE_BUILD_TARGET === 'none' || (await archived(req.payload, { req }))) return null

@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
-import { archived } from '../archive/archived.ts'
+import { archived } from '../archiveMode/archived.ts'
 import type { Alert } from '../payload-types.ts'
 import { postgres } from '../db/postgres.ts'
 

@@ -4,11 +4,11 @@
  * PostgreSQL; the pairs are (namespace, document id).
  */
 
-/** One site build at a time across all runners (a session lock, jobs/siteLock.ts). */
+/** One site build at a time across all runners (a session lock, siteBuild/lock.ts). */
 export const SITE_BUILD_LOCK = 0x5157_5300
-/** Runners checking whether the night's build is due take turns (publishing/nightly.ts). */
+/** Runners checking whether the night's build is due take turns (siteBuild/nightlyBuild.ts). */
 export const NIGHTLY_LOCK = 0x5157_4e00
-/** Runners checking whether the archive's last message is due take turns (archive/lastMessage.ts). */
+/** Runners checking whether the archive's last message is due take turns (archiveMode/lastMessage.ts). */
 export const LAST_MESSAGE_LOCK = 0x5157_4e01
 
 /**

@@ -1,4 +1,4 @@
-import { requestError } from '../errors/problem.ts'
+import { requestError } from '../badInput/problem.ts'
 
 type Handler = (request: Request) => Promise<Response>
 

@@ -1,5 +1,5 @@
 import { type DocumentNode, Kind, parse, type SelectionSetNode } from 'graphql'
-import { requestError } from '../errors/problem.ts'
+import { requestError } from '../badInput/problem.ts'
 
 type Handler = (request: Request) => Promise<Response>
 

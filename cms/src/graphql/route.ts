@@ -1,5 +1,5 @@
 import { clientKey } from '../auth/clientKey.ts'
-import { guardRequest } from '../errors/requestGuard.ts'
+import { guardRequest } from '../badInput/requestGuard.ts'
 import { readEnv } from '../lib/env.ts'
 import { limitConcurrency } from './concurrency.ts'
 import { limitDocuments } from './documentLimits.ts'

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { readEnv } from '../lib/env.ts'
-import { recordInterruptedSiteBuild } from './siteBuild.ts'
+import { recordInterruptedSiteBuild } from '../siteBuild/task.ts'
 import { postgres } from '../db/postgres.ts'
 
 /**

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import { startLastMessage } from '../archive/lastMessage.ts'
-import { startNightlyBuilds } from '../publishing/nightly.ts'
+import { startLastMessage } from '../archiveMode/lastMessage.ts'
+import { startNightlyBuilds } from '../siteBuild/nightlyBuild.ts'
 import { startLeaseSweeper } from './leases.ts'
 
 /**

@@ -66,7 +66,7 @@ const schema = z
      * (with Chromium, CHROME_PATH); off, the pages go without a PDF.
      */
     SITE_PDFS: z.stringbool().default(true),
-    /** A build queued while another runs waits this long for further saves, which join it (queueSiteBuild.ts). */
+    /** A build queued while another runs waits this long for further saves, which join it (siteBuild/queue.ts). */
     SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(3000),
     /** `json`: one JSON object per line (for a log collector); `pretty`: readable lines for a terminal. */
     LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
@@ -88,7 +88,7 @@ const schema = z
     BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
     /** A folder with pg_dump and pg_restore to prefer over those on PATH. */
     PG_BIN_DIR: z.string().optional(),
-    /** Recorded in every backup (src/ops/backup/appInfo.ts); without GIT_COMMIT, git is asked. */
+    /** Recorded in every backup (src/backup/appInfo.ts); without GIT_COMMIT, git is asked. */
     GIT_COMMIT: z.string().optional(),
     APP_VERSION: z.string().optional(),
     /** Set by scripts/start.ts: Next.js then leaves SIGTERM/SIGINT to src/lib/shutdown.ts. */

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterC
 import { alertOnPublish } from '../alerts/onPublish.ts'
 import type { EditorialDoc } from '../collections/editorialSlugs.ts'
 import { audit } from './audit.ts'
-import { queueSiteBuild } from './queueSiteBuild.ts'
+import { queueSiteBuild } from '../siteBuild/queue.ts'
 
 // A draft is saved unvalidated, so even a required title may be missing.
 const titleOf = (doc: EditorialDoc) => ('name' in doc ? doc.name : doc.title) ?? `#${doc.id}`

@@ -8,7 +8,7 @@ import {
   SUBSCRIPTION_TOPICS,
   type SubscriptionTopic,
 } from '@masterplan/shared'
-import type { Problem } from '../errors/problem.ts'
+import type { Problem } from '../badInput/problem.ts'
 
 export type SubscriptionRequest = {
   email: string

@@ -7,8 +7,8 @@ import {
   subscriptionErrorPage,
 } from '@masterplan/shared'
 import { clientKey } from '../auth/clientKey.ts'
-import { fieldErrors } from '../errors/problem.ts'
-import { archived } from '../archive/archived.ts'
+import { fieldErrors } from '../badInput/problem.ts'
+import { archived } from '../archiveMode/archived.ts'
 import { readEnv } from '../lib/env.ts'
 import { readImprint } from '../mail/imprint.ts'
 import { cmsPage, fromBrowser, toSitePage } from './answers.ts'

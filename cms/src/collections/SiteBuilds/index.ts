@@ -2,7 +2,7 @@ import { roles, signedIn } from '../../access/index.ts'
 import { statusField } from '../../fields/status.ts'
 import { toTheSecond } from '../../fields/timestamp.ts'
 import { label } from '../../lib/label.ts'
-import { deployCallbackEndpoint } from '../../publishing/deployCallback.ts'
+import { deployCallbackEndpoint } from '../../siteBuild/deployCallback.ts'
 import { systemCollection } from '../system.ts'
 
 export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'deploying', 'success', 'failed'] as const

@@ -1,5 +1,5 @@
 import { type Endpoint, Forbidden, UnauthorizedError } from 'payload'
-import { requestError } from '../../../errors/problem.ts'
+import { requestError } from '../../../badInput/problem.ts'
 import { importDocx } from './importDocx.ts'
 import { readUpload } from './readUpload.ts'
 import { ImportRefused } from './importRefused.ts'

@@ -2,7 +2,7 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import { queueDocumentSaves } from '../../../../db/documentSaveQueue.ts'
-import { guardRequest } from '../../../../errors/requestGuard.ts'
+import { guardRequest } from '../../../../badInput/requestGuard.ts'
 
 // Payload takes bodies and query strings on trust; the guard answers 4xx where they ended in a 500.
 export const GET = guardRequest(REST_GET(config))

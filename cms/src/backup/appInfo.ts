@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { readEnv } from '../../lib/env.ts'
-import { repoRoot } from '../../lib/paths.ts'
+import { readEnv } from '../lib/env.ts'
+import { repoRoot } from '../lib/paths.ts'
 
-/** What made the archive: a deployment can name itself (APP_VERSION, GIT_COMMIT) where there is no .git. */
+/** What made the backup file: a deployment can name itself (APP_VERSION, GIT_COMMIT) where there is no .git. */
 export function appInfo(): { commit: string | null; version: string | null } {
   const env = readEnv()
   let commit = env.GIT_COMMIT ?? null

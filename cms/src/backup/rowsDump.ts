@@ -114,11 +114,11 @@ export async function loadRows(client: PoolClient, file: string): Promise<{ tabl
     if (header[0] === 'table') {
       ;[, table, columns] = header
       if (!existing.includes(table))
-        throw new Error(`the archive has a table "${table}" the migrated schema does not have`)
+        throw new Error(`the backup file has a table "${table}" the migrated schema does not have`)
       const here = await tableColumns(client, table)
       if (here.join(',') !== columns.join(',')) {
         throw new Error(
-          `table "${table}": the archive has columns (${columns.join(', ')}), the migrated schema (${here.join(', ')})`,
+          `table "${table}": the backup file has columns (${columns.join(', ')}), the migrated schema (${here.join(', ')})`,
         )
       }
       tables++

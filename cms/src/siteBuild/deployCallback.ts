@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { APIError, type Endpoint } from 'payload'
 import { z } from 'zod'
-import { announceLive } from '../jobs/siteBuild.ts'
+import { announceLive } from './task.ts'
 import { readEnv } from '../lib/env.ts'
 
 const report = z.object({

@@ -4,9 +4,9 @@ import type { Payload, Where } from 'payload'
 import { NIGHTLY_LOCK } from '../db/advisoryLocks.ts'
 import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { transactionDb } from '../db/transaction.ts'
-import { queueSiteBuild } from './queueSiteBuild.ts'
+import { queueSiteBuild } from './queue.ts'
 
-/** The trigger's `change` of the night's build, which renders the whole site (jobs/siteBuild.ts). */
+/** The trigger's `change` of the night's build, which renders the whole site (siteBuild/task.ts). */
 export const NIGHTLY = 'Nachtbuild'
 
 /**

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
-import { postgres } from '../../db/postgres.ts'
+import { postgres } from '../db/postgres.ts'
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
 

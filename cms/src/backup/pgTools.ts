@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import { repoRoot } from '../../lib/paths.ts'
+import { repoRoot } from '../lib/paths.ts'
 
 export type PgTool = { name: 'pg_dump' | 'pg_restore'; path: string; version: string; major: number; source: string }
 
@@ -65,7 +65,7 @@ export function findTools(name: PgTool['name'], binDir?: string): { found: PgToo
 }
 
 /**
- * pg_dump refuses servers of a newer major version, and pg_restore reads only archives of its own
+ * pg_dump refuses servers of a newer major version, and pg_restore reads only dumps of its own
  * major version or older: the first tool at least `minMajor` wins.
  */
 export function chooseTool(

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { inOwnTransaction } from '../db/ownTransaction.ts'
-import { queueSiteBuild } from './queueSiteBuild.ts'
+import { queueSiteBuild } from './queue.ts'
 
 /**
  * The trigger's `change` of a build that prints the releases' missing PDFs from the live site and

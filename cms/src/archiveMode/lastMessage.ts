@@ -4,7 +4,7 @@ import { LAST_MESSAGE_LOCK } from '../db/advisoryLocks.ts'
 import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { transactionDb } from '../db/transaction.ts'
 import { readEnv } from '../lib/env.ts'
-import { queueSiteBuild } from '../publishing/queueSiteBuild.ts'
+import { queueSiteBuild } from '../siteBuild/queue.ts'
 import { archived } from './archived.ts'
 
 /**

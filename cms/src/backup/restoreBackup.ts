@@ -2,8 +2,8 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { migrations } from '../../migrations/index.ts'
-import { drain, readArchive } from './archive.ts'
+import { migrations } from '../migrations/index.ts'
+import { drain, readTar } from './tarFile.ts'
 import {
   collectionTables,
   collectionsWithContent,
@@ -19,8 +19,8 @@ import { emptyFolder, listMedia } from './media.ts'
 import { pgRestore } from './pgDump.ts'
 import { chooseTool, describeTool, type PgTool } from './pgTools.ts'
 import { loadRows } from './rowsDump.ts'
-import { ArchiveRejected, verifyArchive } from './verify.ts'
-import { postgres } from '../../db/postgres.ts'
+import { BackupFileRejected, verifyBackupFile } from './verify.ts'
+import { postgres } from '../db/postgres.ts'
 
 export class RestoreRefused extends Error {}
 
@@ -32,7 +32,7 @@ export type RestoreOptions = {
   force: boolean
   binDir?: string
   log?: (line: string) => void
-  /** Applies the committed migrations newer than the archive's. */
+  /** Applies the committed migrations newer than the backup file's. */
   migrateUp: () => void | Promise<void>
 }
 
@@ -50,9 +50,9 @@ async function preflight(options: RestoreOptions): Promise<{ manifest: Manifest;
   const { payload, mediaDir, file, force, binDir, log = () => {} } = options
   let manifest: Manifest
   try {
-    manifest = await verifyArchive(file)
+    manifest = await verifyBackupFile(file)
   } catch (error) {
-    if (error instanceof ArchiveRejected) throw new RestoreRefused(`${file}: ${error.message}`)
+    if (error instanceof BackupFileRejected) throw new RestoreRefused(`${file}: ${error.message}`)
     throw error
   }
   log(
@@ -61,11 +61,11 @@ async function preflight(options: RestoreOptions): Promise<{ manifest: Manifest;
   const known = migrations.map((m) => m.name)
   if (manifest.migration && !known.includes(manifest.migration)) {
     throw new RestoreRefused(
-      `the archive was made by newer code (migration ${manifest.migration}, this code knows up to ${known.at(-1)}): update the code first`,
+      `the backup file was made by newer code (migration ${manifest.migration}, this code knows up to ${known.at(-1)}): update the code first`,
     )
   }
   if (manifest.database.format === 'json-rows' && !manifest.migration)
-    throw new RestoreRefused('the archive names no migration, so its schema cannot be rebuilt')
+    throw new RestoreRefused('the backup file names no migration, so its schema cannot be rebuilt')
 
   const client = await connect(payload)
   let tool: PgTool | null = null
@@ -82,7 +82,7 @@ async function preflight(options: RestoreOptions): Promise<{ manifest: Manifest;
       log(`Database: PostgreSQL ${server.version}, restored with ${describeTool(tool)}`)
     } else {
       log(
-        `Database: PostgreSQL ${server.version}, schema from the migrations up to ${manifest.migration}, then the archive's rows`,
+        `Database: PostgreSQL ${server.version}, schema from the migrations up to ${manifest.migration}, then the backup file's rows`,
       )
     }
     const content = await collectionsWithContent(client, collectionTables(payload))
@@ -114,7 +114,7 @@ async function unpack(file: string, manifest: Manifest, work: string): Promise<{
   const dump = path.join(work, 'database')
   const media = path.join(work, 'media')
   await mkdir(media, { recursive: true })
-  await readArchive(file, async ({ name, stream }) => {
+  await readTar(file, async ({ name, stream }) => {
     const listed = expected.get(name)
     let target: string | undefined
     if (name === manifest.database.file) target = dump
@@ -124,7 +124,7 @@ async function unpack(file: string, manifest: Manifest, work: string): Promise<{
     }
     const got = await drain(stream, target)
     if (listed && (got.sha256 !== listed.sha256 || got.size !== listed.size))
-      throw new RestoreRefused(`${name} changed while the archive was read`)
+      throw new RestoreRefused(`${name} changed while the backup file was read`)
   })
   return { dump, media }
 }
@@ -133,7 +133,7 @@ async function restoreDatabase(options: RestoreOptions, manifest: Manifest, tool
   const { payload, databaseUrl } = options
   const client = await connect(payload)
   try {
-    // Also for an "empty" database: the migrations made its tables, and the archive brings its own.
+    // Also for an "empty" database: the migrations made its tables, and the backup file brings its own.
     await client.query('DROP SCHEMA IF EXISTS public CASCADE')
     await client.query('CREATE SCHEMA public')
   } finally {

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { TaskConfig } from 'payload'
-import { readEnv } from '../../lib/env.ts'
-import { archiveName, createBackup } from './createBackup.ts'
-import { rotateArchives } from './rotate.ts'
-import { postgres } from '../../db/postgres.ts'
+import { readEnv } from '../lib/env.ts'
+import { backupFileName, createBackup } from './createBackup.ts'
+import { rotateBackupFiles } from './rotate.ts'
+import { postgres } from '../db/postgres.ts'
 
 type BackupTask = { input: { backupId: number }; output: { size: number } }
 
@@ -11,7 +11,7 @@ export const NIGHTLY_PREFIX = 'masterplan-nightly'
 export const BACKUP_QUEUE = 'backup'
 
 /**
- * Writes one backup into BACKUP_DIR, keeps the newest BACKUP_KEEP nightly archives and records the
+ * Writes one backup into BACKUP_DIR, keeps the newest BACKUP_KEEP nightly backup files and records the
  * run. A failure is recorded and rethrown, so the queue tries once more.
  */
 export const backupTask: TaskConfig<BackupTask> = {
@@ -30,7 +30,7 @@ export const backupTask: TaskConfig<BackupTask> = {
     try {
       const databaseUrl = env.DATABASE_URL ?? postgres(payload).poolOptions?.connectionString
       if (!databaseUrl) throw new Error('no DATABASE_URL to hand to pg_dump')
-      const file = path.join(env.BACKUP_DIR, archiveName(NIGHTLY_PREFIX))
+      const file = path.join(env.BACKUP_DIR, backupFileName(NIGHTLY_PREFIX))
       const result = await createBackup({
         payload,
         databaseUrl,
@@ -39,7 +39,7 @@ export const backupTask: TaskConfig<BackupTask> = {
         binDir: env.PG_BIN_DIR,
         log: (line) => payload.logger.info(`backup: ${line}`),
       })
-      const removed = await rotateArchives(env.BACKUP_DIR, NIGHTLY_PREFIX, env.BACKUP_KEEP)
+      const removed = await rotateBackupFiles(env.BACKUP_DIR, NIGHTLY_PREFIX, env.BACKUP_KEEP)
       if (removed.length) payload.logger.info(`backup: removed ${removed.join(', ')} (BACKUP_KEEP=${env.BACKUP_KEEP})`)
       await record({
         status: 'success',

@@ -1,8 +1,8 @@
 import { berlinDay, berlinHour } from '@masterplan/shared'
 import type { Payload } from 'payload'
-import { inOwnTransaction } from '../../db/ownTransaction.ts'
+import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { BACKUP_QUEUE } from './job.ts'
-import { readEnv } from '../../lib/env.ts'
+import { readEnv } from '../lib/env.ts'
 
 /**
  * Queues tonight's backup once it is due and none is recorded for the night yet. The record and

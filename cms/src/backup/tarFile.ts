@@ -7,10 +7,10 @@ import { extract, pack } from 'tar-stream'
 import type { ArchiveFile } from './manifest.ts'
 
 /**
- * A tar written to `<file>.partial` and renamed when complete and flushed to disk, so an archive
+ * A tar written to `<file>.partial` and renamed when complete and flushed to disk, so a backup file
  * under its final name is never half written. Each entry is hashed as it is written.
  */
-export class ArchiveWriter {
+export class TarWriter {
   readonly files: ArchiveFile[] = []
   private readonly partial: string
   private readonly tar = pack()
@@ -69,7 +69,7 @@ export class ArchiveWriter {
   }
 }
 
-export class ArchiveUnreadable extends Error {}
+export class TarUnreadable extends Error {}
 
 /** Entry names that stay inside the folder they are extracted to. */
 export const safeEntryName = (name: string) =>
@@ -78,10 +78,10 @@ export const safeEntryName = (name: string) =>
   !name.split('/').some((part) => part === '..' || part === '' || part === '.')
 
 /**
- * Reads every entry of the archive once, handing each to `onEntry` as a stream; the stream must be
- * consumed. Unreadable input (not a tar, cut short, a damaged header) ends in ArchiveUnreadable.
+ * Reads every entry of the backup file once, handing each to `onEntry` as a stream; the stream must be
+ * consumed. Unreadable input (not a tar, cut short, a damaged header) ends in TarUnreadable.
  */
-export async function readArchive(
+export async function readTar(
   file: string,
   onEntry: (entry: { name: string; size: number; type: string; stream: Readable }) => Promise<void>,
 ): Promise<void> {
@@ -99,8 +99,8 @@ export async function readArchive(
       })
     }
   } catch (error) {
-    if (error instanceof ArchiveUnreadable) throw error
-    throw new ArchiveUnreadable(`not a readable tar archive (cut short or damaged?): ${(error as Error).message}`)
+    if (error instanceof TarUnreadable) throw error
+    throw new TarUnreadable(`not a readable tar file (cut short or damaged?): ${(error as Error).message}`)
   } finally {
     input.destroy()
   }

@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto'
-import { ArchiveUnreadable, drain, readArchive, safeEntryName } from './archive.ts'
+import { TarUnreadable, drain, readTar, safeEntryName } from './tarFile.ts'
 import { FORMAT, FORMAT_VERSION, MANIFEST, MANIFEST_SUM, type Manifest, manifestSchema } from './manifest.ts'
 
-export class ArchiveRejected extends Error {}
+export class BackupFileRejected extends Error {}
 
 /**
- * Reads the whole archive before anything is touched: a readable tar, a manifest whose checksum
+ * Reads the whole backup file before anything is touched: a readable tar, a manifest whose checksum
  * matches, and every file it lists present with its size and sha256 — nothing more, nothing less.
  */
-export async function verifyArchive(file: string): Promise<Manifest> {
+export async function verifyBackupFile(file: string): Promise<Manifest> {
   const seen = new Map<string, { size: number; sha256: string }>()
   let manifestBytes: Buffer | null = null
   let manifestSum: string | null = null
   try {
-    await readArchive(file, async ({ name, type, stream }) => {
+    await readTar(file, async ({ name, type, stream }) => {
       if (type !== 'file' || !safeEntryName(name))
-        throw new ArchiveRejected(`the archive holds an entry that is not a plain file inside it: ${name}`)
-      if (seen.has(name)) throw new ArchiveRejected(`the archive holds ${name} twice`)
+        throw new BackupFileRejected(`the backup file holds an entry that is not a plain file inside it: ${name}`)
+      if (seen.has(name)) throw new BackupFileRejected(`the backup file holds ${name} twice`)
       if (name === MANIFEST || name === MANIFEST_SUM) {
         const chunks: Buffer[] = []
         for await (const chunk of stream) chunks.push(chunk as Buffer)
@@ -29,27 +29,27 @@ export async function verifyArchive(file: string): Promise<Manifest> {
       seen.set(name, await drain(stream))
     })
   } catch (error) {
-    if (error instanceof ArchiveRejected) throw error
-    if (error instanceof ArchiveUnreadable) throw new ArchiveRejected(error.message)
+    if (error instanceof BackupFileRejected) throw error
+    if (error instanceof TarUnreadable) throw new BackupFileRejected(error.message)
     throw error
   }
   if (!manifestBytes)
-    throw new ArchiveRejected(`the archive has no ${MANIFEST} (cut short, or not a backup of this CMS)`)
+    throw new BackupFileRejected(`the backup file has no ${MANIFEST} (cut short, or not a backup of this CMS)`)
   if (createHash('sha256').update(manifestBytes).digest('hex') !== manifestSum) {
-    throw new ArchiveRejected(`${MANIFEST} does not match ${MANIFEST_SUM}: the manifest is damaged`)
+    throw new BackupFileRejected(`${MANIFEST} does not match ${MANIFEST_SUM}: the manifest is damaged`)
   }
   let manifest: Manifest
   try {
     const raw = JSON.parse((manifestBytes as Buffer).toString('utf8'))
     if (raw?.format === FORMAT && typeof raw.formatVersion === 'number' && raw.formatVersion > FORMAT_VERSION) {
-      throw new ArchiveRejected(
-        `the archive has format version ${raw.formatVersion}; this code reads up to ${FORMAT_VERSION}: update the code first`,
+      throw new BackupFileRejected(
+        `the backup file has format version ${raw.formatVersion}; this code reads up to ${FORMAT_VERSION}: update the code first`,
       )
     }
     manifest = manifestSchema.parse(raw)
   } catch (error) {
-    if (error instanceof ArchiveRejected) throw error
-    throw new ArchiveRejected(`${MANIFEST} is not a manifest of this CMS: ${(error as Error).message}`)
+    if (error instanceof BackupFileRejected) throw error
+    throw new BackupFileRejected(`${MANIFEST} is not a manifest of this CMS: ${(error as Error).message}`)
   }
   const problems: string[] = []
   const listed = new Set<string>()
@@ -63,13 +63,13 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   }
   for (const name of seen.keys()) {
     if (name !== MANIFEST && name !== MANIFEST_SUM && !listed.has(name))
-      problems.push(`${name}: in the archive but not in the manifest`)
+      problems.push(`${name}: in the backup file but not in the manifest`)
   }
   if (!listed.has(manifest.database.file)) problems.push(`${manifest.database.file}: the database file is not listed`)
   if (problems.length) {
     const shown = problems.slice(0, 10).join('\n  ')
-    throw new ArchiveRejected(
-      `the archive is damaged:\n  ${shown}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`,
+    throw new BackupFileRejected(
+      `the backup file is damaged:\n  ${shown}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`,
     )
   }
   return manifest

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { appInfo } from './appInfo.ts'
-import { ArchiveWriter } from './archive.ts'
+import { TarWriter } from './tarFile.ts'
 import { collectionTables, connect, countCollections, latestMigration, serverVersion } from './database.ts'
 import { FORMAT, FORMAT_VERSION, MANIFEST, MANIFEST_SUM, MEDIA_PREFIX, type Manifest } from './manifest.ts'
 import { listMedia } from './media.ts'
@@ -29,7 +29,7 @@ export type BackupResult = {
 }
 
 /** `masterplan-2026-11-25T031500.123Z.tar`: sorts by time, unique per millisecond, no colons. */
-export const archiveName = (prefix: string, at = new Date()) => `${prefix}-${at.toISOString().replace(/:/g, '')}.tar`
+export const backupFileName = (prefix: string, at = new Date()) => `${prefix}-${at.toISOString().replace(/:/g, '')}.tar`
 
 type DatabasePart = Manifest['database'] & { path: string }
 
@@ -68,7 +68,7 @@ async function dumpDatabase(options: BackupOptions, work: string) {
         `Database: PostgreSQL ${server.version}; no pg_dump ${server.major} or newer on this machine (${looked.join('; ')}).`,
       )
       log(
-        `  Writing the data as JSON rows instead (pnpm restore rebuilds the schema from the migrations); install pg_dump ${server.major} or newer, or set PG_BIN_DIR, for a pg_dump archive.`,
+        `  Writing the data as JSON rows instead (pnpm restore rebuilds the schema from the migrations); install pg_dump ${server.major} or newer, or set PG_BIN_DIR, for a pg_dump-format dump.`,
       )
       const file = path.join(work, 'database.jsonl.gz')
       const { tables, rows } = await dumpRows(client, file)
@@ -94,10 +94,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const started = Date.now()
   await mkdir(path.dirname(file), { recursive: true })
   const work = await mkdtemp(path.join(os.tmpdir(), 'masterplan-backup-'))
-  let writer: ArchiveWriter | null = null
+  let writer: TarWriter | null = null
   try {
     const { server, migration, counts, database } = await dumpDatabase(options, work)
-    writer = new ArchiveWriter(file)
+    writer = new TarWriter(file)
     const { path: dumpPath, ...databaseEntry } = database
     await writer.addFile(database.file, dumpPath)
     await rm(dumpPath)
@@ -107,7 +107,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     let mediaFiles = 0
     for (const relative of await listMedia(mediaDir)) {
       const source = path.join(mediaDir, ...relative.split('/'))
-      // Read whole (at most the upload limit), so what is hashed is exactly what is archived.
+      // Read whole (at most the upload limit), so what is hashed is exactly what is written.
       const data = await readFile(source).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return null
         throw error
@@ -123,7 +123,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     }
     if (skippedMedia.length)
       log(
-        `Media: ${skippedMedia.length} file(s) deleted while the backup ran, not in the archive: ${skippedMedia.join(', ')}`,
+        `Media: ${skippedMedia.length} file(s) deleted while the backup ran, not in the backup file: ${skippedMedia.join(', ')}`,
       )
     log(`Media: ${mediaFiles} files, ${(mediaBytes / 1024 / 1024).toFixed(1)} MB from ${mediaDir}`)
 

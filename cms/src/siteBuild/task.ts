@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { releaseAlerts } from '../alerts/release.ts'
 import { readEnv } from '../lib/env.ts'
-import { NIGHTLY } from '../publishing/nightly.ts'
-import { PDFS, queuePdfBuild } from '../publishing/pdfs.ts'
-import { runTarget } from '../publishing/targets.ts'
-import { withSiteBuildLock } from './siteLock.ts'
+import { NIGHTLY } from './nightlyBuild.ts'
+import { PDFS, queuePdfBuild } from './pdfBuild.ts'
+import { runTarget } from './targets.ts'
+import { withSiteBuildLock } from './lock.ts'
 
 type SiteBuildTask = { input: { buildId: number }; output: { pages: number } }
 
@@ -19,7 +19,7 @@ export const siteBuildTask: TaskConfig<SiteBuildTask> = {
   inputSchema: [{ name: 'buildId', type: 'number', required: true }],
   outputSchema: [{ name: 'pages', type: 'number' }],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
-  // One build at a time across all runners (siteLock.ts); a waiting build stays "queued".
+  // One build at a time across all runners (lock.ts); a waiting build stays "queued".
   handler: ({ input, req: { payload } }) => withSiteBuildLock(payload, () => runBuild(payload, input.buildId)),
 }
 

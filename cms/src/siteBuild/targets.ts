@@ -13,7 +13,7 @@ export type BuildResult = {
   log: string
   awaitingHost?: boolean
   upload?: string
-  /** Release pages still without their PDF (publishing/pdfs.ts). */
+  /** Release pages still without their PDF (siteBuild/pdfBuild.ts). */
   pdfsMissing?: number
 }
 
