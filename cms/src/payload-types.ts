@@ -258,6 +258,10 @@ export interface Media {
    * e.g. "Photo: SMIL, CC BY 4.0"
    */
   credit: string;
+  /**
+   * Shown on the website beside the download of the photo in print quality and written into the file. Empty: "Free of charge with credit to the author, only in connection with this press release".
+   */
+  usageTerms?: string | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -872,6 +876,7 @@ export interface PagesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  usageTerms?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

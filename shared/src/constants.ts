@@ -48,3 +48,14 @@ export const MEDIA_MAX_BYTES = 20 * 1024 * 1024
  * 16,000 × 16,000 pixels took 12 s and a gigabyte to decode), so the header is checked first.
  */
 export const IMAGE_MAX_PIXELS = 64_000_000
+
+/**
+ * The terms of use of a press photo whose upload leaves its own empty ("Nutzungsbedingungen"): shown
+ * beside the download on the release page and written into the file's metadata.
+ */
+export const DEFAULT_USAGE_TERMS = {
+  de: 'Honorarfrei bei Nennung des Urhebers, nur im Zusammenhang mit dieser Medieninformation',
+  en: 'Free of charge with credit to the author, only in connection with this press release',
+} as const satisfies Record<Locale, string>
+/** The longest terms of use an upload may carry. */
+export const USAGE_TERMS_MAX_LENGTH = 500

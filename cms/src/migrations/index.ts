@@ -12,6 +12,8 @@ import * as migration_20261127_112152_page_review_note from './20261127_112152_p
 import * as migration_20261127_112401_page_videos from './20261127_112401_page_videos';
 import * as migration_20261203_160000_one_latest_version from './20261203_160000_one_latest_version';
 import * as migration_20261203_170000_subscription_erasures from './20261203_170000_subscription_erasures';
+import * as migration_20261203_194140_press_photo_terms from './20261203_194140_press_photo_terms';
+import * as migration_20261203_194725_site_build_mode from './20261203_194725_site_build_mode';
 
 export const migrations = [
   {
@@ -72,7 +74,7 @@ export const migrations = [
   {
     up: migration_20261127_112401_page_videos.up,
     down: migration_20261127_112401_page_videos.down,
-    name: '20261127_112401_page_videos'
+    name: '20261127_112401_page_videos',
   },
   {
     up: migration_20261203_160000_one_latest_version.up,
@@ -83,5 +85,15 @@ export const migrations = [
     up: migration_20261203_170000_subscription_erasures.up,
     down: migration_20261203_170000_subscription_erasures.down,
     name: '20261203_170000_subscription_erasures',
+  },
+  {
+    up: migration_20261203_194140_press_photo_terms.up,
+    down: migration_20261203_194140_press_photo_terms.down,
+    name: '20261203_194140_press_photo_terms',
+  },
+  {
+    up: migration_20261203_194725_site_build_mode.up,
+    down: migration_20261203_194725_site_build_mode.down,
+    name: '20261203_194725_site_build_mode'
   },
 ];

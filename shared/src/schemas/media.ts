@@ -14,6 +14,8 @@ const imageSize = z.object({
 export const media = documentBase.extend({
   alt: z.string().min(1),
   credit: z.string().min(1),
+  /** Terms of use of the file; empty: DEFAULT_USAGE_TERMS. */
+  usageTerms: z.string().nullish(),
   filename: z.string().min(1),
   mimeType: z.enum(MEDIA_MIME_TYPES),
   filesize: z.number().int().positive(),

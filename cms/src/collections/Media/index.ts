@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { MEDIA_MIME_TYPES } from '@masterplan/shared'
+import { DEFAULT_USAGE_TERMS, MEDIA_MIME_TYPES, USAGE_TERMS_MAX_LENGTH } from '@masterplan/shared'
 import { roles } from '../../access/index.ts'
 import { readEnv } from '../../lib/env.ts'
 import { label } from '../../lib/label.ts'
@@ -69,6 +69,22 @@ export const Media: CollectionConfig = {
       required: true,
       label: label('Bildnachweis / Lizenz', 'Credit / licence'),
       admin: { description: label('z. B. „Foto: SMIL, CC BY 4.0“', 'e.g. "Photo: SMIL, CC BY 4.0"') },
+    },
+    {
+      // Empty means the standard terms, in each language: a default stored on upload would be German
+      // only and fall back into English. The site shows them beside a press photo's download and
+      // writes them, with the credit, into the downloaded file.
+      name: 'usageTerms',
+      type: 'textarea',
+      localized: true,
+      maxLength: USAGE_TERMS_MAX_LENGTH,
+      label: label('Nutzungsbedingungen', 'Terms of use'),
+      admin: {
+        description: label(
+          `Stehen auf der Website neben dem Download des Fotos in Druckqualität und in der Datei selbst. Leer: „${DEFAULT_USAGE_TERMS.de}“.`,
+          `Shown on the website beside the download of the photo in print quality and written into the file. Empty: "${DEFAULT_USAGE_TERMS.en}".`,
+        ),
+      },
     },
   ],
 }
