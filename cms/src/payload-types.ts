@@ -489,6 +489,7 @@ export interface SiteBuild {
   id: number;
   summary?: string | null;
   status: 'queued' | 'scheduled' | 'running' | 'deploying' | 'success' | 'failed';
+  mode?: ('incremental' | 'full' | 'pdfs') | null;
   triggers?:
     | {
         collection?: string | null;
@@ -1014,6 +1015,7 @@ export interface AlertDeliveriesSelect<T extends boolean = true> {
 export interface SiteBuildsSelect<T extends boolean = true> {
   summary?: T;
   status?: T;
+  mode?: T;
   triggers?:
     | T
     | {

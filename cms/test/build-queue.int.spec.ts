@@ -1,5 +1,6 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { BuildMode } from '@masterplan/shared'
 import { queueSiteBuild } from '../src/siteBuild/queue.ts'
 import { bootPayload } from './helpers/payload.ts'
 
@@ -46,13 +47,13 @@ async function removeOpenBuilds() {
   }
 }
 
-async function publish(title: string) {
+async function publish(title: string, mode?: BuildMode) {
   const since = new Date().toISOString()
-  await queueSiteBuild(await createLocalReq({}, payload), {
-    collection: 'press-releases',
-    change: 'Veröffentlicht',
-    title,
-  })
+  await queueSiteBuild(
+    await createLocalReq({}, payload),
+    { collection: 'press-releases', change: 'Veröffentlicht', title },
+    { mode },
+  )
   const { docs } = await payload.find({
     collection: 'site-builds',
     where: { status: { equals: 'queued' } },
@@ -91,5 +92,28 @@ describe('a change', () => {
     const second = await publish('Noch eine Meldung')
     expect(second.build.id).toBe(first.build.id)
     expect(second.startsAt - second.since).toBeGreaterThanOrEqual(DEBOUNCE_MS - 1000)
+  })
+})
+
+describe('the kind of build', () => {
+  it('is what its first change asked for: changed pages by default, all pages, or the PDFs', async () => {
+    expect((await publish('Eine Meldung')).build.mode).toBe('incremental')
+    await removeOpenBuilds()
+    expect((await publish('Die Nacht', 'full')).build.mode).toBe('full')
+    await removeOpenBuilds()
+    expect((await publish('3 Seite(n)', 'pdfs')).build.mode).toBe('pdfs')
+  })
+
+  it('of a PDF run that a change joins becomes a build of the changed pages (which queues the PDFs again)', async () => {
+    await publish('3 Seite(n)', 'pdfs')
+    expect((await publish('2 Seite(n)', 'pdfs')).build.mode).toBe('pdfs')
+    expect((await publish('Eine Meldung')).build.mode).toBe('incremental')
+  })
+
+  it('becomes a full build when the night joins it, and stays one whatever joins after', async () => {
+    await publish('Eine Meldung')
+    expect((await publish('Die Nacht', 'full')).build.mode).toBe('full')
+    expect((await publish('Noch eine Meldung')).build.mode).toBe('full')
+    expect((await publish('3 Seite(n)', 'pdfs')).build.mode).toBe('full')
   })
 })

@@ -13,6 +13,7 @@
  * time, and links them with an incremental build; the CMS runs it after a build that left some.
  */
 import '@masterplan/shared/no-telemetry'
+import type { PublishResult } from '@masterplan/shared'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises'
@@ -287,8 +288,11 @@ async function printAndLink() {
   return outcome(started, { stale: linked?.stale ?? 0, full: false, pdfs })
 }
 
-/** After either kind of run: old builds go, and the JSON line the CMS reads describes what is live. */
-async function outcome(started: number, run: Record<string, unknown>) {
+/** After either kind of run: old builds go, and the result line the CMS reads describes what is live. */
+async function outcome(
+  started: number,
+  run: Pick<PublishResult & { ok: true }, 'stale' | 'full' | 'servedAfter' | 'pdfs'>,
+): Promise<PublishResult> {
   await dropOldBuilds()
   return {
     ok: true,
@@ -300,9 +304,10 @@ async function outcome(started: number, run: Record<string, unknown>) {
   }
 }
 
+const report = (result: PublishResult) => console.log(JSON.stringify(result))
 try {
-  console.log(JSON.stringify(await publish()))
+  report(await publish())
 } catch (error) {
-  console.log(JSON.stringify({ ok: false, error: (error as Error).message }))
+  report({ ok: false, error: (error as Error).message })
   process.exit(1)
 }

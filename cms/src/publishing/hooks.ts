@@ -48,7 +48,7 @@ export const afterChangePublishing: CollectionAfterChangeHook<EditorialDoc> = as
     await queueSiteBuild(
       req,
       { collection: collection.slug, documentId: doc.id, title, change: 'Sperrfrist endet' },
-      new Date(embargoUntil),
+      { at: new Date(embargoUntil) },
     )
   }
   return doc

@@ -22,7 +22,7 @@ export async function queueNightlyBuild(payload: Payload, now = new Date()): Pro
     await (await transactionDb(req)).execute(sql`SELECT pg_advisory_xact_lock(${NIGHTLY_LOCK})`)
     const where: Where = { and: [{ 'triggers.change': { equals: NIGHTLY } }, { 'triggers.title': { equals: night } }] }
     const done = (await payload.count({ collection: 'site-builds', where, req, overrideAccess: true })).totalDocs > 0
-    if (!done) await queueSiteBuild(req, { collection: 'site', change: NIGHTLY, title: night })
+    if (!done) await queueSiteBuild(req, { collection: 'site', change: NIGHTLY, title: night }, { mode: 'full' })
     return !done
   })
 }

@@ -15,6 +15,6 @@ export const PDFS = 'PDFs'
  */
 export async function queuePdfBuild(payload: Payload, missing: number): Promise<void> {
   await inOwnTransaction(payload, (req) =>
-    queueSiteBuild(req, { collection: 'press-releases', change: PDFS, title: `${missing} Seite(n)` }),
+    queueSiteBuild(req, { collection: 'press-releases', change: PDFS, title: `${missing} Seite(n)` }, { mode: 'pdfs' }),
   )
 }

@@ -1,9 +1,17 @@
+import type { BuildMode } from '@masterplan/shared'
 import type { PayloadRequest } from 'payload'
 import { readEnv } from '../lib/env.ts'
 
 export type Trigger = { collection: string; documentId?: number; title?: string; change: string }
 
 const describe = (t: Trigger) => `${t.change}: ${t.title ?? t.collection}`
+
+/**
+ * A build that changes join does what each of them needs: everything again if one asks for it, only
+ * the PDFs if all of them are PDF runs, otherwise the changed pages.
+ */
+export const joinedMode = (a: BuildMode, b: BuildMode): BuildMode =>
+  a === 'full' || b === 'full' ? 'full' : a === 'pdfs' && b === 'pdfs' ? 'pdfs' : 'incremental'
 
 /** A waiting build is held back this long after the first change of a burst, at most. */
 const MAX_WAIT_MS = 20_000
@@ -16,7 +24,11 @@ const MAX_WAIT_MS = 20_000
  * build is still waiting, further changes join it and push its start back by the debounce (never
  * beyond MAX_WAIT_MS after the first), so the rest of a burst of saves becomes one build.
  */
-export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?: Date): Promise<void> {
+export async function queueSiteBuild(
+  req: PayloadRequest,
+  trigger: Trigger,
+  { at, mode = 'incremental' }: { at?: Date; mode?: BuildMode } = {},
+): Promise<void> {
   const env = readEnv()
   if (env.SITE_BUILD_TARGET === 'none') return
   const { payload } = req
@@ -38,7 +50,11 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
       await payload.update({
         collection: 'site-builds',
         id: build.id,
-        data: { triggers, summary: `${describe(trigger)} (+${triggers.length - 1})` },
+        data: {
+          triggers,
+          summary: `${describe(trigger)} (+${triggers.length - 1})`,
+          mode: joinedMode(build.mode ?? 'incremental', mode),
+        },
         req,
         overrideAccess: true,
         depth: 0,
@@ -64,6 +80,7 @@ export async function queueSiteBuild(req: PayloadRequest, trigger: Trigger, at?:
     data: {
       summary: describe(trigger),
       status: at ? 'scheduled' : 'queued',
+      mode,
       triggers: [entry],
       target: env.SITE_BUILD_TARGET,
       queuedAt: now.toISOString(),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { type BuildMode, publishFlags, readPublishResult } from '@masterplan/shared'
 import path from 'node:path'
 import { siteScript } from '../lib/siteScripts.ts'
 import { readEnv } from '../lib/env.ts'
@@ -17,14 +18,11 @@ export type BuildResult = {
   pdfsMissing?: number
 }
 
-/** `full`: every page rendered and every document read again; `pdfs`: print missing PDFs and link them instead. */
-export type BuildMode = { full: boolean; pdfs: boolean }
-
 /** Node's ENOSPC and the OS's own words (pagefind, sharp): the target's disk is full. */
 const DISK_FULL = /ENOSPC|no space left on device/i
 
 /** Why a failed build failed, in words an editor can act on. */
-function describeFailure(output: string, result: { error?: string }, code: number | null): string {
+function describeFailure(output: string, error: string | undefined, code: number | null): string {
   const full = output.split('\n').find((line) => DISK_FULL.test(line))
   if (full) {
     // The raw line too: the cache or temp folder may be the full one, not the target.
@@ -36,15 +34,14 @@ function describeFailure(output: string, result: { error?: string }, code: numbe
     .split('\n')
     .find((line) => /breaks the contract|CmsError|Error:/.test(line))
     ?.trim()
-  return [result.error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
+  return [error, cause].filter(Boolean).join(' — ') || `site build exited with ${code}`
 }
 
 /** Builds the site and swaps it live (the site's `publish` script); the old site stays on failure. */
-function buildLocally({ full, pdfs }: BuildMode): Promise<BuildResult> {
+function buildLocally(mode: BuildMode): Promise<BuildResult> {
   const env = readEnv()
-  const flags = [...(full ? ['--full'] : []), ...(pdfs ? ['--pdfs'] : [])]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [siteScript('publish'), env.SITE_TARGET_DIR, ...flags], {
+    const child = spawn(process.execPath, [siteScript('publish'), env.SITE_TARGET_DIR, ...publishFlags(mode)], {
       env: { ...process.env, CMS_URL: env.SERVER_URL, SITE_URL: env.SITE_URL, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -53,16 +50,13 @@ function buildLocally({ full, pdfs }: BuildMode): Promise<BuildResult> {
     child.stderr.on('data', (chunk) => (output += chunk))
     child.on('error', reject)
     child.on('close', (code) => {
-      const last = output.trim().split('\n').at(-1) ?? ''
-      let result: { ok?: boolean; pages?: number; pdfsMissing?: number; error?: string } = {}
-      try {
-        result = JSON.parse(last)
-      } catch {
-        // the build died before printing its result
+      const result = readPublishResult(output)
+      if (code === 0 && result && 'ok' in result && result.ok)
+        resolve({ pages: result.pages, log: output, pdfsMissing: result.pdfsMissing })
+      else {
+        const error = !result ? undefined : 'problem' in result ? result.problem : result.ok ? undefined : result.error
+        reject(new Error(describeFailure(output, error, code)))
       }
-      if (code === 0 && result.ok)
-        resolve({ pages: result.pages ?? null, log: output, pdfsMissing: result.pdfsMissing })
-      else reject(new Error(describeFailure(output, result, code)))
     })
   })
 }

@@ -1,8 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { releaseAlerts } from '../alerts/release.ts'
 import { readEnv } from '../lib/env.ts'
-import { NIGHTLY } from './nightlyBuild.ts'
-import { PDFS, queuePdfBuild } from './pdfBuild.ts'
+import { queuePdfBuild } from './pdfBuild.ts'
 import { runTarget } from './targets.ts'
 import { withSiteBuildLock } from './lock.ts'
 
@@ -36,12 +35,7 @@ async function runBuild(payload: Payload, buildId: number): Promise<{ output: { 
     error: null,
   })
   try {
-    const triggers = build.triggers ?? []
-    // The nightly build renders everything from scratch: the safety net under incremental builds.
-    const full = triggers.some((trigger) => trigger.change === NIGHTLY)
-    // A build made only of PDF triggers prints; one with any other change builds first (and queues the PDFs again).
-    const pdfs = triggers.length > 0 && triggers.every((trigger) => trigger.change === PDFS)
-    const result = await runTarget(build.summary ?? 'site build', buildId, { full, pdfs })
+    const result = await runTarget(build.summary ?? 'site build', buildId, build.mode ?? 'incremental')
     if (result.awaitingHost) {
       await record({ status: 'deploying', durationMs: Date.now() - started })
       return { output: { pages: 0 } }

@@ -1,3 +1,4 @@
+import { BUILD_MODES, type BuildMode } from '@masterplan/shared'
 import { roles, signedIn } from '../../access/index.ts'
 import { statusField } from '../../fields/status.ts'
 import { toTheSecond } from '../../fields/timestamp.ts'
@@ -6,6 +7,12 @@ import { deployCallbackEndpoint } from '../../siteBuild/deployCallback.ts'
 import { systemCollection } from '../system.ts'
 
 export const SITE_BUILD_STATUSES = ['queued', 'scheduled', 'running', 'deploying', 'success', 'failed'] as const
+
+const MODE_LABELS: Record<BuildMode, ReturnType<typeof label>> = {
+  incremental: label('geänderte Seiten', 'changed pages'),
+  full: label('vollständig', 'complete'),
+  pdfs: label('PDFs drucken', 'print PDFs'),
+}
 
 /** One record per build of the public site, written only by the publishing pipeline. */
 export const SiteBuilds = systemCollection({
@@ -16,7 +23,7 @@ export const SiteBuilds = systemCollection({
   delete: roles(),
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['summary', 'status', 'queuedAt', 'finishedAt', 'pages', 'durationMs'],
+    defaultColumns: ['summary', 'status', 'mode', 'queuedAt', 'finishedAt', 'pages', 'durationMs'],
     description: label(
       'Jede Änderung an veröffentlichten Inhalten baut die öffentliche Website neu. Hier steht, wann und mit welchem Ergebnis.',
       'Every change to published content rebuilds the public site. This is when, and with what result.',
@@ -34,6 +41,15 @@ export const SiteBuilds = systemCollection({
       success: label('erfolgreich', 'succeeded'),
       failed: label('fehlgeschlagen', 'failed'),
     }),
+    {
+      name: 'mode',
+      type: 'select',
+      defaultValue: 'incremental',
+      enumName: 'site_build_mode',
+      label: label('Art', 'Kind'),
+      options: BUILD_MODES.map((value) => ({ value, label: MODE_LABELS[value] })),
+      admin: { readOnly: true },
+    },
     {
       name: 'triggers',
       type: 'array',
