@@ -3,6 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const require = createRequire(import.meta.url)
+const DATABASE = './test/setup/database.ts'
+/**
+ * The specs that time the server while they load it (no answer of /api/health may take longer than
+ * 500 ms): they run when nothing else runs (scripts/test.ts at the repository's root).
+ */
+export const MEASURED = ['test/adversaries.e2e.spec.ts', 'test/import-stall.e2e.spec.ts']
 
 export default defineConfig({
   resolve: {
@@ -15,13 +21,23 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.int.spec.ts', 'test/**/*.e2e.spec.ts'],
-    globalSetup: ['./test/setup/database.ts'],
     setupFiles: ['./test/setup/env.ts'],
     // One Payload per file against one database: files run one after another.
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      // Pure logic, no database, no server: seconds, and first.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
+      // Payload in-process against one throwaway database for the whole project.
+      { extends: true, test: { name: 'int', include: ['test/**/*.int.spec.ts'], globalSetup: [DATABASE] } },
+      // A real `next start` each (scripts/test-cms.ts), on a database of its own.
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/**/*.e2e.spec.ts'], exclude: MEASURED, globalSetup: [DATABASE] },
+      },
+      { extends: true, test: { name: 'measured', include: MEASURED, globalSetup: [DATABASE] } },
+    ],
   },
 })

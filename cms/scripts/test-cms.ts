@@ -20,6 +20,9 @@ import { spawnGroup, stopGroup } from './processes.ts'
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
 
+/** Where the test CMSs' production build goes, beside the `.next` of `pnpm start`. */
+const TEST_DIST_DIR = '.next-test'
+
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -141,6 +144,36 @@ async function runOrThrow(command: string, args: string[], env: Record<string, s
   return stdout
 }
 
+/**
+ * Test files that start a CMS share one build while the sources are unchanged (build-cache.ts);
+ * `env` is a CMS's environment with its database.
+ */
+async function ensureBuild(env: Record<string, string>): Promise<void> {
+  const distDir = path.join(cmsDir, env.NEXT_DIST_DIR ?? '.next')
+  const key = buildKey(env)
+  if (buildIsCurrent(distDir, key)) return
+  await runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
+  rememberBuild(distDir, key)
+}
+
+/**
+ * The build the test CMSs share, made before the suites start, so suites that run side by side find
+ * it ready instead of each building it. Its database exists only for the build's duration.
+ */
+export async function buildTestCms(): Promise<void> {
+  const database = await throwawayDatabase('build')
+  try {
+    await ensureBuild({
+      ...database.env,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      SERVER_URL: `http://localhost:${await freePort()}`,
+      NEXT_DIST_DIR: TEST_DIST_DIR,
+    })
+  } finally {
+    await database.stop()
+  }
+}
+
 export async function startTestCms({ log = () => {}, env: extra = {} }: Options = {}): Promise<TestCms> {
   const database = await throwawayDatabase('e2e')
   const port = await freePort()
@@ -150,7 +183,7 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
     // `next start` runs with NODE_ENV=production, which refuses a guessable secret (src/lib/env.ts).
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     SERVER_URL: url,
-    NEXT_DIST_DIR: '.next-test',
+    NEXT_DIST_DIR: TEST_DIST_DIR,
     NODE_OPTIONS: '--no-deprecation',
     // As `pnpm start` runs it: a stop lets running work finish (src/lib/shutdown.ts).
     NEXT_MANUAL_SIG_HANDLE: 'true',
@@ -221,13 +254,7 @@ export async function startTestCms({ log = () => {}, env: extra = {} }: Options 
       .split('\n')
     const fixtures = JSON.parse(output.at(-1)!) as Fixtures
     log('cms: building (next build)')
-    // Test files that start a CMS share one build while the sources are unchanged.
-    const distDir = path.join(cmsDir, env.NEXT_DIST_DIR)
-    const key = buildKey(env)
-    if (!buildIsCurrent(distDir, key)) {
-      await runOrThrow(bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, 'next build')
-      rememberBuild(distDir, key)
-    }
+    await ensureBuild(env)
     await startServer()
     log(`cms: ready at ${url}`)
     return {
