@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect, inject, it } from 'vitest'
 
 const siteUrl = inject('siteUrl')
+const fixtures = inject('fixtures')
 
 /**
  * Runs a Python snippet with Debian's python3-feedparser / python3-icalendar (installed by .ci/run)
@@ -10,8 +11,14 @@ const siteUrl = inject('siteUrl')
 const python = (script: string, args: string[], input = '') =>
   JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8', input }))
 
-describe('the feed, read by feedparser over HTTP', () => {
-  it('is RSS in UTF-8 with no complaint, its own address and a last-build date', () => {
+/** Each language's feed and calendar: German at the root, English under /en/ with English releases only. */
+const languages = [
+  { language: 'German', prefix: '', code: 'de-de', status: /^(geplant|in Arbeit|erledigt|verschoben)/ },
+  { language: 'English', prefix: '/en', code: 'en-gb', status: /^(planned|in progress|done|postponed)/ },
+] as const
+
+describe.each(languages)('the $language feed, read by feedparser over HTTP', ({ prefix, code }) => {
+  it('is RSS in UTF-8 with no complaint, its own address, its language and a last-build date', () => {
     const report = python(
       `
 import json, sys, feedparser
@@ -23,11 +30,12 @@ print(json.dumps({
   "encoding": d.encoding,
   "contentType": d.headers.get("content-type"),
   "version": d.version,
+  "language": d.feed.get("language"),
   "self": [l.get("href") for l in d.feed.get("links", []) if l.get("rel") == "self"],
   "updated": d.feed.get("updated"),
-  "entries": len(d.entries),
+  "links": [e.get("link") for e in d.entries],
 }))`,
-      [`${siteUrl}/feed.xml`],
+      [`${siteUrl}${prefix}/feed.xml`],
     )
     expect(report).toMatchObject({
       status: 200,
@@ -35,16 +43,24 @@ print(json.dumps({
       encoding: 'utf-8',
       contentType: 'application/rss+xml; charset=utf-8',
       version: 'rss20',
-      self: [`${siteUrl}/feed.xml`],
+      language: code,
+      self: [`${siteUrl}${prefix}/feed.xml`],
     })
     expect(report.updated).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/)
-    expect(report.entries).toBeGreaterThan(0)
+    // Each entry leads to the release in the feed's language; the German-only release is in the German feed alone.
+    expect(report.links).toContain(`${siteUrl}${prefix}/aktuelles/${fixtures.withImage.slug}/`)
+    for (const link of report.links) expect(link).toMatch(new RegExp(`^${siteUrl}${prefix}/aktuelles/[^/]+/$`))
+    const germanOnly = `${siteUrl}${prefix}/aktuelles/${fixtures.germanOnly.slug}/`
+    if (prefix) expect(report.links).not.toContain(germanOnly)
+    else expect(report.links).toContain(germanOnly)
   })
 })
 
-describe('the calendar, read by python-icalendar', () => {
-  it('parses, with its name and time zone, and a status and description for each event', async () => {
-    const body = await (await fetch(`${siteUrl}/zeitplan.ics`)).text()
+describe.each(languages)('the $language calendar, read by python-icalendar', ({ prefix, status }) => {
+  it('parses, with its name and time zone, and a status, description and link for each event', async () => {
+    const response = await fetch(`${siteUrl}${prefix}/zeitplan.ics`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
     const report = python(
       `
 import json, sys
@@ -53,16 +69,24 @@ cal = Calendar.from_ical(sys.stdin.read())
 print(json.dumps({
   "name": str(cal.get("X-WR-CALNAME")),
   "timezone": str(cal.get("X-WR-TIMEZONE")),
-  "events": [{"status": str(e.get("STATUS")), "description": str(e.get("DESCRIPTION") or "")} for e in cal.walk("VEVENT")],
+  "events": [{
+    "uid": str(e.get("UID")),
+    "status": str(e.get("STATUS")),
+    "description": str(e.get("DESCRIPTION") or ""),
+    "url": str(e.get("URL")),
+  } for e in cal.walk("VEVENT")],
 }))`,
       [],
-      body,
+      await response.text(),
     )
     expect(report.events.length).toBeGreaterThan(0)
     expect(report.timezone).toBe('Europe/Berlin')
     for (const event of report.events) {
       expect(['TENTATIVE', 'CONFIRMED']).toContain(event.status)
-      expect(event.description).toMatch(/^(geplant|in Arbeit|erledigt|verschoben)/)
+      expect(event.description).toMatch(status)
+      expect(event.url).toMatch(new RegExp(`^${siteUrl}${prefix}/zeitplan/#`))
+      // One UID per milestone and language: a reader subscribed to both calendars keeps both events.
+      expect(event.uid).toMatch(prefix ? /^milestone-\d+\.en@/ : /^milestone-\d+@/)
     }
   })
 })

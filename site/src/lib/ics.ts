@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, escape as escapeText } from 'ical-generator'
-import type { Milestone } from '@masterplan/shared'
+import type { Locale, Milestone } from '@masterplan/shared'
 import { plainText } from './plain-text.ts'
 
 /**
@@ -23,6 +23,11 @@ type Options = {
   dayOf: (iso: string) => string
   /** The status as the timeline names it, e.g. "geplant". */
   statusLabel: (m: Milestone) => string
+  /**
+   * The calendar's language (German when not given). The English calendar's events get UIDs of their
+   * own: a reader who subscribes to both keeps both, instead of one event replacing the other.
+   */
+  language?: Locale
 }
 
 /**
@@ -39,11 +44,12 @@ const descriptionOf = (m: Milestone, label: string) =>
 
 /** One all-day event per milestone; the UID is built from the CMS id, so it never changes. */
 export function calendar(milestones: Milestone[], o: Options): string {
+  const english = o.language === 'en'
   // .name() writes NAME and X-WR-CALNAME among the calendar's properties, before the events (x() would put them after
   // the events), but unescaped: the name is escaped here. No .timezone(): with a calendar time zone and no zone library,
   // ical-generator writes DTSTAMP in the server's local time without a Z; X-WR-TIMEZONE is added below instead.
   const cal = ical({
-    prodId: `//${o.host}//Masterplan Zeitplan//DE`,
+    prodId: english ? `//${o.host}//Masterplan Timeline//EN` : `//${o.host}//Masterplan Zeitplan//DE`,
     scale: 'GREGORIAN',
     method: ICalCalendarMethod.PUBLISH,
     name: escapeText(text(o.name), false),
@@ -52,7 +58,7 @@ export function calendar(milestones: Milestone[], o: Options): string {
     const start = o.dayOf(m.actualDate ?? m.plannedDate)
     const end = m.plannedEndDate && !m.actualDate ? o.dayOf(m.plannedEndDate) : start
     cal.createEvent({
-      id: `milestone-${m.id}@${o.host}`,
+      id: `milestone-${m.id}${english ? '.en' : ''}@${o.host}`,
       stamp: new Date(m.updatedAt),
       allDay: true,
       start: noon(start),
