@@ -47,7 +47,15 @@ export default defineConfig({
         !page.includes('/suche/') &&
         !/\/aktuelles\/(jahr\/\d+\/)?seite\//.test(page) &&
         !isUnlisted(new URL(page).pathname),
-      i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
+      // The language codes the pages declare (layouts/Base.astro): German and English, for every region.
+      i18n: { defaultLocale: 'de', locales: { de: 'de', en: 'en' } },
+      // And, as the pages do, the German page as the default for every other language. A new array:
+      // the patched plugin hands both pages of a path the same one.
+      serialize: (item) => {
+        const links = item.links ?? []
+        const german = links.find((link) => link.lang === 'de')
+        return german ? { ...item, links: [...links, { url: german.url, lang: 'x-default' }] } : item
+      },
     }),
   ],
   // Pages whose cache key (src/lib/cache-key.ts) and code are unchanged are copied from the last

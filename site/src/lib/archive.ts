@@ -35,6 +35,8 @@ export type ListProps = {
   currentYear?: number
   newer?: string
   older?: string
+  /** Whether the other language has a list page at this address (then it is declared and linked). */
+  translated?: boolean
 }
 export type RedirectProps = { kind: 'redirect'; locale: Locale; to: string }
 
@@ -87,4 +89,22 @@ export function listPages(
   }
   for (let n = 2; n <= count; n++) pages.push({ rest: `seite/${n}`, props: { kind: 'redirect', locale, to: base } })
   return pages
+}
+
+/**
+ * The list pages of both languages, each marked `translated` where the other language has a list page
+ * at the same address. English lists hold only the releases with an English version, so a year (or an
+ * archive page) of German-only releases has no English page: it must not be declared or linked.
+ */
+export async function listsInBothLanguages<T extends { props: ListProps | RedirectProps }>(
+  pagesIn: (locale: Locale) => Promise<T[]>,
+): Promise<Record<Locale, T[]>> {
+  const pages = { de: await pagesIn('de'), en: await pagesIn('en') }
+  const paths = (locale: Locale) =>
+    new Set(pages[locale].flatMap(({ props }) => (props.kind === 'list' ? [props.path] : [])))
+  const mark = (locale: Locale, other: Set<string>) =>
+    pages[locale].map((page) =>
+      page.props.kind === 'list' ? { ...page, props: { ...page.props, translated: other.has(page.props.path) } } : page,
+    )
+  return { de: mark('de', paths('en')), en: mark('en', paths('de')) }
 }
