@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /** Pure functions first, in seconds; then the tests that need a real CMS and a built site. */
-const UNIT = ['test/units.test.ts', 'test/ics.test.ts', 'test/reserved-slugs.test.ts']
+const UNIT = ['test/units.test.ts', 'test/ics.test.ts', 'test/reserved-slugs.test.ts', 'test/json-ld.test.ts']
 
 export default defineConfig({
   test: {

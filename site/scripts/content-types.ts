@@ -8,6 +8,8 @@ export function contentTypeFor(urlPath: string): string {
   if (PAGEFIND.test(urlPath)) return 'application/octet-stream'
   // The feeds: feed readers treat plain XML without a charset as US-ASCII (RFC 3023).
   if (/(^|\/)feed\.xml$/.test(urlPath)) return 'application/rss+xml; charset=utf-8'
+  // /favicon.ico: mrmime knows no type for .ico. The name browsers and the S3 target use.
+  if (/\.ico$/.test(urlPath)) return 'image/x-icon'
   const type = lookup(urlPath)
   if (!type) return 'application/octet-stream'
   return isText(type) ? `${type}; charset=utf-8` : type

@@ -133,6 +133,9 @@ describe('content types', () => {
     ['/pagefind/pagefind-entry.json', 'application/json; charset=utf-8'],
     ['/zeitplan.ics', 'text/calendar; charset=utf-8'],
     ['/feed.xml', 'application/rss+xml; charset=utf-8'],
+    ['/en/zeitplan.ics', 'text/calendar; charset=utf-8'],
+    ['/en/feed.xml', 'application/rss+xml; charset=utf-8'],
+    ['/favicon.ico', 'image/x-icon'],
   ])('%s is %s', async (urlPath, type) => {
     expect((await raw(siteUrl + urlPath)).headers['content-type']).toBe(type)
   })

@@ -1,22 +1,23 @@
-import type { Milestone, Partner, PressRelease, SiteSettings } from '@masterplan/shared'
+import type { Locale, Milestone, Partner, PressRelease, SiteSettings } from '@masterplan/shared'
 import { populated } from './data.ts'
-import { absolute, partnerPath, releasePath } from './urls.ts'
+import { absolute, localePath, partnerPath, releasePath } from './urls.ts'
 
 const GOVERNMENT = new Set(['district', 'city', 'state-ministry', 'state-chancellery', 'municipality'])
 
-export const organization = (site: SiteSettings) => ({
+/** The website, at the home page of its language. */
+export const organization = (site: SiteSettings, locale: Locale) => ({
   '@context': 'https://schema.org',
   '@type': 'WebSite',
   name: site.siteName,
-  url: absolute('/'),
+  url: absolute(localePath(locale, '/')),
+  inLanguage: locale,
 })
 
-export const partnerLd = (p: Partner) => ({
-  '@context': 'https://schema.org',
+const organizationOf = (p: Partner, locale: Locale) => ({
   '@type': GOVERNMENT.has(p.kind) ? 'GovernmentOrganization' : 'Organization',
   name: p.name,
   ...(p.shortName ? { alternateName: p.shortName } : {}),
-  url: absolute(partnerPath('de', p.slug)),
+  url: absolute(partnerPath(locale, p.slug)),
   ...(p.website ? { sameAs: [p.website] } : {}),
   ...(p.address?.city
     ? {
@@ -31,22 +32,46 @@ export const partnerLd = (p: Partner) => ({
     : {}),
 })
 
-export const releaseLd = (r: PressRelease, locale: 'de' | 'en', image: string | null) => ({
+/** A partner as an organization, linked to its page on this site in `locale` (as the pages that name it link it). */
+export const partnerLd = (p: Partner, locale: Locale) => ({
   '@context': 'https://schema.org',
-  '@type': 'NewsArticle',
-  headline: r.title,
-  ...(r.subtitle ? { alternativeHeadline: r.subtitle } : {}),
-  description: r.lead,
-  datePublished: r.releaseDate,
-  dateModified: r.updatedAt,
-  inLanguage: locale,
-  url: absolute(releasePath(locale, r.slug)),
-  ...(image ? { image: [absolute(image)] } : {}),
-  publisher: r.issuers
+  ...organizationOf(p, locale),
+})
+
+/**
+ * When a release last changed in public: its release date, or the date of its latest correction. Not
+ * `updatedAt`, which moves with every published save (the seed, an import, a typo fixed, a new credit): a
+ * change that readers should know of is published as a correction with its date.
+ */
+export const lastPublicChange = (r: PressRelease) =>
+  [r.releaseDate, ...(r.corrections ?? []).map((c) => c.date)].reduce((latest, date) =>
+    Date.parse(date) > Date.parse(latest) ? date : latest,
+  )
+
+/**
+ * A press release: written and published by its issuing bodies (the public ones; an issuer the API
+ * left as a bare id is not named). `image`: the site path of its 1200×630 social card, if it has one.
+ */
+export const releaseLd = (r: PressRelease, locale: Locale, image: string | null) => {
+  const issuers = r.issuers
     .map(populated)
     .filter((p): p is Partner => p !== null)
-    .map(partnerLd),
-})
+    .map((p) => organizationOf(p, locale))
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: r.title,
+    ...(r.subtitle ? { alternativeHeadline: r.subtitle } : {}),
+    description: r.lead,
+    datePublished: r.releaseDate,
+    dateModified: lastPublicChange(r),
+    inLanguage: locale,
+    url: absolute(releasePath(locale, r.slug)),
+    ...(image ? { image: [absolute(image)] } : {}),
+    author: issuers,
+    publisher: issuers,
+  }
+}
 
 export const milestoneLd = (m: Milestone, url: string) => ({
   '@context': 'https://schema.org',
