@@ -1,43 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { LOCALES } from '@masterplan/shared'
-import {
-  localizedSitePath,
-  SUBSCRIPTION_ERROR_FIELDS,
-  SUBSCRIPTION_PAGES,
-  subscriptionErrorPage,
-} from '@masterplan/shared/subscriptions'
 import { launch } from '../../scripts/chromium.ts'
+import { NOT_FOUND, pageTypes } from './page-types.ts'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')
-const inBothLanguages = (germanUrlPaths: string[]) =>
-  LOCALES.flatMap((locale) => germanUrlPaths.map((urlPath) => localizedSitePath(locale, urlPath)))
-
-/** One page of every type, in German and (where it exists) English. */
-const pageTypes: Record<string, string[]> = {
-  start: ['/', '/en/'],
-  archive: ['/aktuelles/', '/en/aktuelles/'],
-  year: ['/aktuelles/jahr/2025/', '/en/aktuelles/jahr/2025/'],
-  release: [`/aktuelles/${fixtures.withImage.slug}/`, `/en/aktuelles/${fixtures.withImage.slug}/`],
-  timeline: ['/zeitplan/', '/en/zeitplan/'],
-  partners: ['/partner/', '/en/partner/'],
-  partner: ['/partner/smil/', '/en/partner/smil/'],
-  'standing page': ['/impressum/', '/en/barrierefreiheit/'],
-  'page with a video': ['/gebaerdensprache/'],
-  search: ['/suche/', '/en/suche/'],
-  'press service': ['/presse/', '/en/presse/'],
-  subscription: inBothLanguages([SUBSCRIPTION_PAGES.form]),
-  'subscription error': inBothLanguages(SUBSCRIPTION_ERROR_FIELDS.map(subscriptionErrorPage)),
-  'subscription status': inBothLanguages([
-    SUBSCRIPTION_PAGES.pending,
-    SUBSCRIPTION_PAGES.confirmed,
-    SUBSCRIPTION_PAGES.invalidLink,
-    SUBSCRIPTION_PAGES.unsubscribed,
-  ]),
-  notFound: ['/gibt-es-nicht/'],
-}
+const types = pageTypes(fixtures)
 
 let browser: Browser
 let context: BrowserContext
@@ -58,11 +27,11 @@ afterAll(async () => {
 async function open(urlPath: string): Promise<Page> {
   const page = await context.newPage()
   const response = await page.goto(siteUrl + urlPath, { waitUntil: 'networkidle' })
-  expect(response?.status()).toBe(urlPath === '/gibt-es-nicht/' ? 404 : 200)
+  expect(response?.status()).toBe(urlPath === NOT_FOUND ? 404 : 200)
   return page
 }
 
-describe.each(Object.entries(pageTypes))('the %s page', (_type, urlPaths) => {
+describe.each(Object.entries(types))('the %s page', (_type, urlPaths) => {
   it.each(urlPaths)(
     '%s renders with one h1, a language and no accessibility violations (WCAG 2.2 AA)',
     async (urlPath) => {
