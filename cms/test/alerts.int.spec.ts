@@ -135,7 +135,16 @@ describe('a release alert', () => {
   let alertId: number
 
   it('waits while the host builds; the hook carries the build and where to report', async () => {
-    id = (await release('alarm-eins')).id
+    const created = await release('alarm-eins')
+    id = created.id
+    // Its English version, so the site has an English page for the English mail to link.
+    await payload.update({
+      collection: 'press-releases',
+      id,
+      locale: 'en',
+      data: { title: 'Workshop alarm-eins', lead: created.lead, body: created.body } as never,
+      overrideAccess: true,
+    })
     const [alert] = await alertsOf(id)
     expect(alert).toMatchObject({ kind: 'release', status: 'waiting' })
     alertId = alert!.id
@@ -177,7 +186,7 @@ describe('a release alert', () => {
     const german = mails.find((mail) => mail.to === 'presse-de@beispiel.example')!
     const english = mails.find((mail) => mail.to === 'press-en@beispiel.example')!
     expect(german.subject).toBe('Medieninformation: Werkstatt alarm-eins')
-    expect(english.subject).toBe('Press release: Werkstatt alarm-eins')
+    expect(english.subject).toBe('Press release: Workshop alarm-eins')
     expect(german.text).toContain(`${SITE}/aktuelles/alarm-eins/`)
     expect(english.text).toContain(`${SITE}/en/aktuelles/alarm-eins/`)
     expect(german.html).toContain('lang="de"')
@@ -254,6 +263,37 @@ describe('a release alert', () => {
     expect(correction.find((mail) => mail.to === 'presse-de@beispiel.example')?.text).toContain(
       'Zahl im zweiten Absatz berichtigt.',
     )
+  })
+})
+
+describe('an English alert for a release without an English version', () => {
+  it('links the German page and says the release is in German only, first and for a correction', async () => {
+    const { id } = await release('nur-deutsch')
+    await deploy()
+    await runQueue('mail')
+    const [first] = await alertsOf(id)
+    const english = (await mailsOf(first!.id)).find((mail) => mail.to === 'press-en@beispiel.example')!
+    expect(english.text).toContain(`${SITE}/aktuelles/nur-deutsch/`)
+    expect(english.text).not.toContain('/en/aktuelles/nur-deutsch/')
+    expect(english.text).toContain('This press release is available in German only.')
+    expect(english.html).toContain(`href="${SITE}/aktuelles/nur-deutsch/" hreflang="de"`)
+    const german = (await mailsOf(first!.id)).find((mail) => mail.to === 'presse-de@beispiel.example')!
+    expect(german.text).not.toContain('nur auf Deutsch')
+
+    await payload.update({
+      collection: 'press-releases',
+      id,
+      data: { corrections: [{ date: new Date().toISOString(), note: 'Datum berichtigt.' }] } as never,
+      overrideAccess: true,
+    })
+    await deploy()
+    const asked = await rest('POST', `/press-releases/${id}/correction-alert`, { token: tokens.press })
+    expect(asked.status).toBe(202)
+    await runQueue('mail')
+    const correction = (await mailsOf(asked.body.alertId)).find((mail) => mail.to === 'press-en@beispiel.example')!
+    expect(correction.subject).toBe('Correction: Werkstatt nur-deutsch')
+    expect(correction.text).toContain(`${SITE}/aktuelles/nur-deutsch/`)
+    expect(correction.text).toContain('This press release is available in German only.')
   })
 })
 

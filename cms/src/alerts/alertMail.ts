@@ -17,6 +17,7 @@ const words = {
       archive: 'Letzte Nachricht',
     },
     more: 'Weiterlesen',
+    germanOnly: 'Diese Medieninformation gibt es nur auf Deutsch.',
     correction: 'Korrektur',
     why: {
       release: 'Medieninformationen',
@@ -36,6 +37,7 @@ const words = {
       archive: 'Last message',
     },
     more: 'Read more',
+    germanOnly: 'This press release is available in German only.',
     correction: 'Correction',
     why: { release: 'press releases', correction: 'press releases', milestone: 'timeline changes', archive: 'alerts' },
     because: (topic: string, site: string) =>
@@ -69,6 +71,7 @@ export function alertMail(
     kind === 'milestone' ? c.summary : `${c.date} – ${c.summary}`,
     c.note ? `\n${w.correction}: ${c.note}` : null,
     '',
+    c.germanOnly ? w.germanOnly : null,
     `${w.more}: ${c.url}`,
     '',
     '-- ',
@@ -87,7 +90,8 @@ export function alertMail(
       c.subtitle ? `<p style="font-size:18px">${escapeHtml(c.subtitle)}</p>` : '',
       `<p>${kind === 'milestone' ? '' : `<strong>${escapeHtml(c.date)}</strong> – `}${escapeHtml(c.summary)}</p>`,
       c.note ? `<p><strong>${escapeHtml(w.correction)}:</strong> ${escapeHtml(c.note)}</p>` : '',
-      `<p><a href="${escapeHtml(c.url)}" style="color:#00508c;font-weight:bold">${escapeHtml(w.more)}</a></p>`,
+      c.germanOnly ? `<p>${escapeHtml(w.germanOnly)}</p>` : '',
+      `<p><a href="${escapeHtml(c.url)}" hreflang="${c.germanOnly ? 'de' : language}" style="color:#00508c;font-weight:bold">${escapeHtml(w.more)}</a></p>`,
       `<hr style="border:0;border-top:1px solid #ccc">`,
       `<p style="font-size:14px;color:#4a4a4a">${escapeHtml(footer)} <a href="${escapeHtml(unsubscribe)}" style="color:#00508c">${escapeHtml(w.unsubscribe)}</a></p>`,
       imprintHtml(imprint),

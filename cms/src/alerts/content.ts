@@ -7,7 +7,16 @@ import type { Alert } from '../payload-types.ts'
 /** What an alert says, in each language: read once per send, not once per mail. */
 export type AlertContent = Record<
   Locale,
-  { title: string; subtitle?: string | null; date: string; summary: string; url: string; note?: string | null }
+  {
+    title: string
+    subtitle?: string | null
+    date: string
+    summary: string
+    url: string
+    note?: string | null
+    /** The release has no English version: the English mail links the German page and says so. */
+    germanOnly?: boolean
+  }
 >
 
 const statusWords: Record<Locale, Record<MilestoneStatus, string>> = {
@@ -59,6 +68,8 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
       })
       if (doc?._status !== 'published' || (doc.embargoUntil && new Date(doc.embargoUntil) > new Date())) return null
       const note = alert.kind === 'correction' ? doc.corrections?.at(-1)?.note : null
+      // The site has an English page only for a release with an English title (site/src/lib/content-sync.ts).
+      const germanOnly = locale === 'en' && !(await hasEnglishTitle(payload, doc.id))
       return [
         locale,
         {
@@ -66,14 +77,30 @@ export async function alertContent(payload: Payload, alert: Alert): Promise<Aler
           subtitle: doc.subtitle,
           date: longDate(doc.releaseDate, locale),
           summary: doc.lead,
-          url: sitePath(locale, `/aktuelles/${doc.slug}/`),
+          url: sitePath(germanOnly ? 'de' : locale, `/aktuelles/${doc.slug}/`),
           note,
+          germanOnly,
         },
       ] as const
     }),
   )
   if (entries.some((entry) => entry === null)) return null
   return Object.fromEntries(entries as [Locale, AlertContent[Locale]][]) as AlertContent
+}
+
+async function hasEnglishTitle(payload: Payload, id: number): Promise<boolean> {
+  const english = await payload.findByID({
+    collection: 'press-releases',
+    id,
+    locale: 'en',
+    fallbackLocale: false,
+    select: { title: true },
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  return Boolean(english?.title)
 }
 
 /** The archive's last message: the process ended, when the Masterplan was presented, where it stays. */
