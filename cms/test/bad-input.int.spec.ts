@@ -14,7 +14,8 @@ import {
   uniqueSlug,
   validDocument,
 } from './helpers/documents.ts'
-import { bootPayload } from './helpers/payload.ts'
+import { declaredBodies, declaredBody } from '../src/badInput/declaredBodies.ts'
+import { bootPayload, config } from './helpers/payload.ts'
 import { errorPaths, graphqlQuery, type Reply } from './helpers/rest.ts'
 import { signInEveryRole, type Tokens } from './helpers/users.ts'
 
@@ -355,6 +356,34 @@ describe('a request body that is not a JSON document', () => {
         call('PATCH', `/partners/${id}`, { token: tokens.admin, raw: '{"name": ', contentType: 'application/json' }),
       400,
       'JSON',
+    )
+  })
+})
+
+describe('the endpoints that take a form or a file', () => {
+  it('say so where they are defined, and the guard finds them by method and path', async () => {
+    const routes = declaredBodies(await config)
+    const body = (method: string, p: string) => declaredBody(routes, method, `/api${p}`)
+    expect(body('POST', '/subscriptions/request')).toBe('form')
+    expect(body('POST', '/subscriptions/unsubscribe')).toBe('form')
+    expect(body('POST', '/press-releases/17/correction-alert')).toBe('form')
+    expect(body('POST', '/press-releases/import-docx')).toBe('file')
+    // The confirmation page of an unsubscribe link, a document's own route, a path beyond the endpoint's.
+    expect(body('GET', '/subscriptions/unsubscribe')).toBeUndefined()
+    expect(body('POST', '/press-releases/17')).toBeUndefined()
+    expect(body('POST', '/press-releases/17/correction-alert/more')).toBeUndefined()
+  })
+
+  it('a form sent to an endpoint that takes none is refused as an unsupported media type', async () => {
+    await expectRefused(
+      () =>
+        call('POST', '/partners', {
+          token: tokens.admin,
+          raw: 'name=Hallo',
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+      415,
+      'application/x-www-form-urlencoded',
     )
   })
 })

@@ -5,6 +5,7 @@ import { liveState } from '../publishing/liveState.ts'
 import { archived } from '../archiveMode/archived.ts'
 import { awaitLive } from './create.ts'
 import { queueAlert } from './release.ts'
+import { takes } from '../badInput/declaredBodies.ts'
 
 /**
  * POST /api/press-releases/:id/correction-alert: the press office sends a "Korrektur" alert on
@@ -12,6 +13,7 @@ import { queueAlert } from './release.ts'
  * the alert goes out at once; otherwise it waits for the build that brings the correction.
  */
 export const correctionAlertEndpoint: Endpoint = {
+  ...takes('form'),
   path: '/:id/correction-alert',
   method: 'post',
   handler: async (req) => {

@@ -1,4 +1,6 @@
 import { MEDIA_MAX_BYTES } from '@masterplan/shared'
+import type { SanitizedConfig } from 'payload'
+import { declaredBodies, declaredBody } from './declaredBodies.ts'
 import { shapeProblem } from './jsonShape.ts'
 import { fieldErrors, type Problem, quote, requestError } from './problem.ts'
 
@@ -9,17 +11,8 @@ const MAX_FORM_BYTES = MEDIA_MAX_BYTES + MAX_JSON_BYTES
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT'])
 
-/**
- * Endpoints that plain HTML forms post to (the site's subscription form, one-click unsubscribe
- * from a mail client, the correction button in the admin). Their bodies are a few fields.
- */
-const FORM_ENDPOINTS = [
-  /^\/api\/subscriptions\/(request|unsubscribe)$/,
-  /^\/api\/press-releases\/\d+\/correction-alert$/,
-]
+/** What an endpoint that declares a `form` body (declaredBodies.ts) may be sent: a few fields. */
 export const MAX_FORM_FIELDS_BYTES = 16 * 1024
-/** Endpoints that take one file without a `_payload` document and bound their body themselves. */
-const FILE_ENDPOINTS = [/^\/api\/press-releases\/import-docx$/]
 const MB = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
@@ -30,29 +23,32 @@ type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Re
  * JSON recursively, so each of these ended in a 500. Refusals say what is wrong and leave the
  * request unread by Payload, so nothing is written.
  */
-export function guardRequest<A extends unknown[]>(handler: Handler<A>): Handler<A> {
-  return async (request, ...rest) => (await refusal(request)) ?? handler(request, ...rest)
+export function guardRequest<A extends unknown[]>(
+  handler: Handler<A>,
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+): Handler<A> {
+  let routes: ReturnType<typeof declaredBodies> | undefined
+  return async (request, ...rest) => {
+    routes ??= declaredBodies(await config)
+    return (await refusal(request, routes)) ?? handler(request, ...rest)
+  }
 }
 
-async function refusal(request: Request): Promise<Response | null> {
+async function refusal(request: Request, routes: ReturnType<typeof declaredBodies>): Promise<Response | null> {
   const query = queryProblem(new URL(request.url).searchParams)
   if (query) return Response.json(fieldErrors([query]), { status: 400 })
   if (!WRITES.has(request.method.toUpperCase()) || request.body === null) return null
 
   const contentType = request.headers.get('content-type') ?? ''
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase()
-  if (type === 'multipart/form-data' && FILE_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))) {
-    return null
-  }
+  const declared = declaredBody(routes, request.method, new URL(request.url).pathname)
+  if (type === 'multipart/form-data' && declared === 'file') return null
   // The admin's list searches: POST with a query string as body, answered as a GET. Payload reads
   // that body whole into the URL, so it is bounded like a JSON body.
   if (type === 'application/x-www-form-urlencoded' && isGetOverride(request)) {
     return (await readAtMost(request.clone(), MAX_JSON_BYTES)) ? null : tooLarge(MAX_JSON_BYTES)
   }
-  if (
-    type === 'application/x-www-form-urlencoded' &&
-    FORM_ENDPOINTS.some((path) => path.test(new URL(request.url).pathname))
-  ) {
+  if (type === 'application/x-www-form-urlencoded' && declared === 'form') {
     const fields = await readAtMost(request.clone(), MAX_FORM_FIELDS_BYTES)
     return fields
       ? null

@@ -1,3 +1,4 @@
+import type { SanitizedConfig } from 'payload'
 import { clientKey } from '../auth/clientKey.ts'
 import { guardRequest } from '../badInput/requestGuard.ts'
 import { readEnv } from '../lib/env.ts'
@@ -12,8 +13,8 @@ type Handler = (request: Request) => Promise<Response>
  * length and on its fields with fragments spread out, and the bound on operations in flight.
  * The cost of each operation is bounded by a validation rule (queryCost.ts, in the config).
  */
-export function guardGraphql(handler: Handler): Handler {
+export function guardGraphql(handler: Handler, config: Promise<SanitizedConfig>): Handler {
   const { TRUST_PROXY } = readEnv()
   const limited = limitConcurrency(handler, (request) => clientKey(request.headers, '', TRUST_PROXY))
-  return guardRequest(limitDocuments(limited))
+  return guardRequest(limitDocuments(limited), config)
 }

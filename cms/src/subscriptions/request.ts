@@ -16,6 +16,7 @@ import { confirmationMail } from './confirmationMail.ts'
 import { parseRequest, readFields } from './form.ts'
 import { admitRequest } from './limits.ts'
 import { CONFIRM_TTL_MS, sealToken } from './token.ts'
+import { takes } from '../badInput/declaredBodies.ts'
 
 /**
  * POST /api/subscriptions/request: the site's form. Stores nothing: the confirmation mail carries
@@ -24,6 +25,7 @@ import { CONFIRM_TTL_MS, sealToken } from './token.ts'
  * subscribes. A filled honeypot is answered like success and sends nothing.
  */
 export const requestEndpoint: Endpoint = {
+  ...takes('form'),
   path: SUBSCRIPTION_ENDPOINTS.request.replace('/api/subscriptions', ''),
   method: 'post',
   handler: async (req) => {

@@ -3,6 +3,7 @@ import { type Locale, SUBSCRIPTION_ENDPOINTS, SUBSCRIPTION_PAGES } from '@master
 import { readEnv } from '../lib/env.ts'
 import { cmsPage, escapeText, toSitePage } from './answers.ts'
 import { sealToken, verifyToken } from './token.ts'
+import { takes } from '../badInput/declaredBodies.ts'
 
 const path = SUBSCRIPTION_ENDPOINTS.unsubscribe.replace('/api/subscriptions', '')
 
@@ -66,6 +67,7 @@ export const unsubscribeEndpoints: Endpoint[] = [
   {
     path,
     method: 'post',
+    ...takes('form'),
     handler: async (req) => {
       const body = await (req as unknown as Request).text().catch(() => '')
       const oneClick = new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click'

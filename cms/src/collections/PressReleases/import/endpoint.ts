@@ -3,12 +3,14 @@ import { requestError } from '../../../badInput/problem.ts'
 import { importDocx } from './importDocx.ts'
 import { readUpload } from './readUpload.ts'
 import { ImportRefused } from './importRefused.ts'
+import { takes } from '../../../badInput/declaredBodies.ts'
 
 /**
  * POST /api/press-releases/import-docx (multipart field `file`): a draft press release from a Word
  * file, answered with its id and the import's notices. Who may create releases may import them.
  */
 export const importDocxEndpoint: Endpoint = {
+  ...takes('file'),
   path: '/import-docx',
   method: 'post',
   handler: async (req) => {

@@ -5,11 +5,11 @@ import { queueDocumentSaves } from '../../../../db/documentSaveQueue.ts'
 import { guardRequest } from '../../../../badInput/requestGuard.ts'
 
 // Payload takes bodies and query strings on trust; the guard answers 4xx where they ended in a 500.
-export const GET = guardRequest(REST_GET(config))
-export const POST = guardRequest(REST_POST(config))
-export const DELETE = guardRequest(REST_DELETE(config))
-export const PATCH = guardRequest(queueDocumentSaves(REST_PATCH(config)))
-export const PUT = guardRequest(REST_PUT(config))
+export const GET = guardRequest(REST_GET(config), config)
+export const POST = guardRequest(REST_POST(config), config)
+export const DELETE = guardRequest(REST_DELETE(config), config)
+export const PATCH = guardRequest(queueDocumentSaves(REST_PATCH(config)), config)
+export const PUT = guardRequest(REST_PUT(config), config)
 export const OPTIONS = REST_OPTIONS(config)
 
 /**
