@@ -176,7 +176,8 @@ describe('a reader', () => {
     expect(mails.map((m) => m.to).sort()).toEqual(['leserin@beispiel.example', 'reader@beispiel.example'])
     expect(mails.find((m) => m.to === 'reader@beispiel.example')?.subject).toBe('Press release: Alarm leser')
     expect(mails.find((m) => m.to === 'leserin@beispiel.example')?.text).toContain(`${siteUrl}/aktuelles/alarm-leser/`)
-  })
+    // Its own waits add up to 160 s (a site build, then the sending): the default 30 s cut it short on a busy machine.
+  }, 240_000)
 
   it('unsubscribes with a bare one-click POST to the List-Unsubscribe URL and gets nothing more', async () => {
     const [mail] = (await receivedMails(sink)).filter(
