@@ -38,6 +38,8 @@ const SITE: Record<string, [contentType: string, cacheControl: string, kind: 'as
   'sitemap-0.xml': ['application/xml; charset=utf-8', SHORT, 'page'],
   'robots.txt': ['text/plain; charset=utf-8', SHORT, 'page'],
   'zeitplan.ics': ['text/calendar; charset=utf-8', SHORT, 'page'],
+  'en/zeitplan.ics': ['text/calendar; charset=utf-8', SHORT, 'page'],
+  'favicon.ico': ['image/x-icon', SHORT, 'page'],
   'suche.js': ['text/javascript; charset=utf-8', SHORT, 'loader'],
   'pagefind/pagefind.js': ['text/javascript; charset=utf-8', SHORT, 'loader'],
   'pagefind/pagefind-ui.css': ['text/css; charset=utf-8', SHORT, 'loader'],

@@ -17,7 +17,7 @@ export const NOT_FOUND = '/gibt-es-nicht/'
 export const pageTypes = (fixtures: Fixtures): Record<string, string[]> => ({
   start: ['/', '/en/'],
   archive: ['/aktuelles/', '/en/aktuelles/'],
-  'archive page': ['/aktuelles/archiv/1/', '/en/aktuelles/archiv/1/'],
+  'numbered archive': ['/aktuelles/archiv/1/', '/en/aktuelles/archiv/1/'],
   year: ['/aktuelles/jahr/2025/', '/en/aktuelles/jahr/2025/'],
   release: [`/aktuelles/${fixtures.withImage.slug}/`, `/en/aktuelles/${fixtures.withImage.slug}/`],
   timeline: ['/zeitplan/', '/en/zeitplan/'],
