@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { readEnv } from '../lib/env.ts'
 import { recordInterruptedSiteBuild } from '../siteBuild/task.ts'
+import { inOwnTransaction } from '../db/ownTransaction.ts'
 import { postgres } from '../db/postgres.ts'
+import { transactionDb } from '../db/transaction.ts'
 
 /**
  * Payload marks a job `processing` when a runner claims it and clears the flag when the job ends;
@@ -155,25 +157,16 @@ async function release(req: PayloadRequest, id: number): Promise<ReleasedJob> {
  * waits for those rows, then finds them fresh and leaves them; no runner sees them until the commit.
  */
 export async function releaseStaleJobs(payload: Payload, lease = leaseMs()): Promise<ReleasedJob[]> {
-  const transactionID = await payload.db.beginTransaction()
-  if (!transactionID) throw new Error('the database adapter gave no transaction')
-  // Runs outside any request (a timer); this req only carries the sweep's own transaction.
-  const req = await createLocalReq({}, payload)
-  req.transactionID = transactionID
-  try {
-    const db = postgres(payload).sessions[transactionID]!.db
-    const { rows } = await db.execute<{ id: number }>(sql`
+  // Runs outside any request (a timer): the sweep's own transaction.
+  return inOwnTransaction(payload, async (req) => {
+    const { rows } = await (await transactionDb(req)).execute<{ id: number }>(sql`
       UPDATE payload_jobs SET updated_at = now()
       WHERE processing AND completed_at IS NULL AND updated_at < now() - make_interval(secs => ${lease / 1000})
       RETURNING id`)
     const released: ReleasedJob[] = []
     for (const { id } of rows) released.push(await release(req, Number(id)))
-    await payload.db.commitTransaction(transactionID)
     return released
-  } catch (error) {
-    await payload.db.rollbackTransaction(transactionID)
-    throw error
-  }
+  })
 }
 
 /** Sweeps at boot and then every minute (sooner with a shorter lease). Only in a process that runs jobs. */
