@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { readSiteEnv } from '@masterplan/shared'
 import { defineConfig } from 'astro/config'
-import { siteCacheDir, siteCodeDigest, siteContentFile, sitePdfDir } from './scripts/build-inputs.ts'
+import { siteCacheDir, siteCodeDigest, siteContentFile, sitePdfDir, sitePressPhotoDir } from './scripts/build-inputs.ts'
 import { startContentSync } from './src/lib/content-store.ts'
 import { isUnlisted } from './src/lib/subscription-pages.ts'
 
@@ -66,6 +66,7 @@ export default defineConfig({
     define: {
       'import.meta.env.SITE_CODE_DIGEST': JSON.stringify(siteCodeDigest()),
       'import.meta.env.SITE_PDF_DIR': JSON.stringify(sitePdfDir()),
+      'import.meta.env.SITE_PRESS_PHOTO_DIR': JSON.stringify(sitePressPhotoDir()),
       'import.meta.env.SITE_CONTENT_FILE': JSON.stringify(siteContentFile()),
     },
     // scripts/publish.ts fills the folder with the last build's pages first, so they need no copying.

@@ -12,6 +12,9 @@ export const siteCacheDir = () => path.resolve(siteDir, readSiteEnv().SITE_CACHE
 /** The printed PDFs of release pages (src/lib/pdf.ts); `astro build --force` leaves them, as they are named by content. */
 export const sitePdfDir = () => path.join(siteCacheDir(), 'pdf')
 
+/** Press photos in print quality with their metadata (src/lib/press-photos.ts), named by what they are made of. */
+export const sitePressPhotoDir = () => path.join(siteCacheDir(), 'press-photos')
+
 /** The CMS's documents as the last build read them (src/lib/content-store.ts); `publish.ts --full` deletes it. */
 export const siteContentFile = () => path.join(siteCacheDir(), 'content', 'store.json')
 

@@ -5,6 +5,7 @@ import type { Locale, PressRelease } from '@masterplan/shared'
 import type { StaticPath } from './cache-key.ts'
 import { env } from './cms.ts'
 import { releases, type Shown } from './data.ts'
+import { type PhotoNotes, withPressPhotos } from './press-photos.ts'
 import { perDocument } from './static-paths.ts'
 import { releasePath } from './urls.ts'
 
@@ -24,10 +25,13 @@ export const PDF_FILE = 'medieninformation.pdf'
 export const pdfFile = (key: string) => path.join(PDF_DIR, `${key}.pdf`)
 export const pdfPath = (locale: Locale, slug: string) => `${releasePath(locale, slug)}${PDF_FILE}`
 
-type ReleasePath = StaticPath<{ locale: Locale; shown: Shown<PressRelease> }> & { cacheKey: string }
+type ReleasePath = StaticPath<{ locale: Locale; shown: Shown<PressRelease>; photos: Record<string, PhotoNotes> }> & {
+  cacheKey: string
+}
 export type WithPdf = StaticPath<{
   locale: Locale
   shown: Shown<PressRelease>
+  photos: Record<string, PhotoNotes>
   pdf: { key: string; size: number } | null
 }> & {
   cacheKey: string
@@ -60,5 +64,8 @@ function withPdfs(staticPaths: ReleasePath[]): WithPdf[] {
 
 let releasePages: Promise<WithPdf[]> | undefined
 
-/** getStaticPaths of the release pages and of their PDFs: worked out once per build for both routes. */
-export const releasePagesWithPdfs = () => (releasePages ??= perDocument(releases).then(withPdfs))
+/**
+ * getStaticPaths of the release pages, their PDFs and their press photos (press-photos.ts): worked out
+ * once per build for all three routes.
+ */
+export const releasePagesWithPdfs = () => (releasePages ??= perDocument(releases).then(withPressPhotos).then(withPdfs))
