@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
 import type { Fixtures } from '../src/seed/test-fixtures.ts'
 import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
-import { migrate } from './migrate.ts'
+import { copyCluster, TEMPLATE_DATABASE, TEMPLATE_SECRET, templateCluster } from './pg-template.ts'
 import { spawnGroup, stopGroup } from './processes.ts'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -94,20 +94,28 @@ type Options = {
 
 /**
  * A throwaway, migrated PostgreSQL with the environment a CMS needs against it, in a temporary
- * folder that `stop()` removes. Tests get the schema production gets, never a pushed one.
+ * folder that `stop()` removes: a copy of the template cluster, which the committed migrations
+ * made (pg-template.ts). Tests get the schema production gets, never a pushed one.
  */
 export async function throwawayDatabase(name: string) {
   const root = await mkdtemp(path.join(os.tmpdir(), `masterplan-${name}-`))
   await chmod(root, 0o755) // the server runs as the `postgres` user when tests run as root
+  const port = await freePort()
+  try {
+    copyCluster(await templateCluster(port), path.join(root, 'pg'))
+  } catch (error) {
+    await rm(root, { recursive: true, force: true })
+    throw error
+  }
   const pg = await startEmbeddedPostgres({
     dir: path.join(root, 'pg'),
-    port: await freePort(),
-    database: name,
+    port,
+    database: TEMPLATE_DATABASE,
     persistent: false,
   })
   const env = {
     DATABASE_URL: pg.url,
-    PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    PAYLOAD_SECRET: TEMPLATE_SECRET,
     MEDIA_DIR: path.join(root, 'media'),
     // The site build's content cache belongs to this database, not to another test's.
     SITE_CACHE_DIR: path.join(root, 'astro-cache'),
@@ -115,12 +123,6 @@ export async function throwawayDatabase(name: string) {
   const stop = async () => {
     await pg.stop()
     await rm(root, { recursive: true, force: true })
-  }
-  try {
-    migrate(env)
-  } catch (error) {
-    await stop()
-    throw error
   }
   return { env, stop, pause: pg.pause, resume: pg.resume }
 }
