@@ -7,13 +7,13 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { openSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
 import type { Fixtures } from '../src/seed/test-fixtures.ts'
 import { buildIsCurrent, buildKey, rememberBuild } from './build-cache.ts'
+import { freePort } from './free-port.ts'
 import { copyCluster, TEMPLATE_DATABASE, TEMPLATE_SECRET, templateCluster } from './pg-template.ts'
 import { spawnGroup, stopGroup } from './processes.ts'
 
@@ -23,14 +23,7 @@ const bin = (name: string) => path.join(cmsDir, 'node_modules/.bin', name)
 /** Where the test CMSs' production build goes, beside the `.next` of `pnpm start`. */
 const TEST_DIST_DIR = '.next-test'
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
+export { freePort }
 
 export type TestCms = {
   url: string
