@@ -1,8 +1,10 @@
+export type Row = Array<string | number>
+
 /** A plain text table, the way the results are printed and pasted into BENCHMARKS.md. */
-export function table(title: string, head: string[], rows: Array<Array<string | number>>): string {
+export function table(title: string, head: string[], rows: Row[]): string {
   const cells = [head, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))]
   const widths = head.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)))
-  const line = (r: Array<string | number>) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i]!)).join(' | ')} |`
+  const line = (r: Row) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i]!)).join(' | ')} |`
   return [
     `\n### ${title}`,
     line(head),
