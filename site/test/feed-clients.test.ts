@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import ICAL from 'ical.js'
 import { describe, expect, inject, it } from 'vitest'
 
 const siteUrl = inject('siteUrl')
 const fixtures = inject('fixtures')
 
 /**
- * Runs a Python snippet with Debian's python3-feedparser / python3-icalendar (installed by .ci/run)
+ * Runs a Python snippet with Debian's python3-feedparser / python3-icalendar / python3-vobject (installed by .ci/run)
  * and reads its JSON. Debian's own interpreter: another python3 on the PATH does not see them.
  */
 const python = (script: string, args: string[], input = '') =>
@@ -88,5 +89,31 @@ print(json.dumps({
       // One UID per milestone and language: a reader subscribed to both calendars keeps both events.
       expect(event.uid).toMatch(prefix ? /^milestone-\d+\.en@/ : /^milestone-\d+@/)
     }
+  })
+})
+
+describe.each(languages)('the $language calendar, read by two more parsers', ({ prefix }) => {
+  it('ical.js (the parser of Thunderbird) and vobject (strict validation) find the same events with dates and titles', async () => {
+    const text = await (await fetch(`${siteUrl}${prefix}/zeitplan.ics`)).text()
+    const vcalendar = new ICAL.Component(ICAL.parse(text))
+    const events = vcalendar.getAllSubcomponents('vevent').map((vevent) => {
+      const event = new ICAL.Event(vevent)
+      return { uid: event.uid, summary: event.summary, start: event.startDate?.toString() }
+    })
+    expect(events.length).toBeGreaterThan(0)
+    for (const event of events) {
+      expect(event.summary).toBeTruthy()
+      expect(event.start).toMatch(/^\d{4}-\d{2}-\d{2}/)
+    }
+    const strict = python(
+      `
+import json, sys, vobject
+cal = vobject.readOne(sys.stdin.read(), validate=True)
+print(json.dumps([{"uid": e.uid.value, "summary": e.summary.value} for e in cal.vevent_list]))`,
+      [],
+      text,
+    )
+    expect(strict.map((e: { uid: string }) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort())
+    expect(strict.map((e: { summary: string }) => e.summary).sort()).toEqual(events.map((e) => e.summary).sort())
   })
 })
