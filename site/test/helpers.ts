@@ -27,3 +27,30 @@ export async function publicText(dist: string): Promise<string> {
   const readable = all.filter((f) => /\.(html|xml|ics|txt)$/.test(f))
   return (await Promise.all(readable.map((f) => read(dist, f)))).join('\n')
 }
+
+/** The attributes of every `<name …>` tag in a page, entities in values decoded. */
+export function tags(html: string, name: string): Array<Record<string, string>> {
+  return [...html.matchAll(new RegExp(`<${name}\\s([^>]*)>`, 'g'))].map(([, attributes]) =>
+    Object.fromEntries(
+      [...attributes!.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map(([, key, value]) => [
+        key!.toLowerCase(),
+        (value ?? '')
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      ]),
+    ),
+  )
+}
+
+/** The built file an address of the site is answered from, or null for an address on another host. */
+export function builtFile(dist: string, siteUrl: string, href: string, from: string): string | null {
+  const url = new URL(href, `${siteUrl}${from}`)
+  if (url.origin !== siteUrl) return null
+  const pathname = decodeURIComponent(url.pathname)
+  return path.join(dist, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
+}
+
+/** The address of a built HTML file, e.g. en/aktuelles/index.html → /en/aktuelles/. */
+export const urlPathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`

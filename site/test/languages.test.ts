@@ -1,37 +1,12 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
-import { files, read } from './helpers.ts'
+import { builtFile, files, read, tags, urlPathOf } from './helpers.ts'
 
 const dist = inject('distDir')
 const siteUrl = inject('siteUrl')
 
-/** The attributes of every `<name …>` tag in a page, entities in values decoded. */
-function tags(html: string, name: string): Array<Record<string, string>> {
-  return [...html.matchAll(new RegExp(`<${name}\\s([^>]*)>`, 'g'))].map(([, attributes]) =>
-    Object.fromEntries(
-      [...attributes!.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map(([, key, value]) => [
-        key!.toLowerCase(),
-        (value ?? '')
-          .replace(/&quot;/g, '"')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&amp;/g, '&'),
-      ]),
-    ),
-  )
-}
-
-/** The built file an address of the site is answered from, or null for an address on another host. */
-function fileOf(href: string, from: string): string | null {
-  const url = new URL(href, `${siteUrl}${from}`)
-  if (url.origin !== siteUrl) return null
-  const pathname = decodeURIComponent(url.pathname)
-  return path.join(dist, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
-}
-
-/** The address of a built HTML file, e.g. en/aktuelles/index.html → /en/aktuelles/. */
-const urlPathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`
+const fileOf = (href: string, from: string) => builtFile(dist, siteUrl, href, from)
 
 /** The hreflang alternates a page declares in its head, as "code url" lines, sorted. */
 const declared = (html: string) =>

@@ -36,8 +36,8 @@ export function minimalPdf(): Buffer {
 
 /**
  * The seed plus the cases a public site must handle: a draft, an embargoed release, a release with
- * image, attachment and quote, one that exists only in German, and a captioned video on the
- * sign-language page.
+ * image, attachment and quote (in English too, issued also by a partner named only in German), one
+ * that exists only in German, and a captioned video on the sign-language page.
  */
 export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
   await seed(payload)
@@ -87,10 +87,23 @@ export async function createTestFixtures(payload: Payload): Promise<Fixtures> {
       embargoUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     }) as never,
   })
+  // Named only in German, so it has no English page, and an issuer of the English release below.
+  const germanOnlyPartner = await payload.create({
+    ...common,
+    collection: 'partners',
+    data: {
+      name: 'Beispielverein Zwickau',
+      slug: 'beispielverein',
+      kind: 'civil-society',
+      roles: [],
+      _status: 'published',
+    },
+  })
   const withImage = await payload.create({
     ...common,
     collection: 'press-releases',
     data: release('beispiel-bildtermin', MARKERS.withImage, {
+      issuers: [smil.id, germanOnlyPartner.id],
       releaseDate: '2025-09-01T08:00:00.000Z',
       body: richText(
         `Ein ${MARKERS.withImage} in Zwickau.`,

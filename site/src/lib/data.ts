@@ -12,6 +12,7 @@ import { buildTime } from './clock.ts'
 import { content } from './content-store.ts'
 import type { Localized } from './content-sync.ts'
 import { berlinYear } from './format.ts'
+import { partnerPath } from './urls.ts'
 
 /** A document in the page's locale, plus the fields that fell back to German (marked lang="de"). */
 export type Shown<T> = { doc: T; untranslated: string[]; hasEnglish: boolean }
@@ -73,3 +74,16 @@ export const isMedia = (ref: unknown): ref is Media =>
 
 /** Ids of the partners who issued a release, whatever the population depth. */
 export const issuerIds = (release: PressRelease) => release.issuers.map((i) => (typeof i === 'number' ? i : i.id))
+
+/** Where a partner's page is: in the page's language where it was built, else the German one (`lang`). */
+export type PartnerLink = { href: string; lang?: Locale }
+
+/** A partner has an English page only with an English name (see `partners`). */
+export async function partnerLinks(locale: Locale): Promise<(partner: Partner) => PartnerLink> {
+  if (locale === 'de') return (partner) => ({ href: partnerPath('de', partner.slug) })
+  const english = new Set((await partners('en')).map(({ doc }) => doc.id))
+  return (partner) =>
+    english.has(partner.id)
+      ? { href: partnerPath('en', partner.slug) }
+      : { href: partnerPath('de', partner.slug), lang: 'de' }
+}

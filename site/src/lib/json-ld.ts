@@ -13,11 +13,12 @@ export const organization = (site: SiteSettings, locale: Locale) => ({
   inLanguage: locale,
 })
 
-const organizationOf = (p: Partner, locale: Locale) => ({
+/** `page`: the path of the partner's page (a release in English links the German one where no English was built). */
+const organizationOf = (p: Partner, page: string) => ({
   '@type': GOVERNMENT.has(p.kind) ? 'GovernmentOrganization' : 'Organization',
   name: p.name,
   ...(p.shortName ? { alternateName: p.shortName } : {}),
-  url: absolute(partnerPath(locale, p.slug)),
+  url: absolute(page),
   ...(p.website ? { sameAs: [p.website] } : {}),
   ...(p.address?.city
     ? {
@@ -35,7 +36,7 @@ const organizationOf = (p: Partner, locale: Locale) => ({
 /** A partner as an organization, linked to its page on this site in `locale` (as the pages that name it link it). */
 export const partnerLd = (p: Partner, locale: Locale) => ({
   '@context': 'https://schema.org',
-  ...organizationOf(p, locale),
+  ...organizationOf(p, partnerPath(locale, p.slug)),
 })
 
 /**
@@ -52,11 +53,16 @@ export const lastPublicChange = (r: PressRelease) =>
  * A press release: written and published by its issuing bodies (the public ones; an issuer the API
  * left as a bare id is not named). `image`: the site path of its 1200×630 social card, if it has one.
  */
-export const releaseLd = (r: PressRelease, locale: Locale, image: string | null) => {
+export const releaseLd = (
+  r: PressRelease,
+  locale: Locale,
+  image: string | null,
+  partnerPage: (p: Partner) => string = (p) => partnerPath(locale, p.slug),
+) => {
   const issuers = r.issuers
     .map(populated)
     .filter((p): p is Partner => p !== null)
-    .map((p) => organizationOf(p, locale))
+    .map((p) => organizationOf(p, partnerPage(p)))
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
