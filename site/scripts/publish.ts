@@ -160,12 +160,10 @@ const alive = (pid: number) => {
 }
 
 /**
- * One publish at a time per target (its build folder is always the same): a second one waits. The
- * CMS runs one build at a time anyway; this covers `pnpm start`'s own first build and hand-run ones.
- * A lock left by a process that died is taken over.
+ * Holds `lock` (a file with this process's pid) until the returned function is called; waits while
+ * a live process holds it. A lock left by a process that died is taken over.
  */
-async function lockTarget(): Promise<() => Promise<void>> {
-  const lock = path.join(target, 'publish.lock')
+async function holdLock(lock: string): Promise<() => Promise<void>> {
   for (;;) {
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' })
@@ -178,6 +176,27 @@ async function lockTarget(): Promise<() => Promise<void>> {
     const old = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 60 * 60_000
     if (holder && alive(holder) && !old) await new Promise((r) => setTimeout(r, 250))
     else await rm(lock, { force: true })
+  }
+}
+
+/**
+ * One publish at a time per target (its build folder is always the same): a second one waits. The
+ * CMS runs one build at a time anyway; this covers `pnpm start`'s own first build and hand-run ones.
+ */
+const lockTarget = () => holdLock(path.join(target, 'publish.lock'))
+
+/**
+ * One Astro build at a time per checkout, whatever the target: with the output folder outside the
+ * site's folder, Astro puts its prerender chunks into the site's own `.astro/.prerender`, and a
+ * second build at once (test suites side by side) deleted the first one's chunks under it.
+ */
+async function astroBuild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  await mkdir(path.join(siteDir, '.astro'), { recursive: true })
+  const unlock = await holdLock(path.join(siteDir, '.astro', 'build.lock'))
+  try {
+    run('astro', args, env)
+  } finally {
+    await unlock()
   }
 }
 
@@ -210,7 +229,7 @@ async function buildAndSwap(force: boolean) {
     // A full build reads every document again, not only those the CMS lists as changed.
     if (force) await rm(siteContentFile(), { force: true })
     const buildStarted = Date.now()
-    run('astro', ['build', ...(force ? ['--force'] : [])], {
+    await astroBuild(['build', ...(force ? ['--force'] : [])], {
       ...process.env,
       SITE_OUT_DIR: out,
       SITE_OUT_DIR_PREFILLED: '1',
