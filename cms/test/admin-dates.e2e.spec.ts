@@ -66,11 +66,14 @@ describe('a correction dated by typing', () => {
     await page.locator('#field-corrections__0__note').fill('Eine Zahl im zweiten Absatz war falsch.')
     await page.locator('#action-save').click()
     await expect
-      .poll(async () => {
-        const doc = await payload.findByID({ collection: 'press-releases', id: release.id, overrideAccess: true })
-        const [correction] = (doc as { corrections?: { date: string }[] }).corrections ?? []
-        return correction ? berlinDay(correction.date) : null
-      })
+      .poll(
+        async () => {
+          const doc = await payload.findByID({ collection: 'press-releases', id: release.id, overrideAccess: true })
+          const [correction] = (doc as { corrections?: { date: string }[] }).corrections ?? []
+          return correction ? berlinDay(correction.date) : null
+        },
+        { timeout: 15_000 },
+      )
       .toBe('2026-12-03')
     await page.reload()
     expect(await page.locator('#field-corrections__0__date input').inputValue()).toBe('03.12.2026')
@@ -87,7 +90,7 @@ describe('the schedule dialog', () => {
     await page.locator('.popup__content').getByText('Veröffentlichungsplanung').click()
     const drawer = page.locator('.schedule-publish').first()
     await drawer.waitFor()
-    await expect.poll(() => drawer.textContent()).toContain('Berlin (MEZ/MESZ)')
+    await expect.poll(() => drawer.textContent(), { timeout: 15_000 }).toContain('Berlin (MEZ/MESZ)')
     // Where it offers a choice of languages, "all of them" is German too.
     expect(await drawer.textContent()).not.toMatch(/\bAll\b|\bTime\b/)
     const input = drawer.locator('.date-time-picker input').first()
@@ -104,7 +107,7 @@ describe('the schedule dialog', () => {
     expect(await input.inputValue()).toBe(pastText)
     await drawer.locator('#scheduled-publish-save').click()
     await expect
-      .poll(() => page.getByText(`Der Zeitpunkt ${pastText} liegt in der Vergangenheit`).count())
+      .poll(() => page.getByText(`Der Zeitpunkt ${pastText} liegt in der Vergangenheit`).count(), { timeout: 15_000 })
       .toBeGreaterThan(0)
     expect(await page.getByText('Erfolgreich geplant').count()).toBe(0)
     expect(await scheduledFor(release.id as number)).toEqual([])
@@ -114,7 +117,7 @@ describe('the schedule dialog', () => {
     await input.press('Enter')
     expect(await input.inputValue()).toBe(`${germanDate(tomorrow)} 14:40`)
     await drawer.locator('#scheduled-publish-save').click()
-    await expect.poll(() => page.getByText('Erfolgreich geplant').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByText('Erfolgreich geplant').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     const [at] = await scheduledFor(release.id as number)
     expect(berlinDay(at!)).toBe(berlinDay(tomorrow))
     expect(clock(at!)).toBe('14:40')

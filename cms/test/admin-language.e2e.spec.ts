@@ -325,7 +325,9 @@ describe('the admin in one language', () => {
         await page.locator('#language-select').click()
         await page.keyboard.type('English')
         await page.keyboard.press('Enter')
-        await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'payload-lng')?.value).toBe('en')
+        await expect
+          .poll(async () => (await context.cookies()).find((c) => c.name === 'payload-lng')?.value, { timeout: 15_000 })
+          .toBe('en')
         await page.reload()
         await settle(page)
         expect(await page.locator('html').getAttribute('lang')).toBe('en')

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +10,7 @@ import { DEFAULT_USAGE_TERMS } from '@masterplan/shared'
 import { freePort, runCmsScript, startTestCms, type TestCms } from '@masterplan/cms/testing'
 import { launch } from '../scripts/chromium.ts'
 import { files, read } from './helpers.ts'
-import { publishSite, siteDir } from './setup/build.ts'
+import { publishSite, serveSite } from './setup/build.ts'
 
 /**
  * Issue 24, end to end: the press office uploads a 3000 × 2000 photo (and two smaller images) to a
@@ -222,19 +222,7 @@ beforeAll(async () => {
   const build = publishSite(cms.url, siteUrl, path.join(root, 'site'))
   if (!build.ok) throw new Error(`site build failed:\n${build.output.slice(-6000)}`)
   live = build.dir
-  server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), live, '--port', new URL(siteUrl).port], {
-    stdio: 'ignore',
-  })
-  for (
-    let i = 0;
-    i < 100 &&
-    !(await fetch(siteUrl).then(
-      (r) => r.ok,
-      () => false,
-    ));
-    i++
-  )
-    await new Promise((r) => setTimeout(r, 100))
+  server = await serveSite(live, Number(new URL(siteUrl).port))
 }, 600_000)
 
 afterAll(async () => {
@@ -343,7 +331,7 @@ describe('a published release offers its photos in print quality', () => {
     ] as const) {
       const tab = await context.newPage()
       await tab.goto(`${siteUrl}${prefix}/aktuelles/${releases.published}/`, { waitUntil: 'networkidle' })
-      await expect.poll(() => tab.getByRole('link', { name }).count()).toBe(1)
+      await expect.poll(() => tab.getByRole('link', { name }).count(), { timeout: 15_000 }).toBe(1)
       const results = await new AxeBuilder({ page: tab })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze()

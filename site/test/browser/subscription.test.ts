@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { LOCALES } from '@masterplan/shared'
@@ -14,7 +13,7 @@ import {
 } from '@masterplan/shared/subscriptions'
 import { freePort } from '@masterplan/cms/testing'
 import { subscriptionText } from '../../src/lib/subscription-text.ts'
-import { siteDir } from '../setup/build.ts'
+import { serveSite } from '../setup/build.ts'
 import { launch } from '../../scripts/chromium.ts'
 
 const siteUrl = inject('siteUrl')
@@ -111,20 +110,7 @@ describe('the form', () => {
     beforeAll(async () => {
       const port = await freePort()
       servedAt = `http://localhost:${port}`
-      server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], {
-        stdio: 'ignore',
-        env: { ...process.env, CMS_URL: cmsUrl },
-      })
-      for (
-        let i = 0;
-        i < 100 &&
-        !(await fetch(servedAt).then(
-          (r) => r.ok,
-          () => false,
-        ));
-        i++
-      )
-        await new Promise((r) => setTimeout(r, 100))
+      server = await serveSite(distDir, port, { CMS_URL: cmsUrl })
     })
     afterAll(() => {
       server?.kill('SIGTERM')

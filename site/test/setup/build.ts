@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -71,4 +71,28 @@ export function publishSiteInBackground(cmsUrl: string, siteUrl: string, target:
       }),
     )
   })
+}
+
+/**
+ * The built site in `dir` served by the site's own server on `port`, once it answers. A server that
+ * ended instead (its port taken) fails here rather than leaving the tests to read another server.
+ */
+export async function serveSite(dir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), dir, '--port', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  })
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) throw new Error(`the site server on port ${port} ended (exit ${server.exitCode})`)
+    if (
+      await fetch(`http://localhost:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  server.kill('SIGTERM')
+  throw new Error(`the site server on port ${port} did not answer within 10 s`)
 }

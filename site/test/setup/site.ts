@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { type Fixtures, freePort, startTestCms } from '@masterplan/cms/testing'
-import { buildSite, siteDir } from './build.ts'
+import { buildSite, serveSite } from './build.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,19 +40,7 @@ export default async function setup(project: TestProject) {
     const build = buildSite(cms.url, siteUrl, path.join(root, 'site'))
     if (!build.ok) throw new Error(`site build failed:\n${build.output.slice(-6000)}`)
     log(`site built in ${build.seconds.toFixed(1)} s`)
-    server = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts'), distDir, '--port', String(port)], {
-      stdio: 'ignore',
-    })
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fetch(siteUrl).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100))
+    server = await serveSite(distDir, port)
     project.provide('cmsUrl', cms.url)
     project.provide('siteUrl', siteUrl)
     project.provide('distDir', distDir)
