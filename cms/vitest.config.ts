@@ -9,6 +9,8 @@ const DATABASE = './test/setup/database.ts'
  * 500 ms): they run when nothing else runs (scripts/test.ts at the repository's root).
  */
 export const MEASURED = ['test/adversaries.e2e.spec.ts', 'test/import-stall.e2e.spec.ts']
+/** The publishing workflow through real builds and a served site: a project of its own to balance the lanes. */
+const PUBLISHING = ['test/workflow.e2e.spec.ts']
 
 export default defineConfig({
   resolve: {
@@ -35,8 +37,14 @@ export default defineConfig({
       // A real `next start` each (scripts/test-cms.ts), on a database of its own.
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/**/*.e2e.spec.ts'], exclude: MEASURED, globalSetup: [DATABASE] },
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.spec.ts'],
+          exclude: [...MEASURED, ...PUBLISHING],
+          globalSetup: [DATABASE],
+        },
       },
+      { extends: true, test: { name: 'publishing', include: PUBLISHING, globalSetup: [DATABASE] } },
       { extends: true, test: { name: 'measured', include: MEASURED, globalSetup: [DATABASE] } },
     ],
   },
