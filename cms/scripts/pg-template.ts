@@ -59,6 +59,8 @@ export async function templateCluster(port: number): Promise<string> {
     }
   }
   try {
+    // Made by another process between the check above and taking the lock: it may be copied from now.
+    if (existsSync(ready)) return path.join(dir, 'pg')
     const partial = `${dir}.partial`
     rmSync(partial, { recursive: true, force: true })
     mkdirSync(partial, { recursive: true, mode: 0o755 })
